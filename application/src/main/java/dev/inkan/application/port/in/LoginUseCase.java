@@ -1,0 +1,14 @@
+package dev.inkan.application.port.in;
+
+import dev.inkan.domain.InvalidCredentialsException;
+
+/** Use case: exchange an e-mail and password for an access token and a refresh token. */
+public interface LoginUseCase {
+
+    /**
+     * @param command the credentials
+     * @return a new session's tokens
+     * @throws InvalidCredentialsException for an unknown e-mail and for a wrong password alike
+     */
+    IssuedTokens login(LoginCommand command);
+}

@@ -1,0 +1,21 @@
+package dev.inkan.application.port.in;
+
+import dev.inkan.domain.Email;
+import dev.inkan.domain.User;
+import dev.inkan.domain.UserId;
+import java.time.Instant;
+import java.util.Objects;
+
+/** Result: what a user may read about themselves; never the password hash. */
+public record UserProfile(UserId id, Email email, Instant createdAt) {
+
+    public UserProfile {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(email, "email");
+        Objects.requireNonNull(createdAt, "createdAt");
+    }
+
+    public static UserProfile from(User user) {
+        return new UserProfile(user.id(), user.email(), user.createdAt());
+    }
+}

@@ -1,0 +1,56 @@
+package dev.inkan.application.port.out;
+
+import dev.inkan.domain.SessionId;
+import dev.inkan.domain.UserId;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A fact that makes access tokens bad before their expiry. Each one matters only until
+ * {@link #relevantUntil()}: after that, every token it could refuse has expired anyway.
+ */
+public sealed interface Revocation {
+
+    /** The instant after which this revocation can be forgotten. */
+    Instant relevantUntil();
+
+    /** One access token, by {@code jti}, refused until it expires. */
+    record TokenRevoked(String tokenId, Instant expiresAt) implements Revocation {
+        public TokenRevoked {
+            Objects.requireNonNull(tokenId, "tokenId");
+            Objects.requireNonNull(expiresAt, "expiresAt");
+        }
+
+        @Override
+        public Instant relevantUntil() {
+            return expiresAt;
+        }
+    }
+
+    /** Every access token of one session ({@code sid}) refused, until the last one could have expired. */
+    record SessionRevoked(SessionId sessionId, Instant until) implements Revocation {
+        public SessionRevoked {
+            Objects.requireNonNull(sessionId, "sessionId");
+            Objects.requireNonNull(until, "until");
+        }
+
+        @Override
+        public Instant relevantUntil() {
+            return until;
+        }
+    }
+
+    /** Every access token of one user issued before {@code validAfter} refused. */
+    record UserTokensRevoked(UserId userId, Instant validAfter, Instant until) implements Revocation {
+        public UserTokensRevoked {
+            Objects.requireNonNull(userId, "userId");
+            Objects.requireNonNull(validAfter, "validAfter");
+            Objects.requireNonNull(until, "until");
+        }
+
+        @Override
+        public Instant relevantUntil() {
+            return until;
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package dev.inkan.application.service;
+
+import dev.inkan.application.port.in.IssuedTokens;
+import dev.inkan.application.port.in.LoginCommand;
+import dev.inkan.application.port.in.LoginUseCase;
+import dev.inkan.application.port.out.PasswordHasher;
+import dev.inkan.application.port.out.RandomSource;
+import dev.inkan.application.port.out.UserRepository;
+import dev.inkan.domain.InvalidCredentialsException;
+import dev.inkan.domain.Password;
+import dev.inkan.domain.PasswordHash;
+import dev.inkan.domain.User;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Logs users in. An unknown e-mail costs the same Argon2 verification as a wrong password, so the
+ * answer's timing does not tell which e-mails are registered.
+ */
+public final class LoginService implements LoginUseCase {
+
+    private final UserRepository users;
+    private final PasswordHasher hasher;
+    private final TokenIssuer issuer;
+    private final RandomSource random;
+    private volatile PasswordHash dummyHash;
+
+    public LoginService(UserRepository users, PasswordHasher hasher, TokenIssuer issuer, RandomSource random) {
+        this.users = Objects.requireNonNull(users, "users");
+        this.hasher = Objects.requireNonNull(hasher, "hasher");
+        this.issuer = Objects.requireNonNull(issuer, "issuer");
+        this.random = Objects.requireNonNull(random, "random");
+    }
+
+    @Override
+    public IssuedTokens login(LoginCommand command) {
+        Optional<User> found = users.findByEmail(command.email());
+        if (found.isEmpty()) {
+            hasher.verify(dummyHash(), command.password());
+            throw new InvalidCredentialsException();
+        }
+        User user = found.get();
+        if (!hasher.verify(user.passwordHash(), command.password())) {
+            throw new InvalidCredentialsException();
+        }
+        if (hasher.needsRehash(user.passwordHash())) {
+            users.updatePasswordHash(user.id(), hasher.hash(command.password()));
+        }
+        return issuer.startSession(user.id());
+    }
+
+    /** A hash of a random password under the current parameters, made once: no password matches it. */
+    private PasswordHash dummyHash() {
+        PasswordHash hash = dummyHash;
+        if (hash == null) {
+            hash = hasher.hash(new Password(Base64Url.encode(random.bytes(32))));
+            dummyHash = hash;
+        }
+        return hash;
+    }
+}

@@ -1,0 +1,96 @@
+package dev.inkan.application.service;
+
+import dev.inkan.application.port.out.Revocation;
+import dev.inkan.application.port.out.Revocation.SessionRevoked;
+import dev.inkan.application.port.out.Revocation.TokenRevoked;
+import dev.inkan.application.port.out.Revocation.UserTokensRevoked;
+import dev.inkan.application.port.out.RevocationFeed;
+import dev.inkan.domain.AccessTokenClaims;
+import dev.inkan.domain.SessionId;
+import dev.inkan.domain.TokenPolicy;
+import dev.inkan.domain.UserId;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * The revocations this instance knows of, in memory, so that verifying an access token needs no
+ * database. Fed by a {@link RevocationFeed}; forgets each revocation once every token it could
+ * refuse has expired.
+ */
+public final class RevocationRegistry implements Consumer<Revocation> {
+
+    private static final Duration PURGE_INTERVAL = Duration.ofMinutes(1);
+
+    private final Map<String, Instant> revokedTokens = new ConcurrentHashMap<>();
+    private final Map<SessionId, Instant> revokedSessions = new ConcurrentHashMap<>();
+    private final Map<UserId, UserTokensRevoked> revokedUsers = new ConcurrentHashMap<>();
+    private final Clock clock;
+    private final Duration leeway;
+    private volatile Instant nextPurge;
+
+    /** An empty registry; {@code leeway} keeps each entry as long as the verifier could still accept its tokens. */
+    public RevocationRegistry(Clock clock, Duration leeway) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.leeway = Objects.requireNonNull(leeway, "leeway");
+        this.nextPurge = clock.instant().plus(PURGE_INTERVAL);
+    }
+
+    /** A registry that follows {@code feed}: subscribed first, then loaded, so nothing published in between is missed. */
+    public static RevocationRegistry following(RevocationFeed feed, TokenPolicy policy, Clock clock) {
+        RevocationRegistry registry = new RevocationRegistry(clock, policy.leeway());
+        feed.subscribe(registry);
+        feed.current(clock.instant(), policy.accessTtl()).forEach(registry);
+        return registry;
+    }
+
+    @Override
+    public void accept(Revocation revocation) {
+        Instant keepUntil = revocation.relevantUntil().plus(leeway);
+        if (revocation instanceof TokenRevoked token) {
+            revokedTokens.merge(token.tokenId(), keepUntil, RevocationRegistry::later);
+        } else if (revocation instanceof SessionRevoked session) {
+            revokedSessions.merge(session.sessionId(), keepUntil, RevocationRegistry::later);
+        } else if (revocation instanceof UserTokensRevoked user) {
+            revokedUsers.merge(user.userId(), user,
+                    (a, b) -> a.validAfter().isAfter(b.validAfter()) ? a : b);
+        }
+        purgeIfDue();
+    }
+
+    /** @return whether a revocation refuses the token with these (already verified) claims */
+    public boolean isRevoked(AccessTokenClaims claims) {
+        if (revokedTokens.containsKey(claims.tokenId()) || revokedSessions.containsKey(claims.sessionId())) {
+            return true;
+        }
+        UserTokensRevoked user = revokedUsers.get(claims.subject());
+        // iat has whole seconds: refuse the seconds wholly before the cut. Tokens of the cut's own
+        // second from the sessions it ended are caught by their session revocations.
+        return user != null && claims.issuedAt().isBefore(user.validAfter().truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    private void purgeIfDue() {
+        Instant now = clock.instant();
+        if (now.isBefore(nextPurge)) {
+            return;
+        }
+        nextPurge = now.plus(PURGE_INTERVAL);
+        revokedTokens.values().removeIf(until -> until.isBefore(now));
+        revokedSessions.values().removeIf(until -> until.isBefore(now));
+        revokedUsers.values().removeIf(user -> user.until().plus(leeway).isBefore(now));
+    }
+
+    /** @return how many revocations are held, for metrics and tests */
+    public int size() {
+        return revokedTokens.size() + revokedSessions.size() + revokedUsers.size();
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+}

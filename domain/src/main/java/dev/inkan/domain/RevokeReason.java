@@ -1,0 +1,9 @@
+package dev.inkan.domain;
+
+/** Why a refresh token family was revoked; stored with the tokens for the audit trail. */
+public enum RevokeReason {
+    LOGOUT,
+    LOGOUT_EVERYWHERE,
+    REUSE_DETECTED,
+    SESSION_ENDED
+}
