@@ -1,0 +1,64 @@
+package dev.inkan.adapter.web;
+
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.json.JavalinJackson;
+import java.util.Objects;
+
+/** Inkan's HTTP API as a Javalin server: the routes of DESIGN.md, strict JSON, problem+json errors. */
+public final class InkanHttpServer implements AutoCloseable {
+
+    private final Javalin javalin;
+
+    private InkanHttpServer(Javalin javalin) {
+        this.javalin = javalin;
+    }
+
+    /**
+     * Starts the API on {@code host}:{@code port}.
+     *
+     * @param port the port, or 0 for any free one (see {@link #port()})
+     */
+    public static InkanHttpServer start(WebUseCases useCases, String host, int port) {
+        Objects.requireNonNull(useCases, "useCases");
+        Javalin javalin = Javalin.create(config -> configure(config, useCases)).start(host, port);
+        return new InkanHttpServer(javalin);
+    }
+
+    /** Sets up routes, JSON, limits, headers and error mapping on a Javalin configuration. */
+    static void configure(JavalinConfig config, WebUseCases useCases) {
+        config.startup.showJavalinBanner = false;
+        config.startup.showOldJavalinVersionWarning = false;
+        config.http.maxRequestSize = JsonBodies.MAX_BODY_BYTES;
+        config.http.prefer405over404 = true;
+        config.jsonMapper(new JavalinJackson(JsonBodies.MAPPER, false));
+
+        AuthHandlers handlers = new AuthHandlers(useCases);
+        config.routes.before(ctx -> {
+            ctx.header("X-Content-Type-Options", "nosniff");
+            ctx.header("Referrer-Policy", "no-referrer");
+            ctx.header("Cache-Control", "no-store");
+            ctx.header("Pragma", "no-cache");
+        });
+        config.routes.post("/auth/register", handlers::register);
+        config.routes.post("/auth/login", handlers::login);
+        config.routes.post("/auth/refresh", handlers::refresh);
+        config.routes.post("/auth/logout", handlers::logout);
+        config.routes.post("/auth/logout-all", handlers::logoutEverywhere);
+        config.routes.get("/auth/verify", handlers::verify);
+        config.routes.get("/me", handlers::me);
+        config.routes.get("/health", handlers::health);
+        ProblemResponses.register(config.routes);
+    }
+
+    /** @return the port the server listens on */
+    public int port() {
+        return javalin.port();
+    }
+
+    /** Stops the server; requests in flight are finished first. */
+    @Override
+    public void close() {
+        javalin.stop();
+    }
+}

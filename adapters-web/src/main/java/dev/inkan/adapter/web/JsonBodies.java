@@ -1,0 +1,78 @@
+package dev.inkan.adapter.web;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.util.Locale;
+
+/**
+ * Reads request bodies strictly: {@code application/json} only, one JSON object, no duplicate names,
+ * and string fields that really are strings (no silent coercion of {@code 123} into {@code "123"}).
+ */
+final class JsonBodies {
+
+    /** Bodies larger than this are refused with 413 before they are read. */
+    static final long MAX_BODY_BYTES = 64 * 1024;
+
+    static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .build();
+
+    private JsonBodies() {
+    }
+
+    /** @return the body as a JSON object */
+    static JsonNode object(Context ctx) {
+        if (!isJson(ctx.contentType())) {
+            throw new ProblemException(415, "unsupported-media-type", "Unsupported media type",
+                    "send the body as application/json");
+        }
+        JsonNode node;
+        try (JsonParser parser = MAPPER.createParser(ctx.bodyAsBytes())) {
+            node = MAPPER.readTree(parser);
+            if (node != null && parser.nextToken() != null) {
+                throw ProblemException.badRequest("the body must hold exactly one JSON object");
+            }
+        } catch (JsonProcessingException e) {
+            throw ProblemException.badRequest("the body is not valid JSON");
+        } catch (IOException e) {
+            throw ProblemException.badRequest("the body could not be read");
+        }
+        if (node == null || !node.isObject()) {
+            throw ProblemException.badRequest("the body must be a JSON object");
+        }
+        return node;
+    }
+
+    private static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        int semicolon = contentType.indexOf(';');
+        String mediaType = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip();
+        return mediaType.toLowerCase(Locale.ROOT).equals("application/json");
+    }
+
+    /** @return the string field {@code name}, or null when absent or JSON null */
+    static String string(JsonNode body, String name) {
+        JsonNode value = body.get(name);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw ProblemException.badRequest(name + " must be a string");
+        }
+        return value.textValue();
+    }
+}

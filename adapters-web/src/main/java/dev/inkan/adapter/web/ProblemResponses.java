@@ -1,0 +1,100 @@
+package dev.inkan.adapter.web;
+
+import dev.inkan.application.port.out.StoreUnavailableException;
+import dev.inkan.domain.EmailAlreadyRegisteredException;
+import dev.inkan.domain.InvalidCredentialsException;
+import dev.inkan.domain.InvalidRefreshTokenException;
+import dev.inkan.domain.InvalidTokenException;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place where exceptions become RFC 9457 problem+json responses. Responses name the kind
+ * of problem, never a stack trace, SQL, a token or which token check failed.
+ */
+final class ProblemResponses {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemResponses.class);
+    private static final String REALM = "Bearer realm=\"inkan\"";
+
+    private ProblemResponses() {
+    }
+
+    static void register(RoutesConfig routes) {
+        routes.exception(ProblemException.class, (e, ctx) ->
+                write(ctx, e.status(), e.type(), e.title(), e.getMessage()));
+        routes.exception(InvalidTokenException.class, (e, ctx) -> invalidToken(ctx, e));
+        routes.exception(InvalidCredentialsException.class, (e, ctx) -> {
+            ctx.header("WWW-Authenticate", REALM);
+            write(ctx, 401, "invalid-credentials", "Invalid credentials", "the email or password is wrong");
+        });
+        routes.exception(InvalidRefreshTokenException.class, (e, ctx) -> {
+            LOG.info("refresh refused: {}", e.reason());
+            ctx.header("WWW-Authenticate", REALM + ", error=\"invalid_token\"");
+            write(ctx, 401, "invalid-refresh-token", "Invalid refresh token",
+                    "the refresh token is invalid, expired or revoked; log in again");
+        });
+        routes.exception(EmailAlreadyRegisteredException.class, (e, ctx) ->
+                write(ctx, 409, "email-taken", "Email already registered", "this email is already registered"));
+        routes.exception(StoreUnavailableException.class, (e, ctx) -> {
+            LOG.warn("store unavailable: {}", e.getMessage());
+            ctx.header("Retry-After", "5");
+            write(ctx, 503, "unavailable", "Service unavailable", "the database is unavailable; try again shortly");
+        });
+        routes.exception(HttpResponseException.class, (e, ctx) -> fromStatus(ctx, e.getStatus()));
+        routes.exception(Exception.class, (e, ctx) -> {
+            LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+            write(ctx, 500, "internal", "Internal error", "something went wrong on our side");
+        });
+        for (int status : new int[] {404, 405, 413}) {
+            routes.error(status, "*", ctx -> {
+                if (!ProblemDetails.CONTENT_TYPE.equals(ctx.res().getContentType())) {
+                    fromStatus(ctx, status);
+                }
+            });
+        }
+    }
+
+    private static void invalidToken(Context ctx, InvalidTokenException e) {
+        if (e.reason() == InvalidTokenException.Reason.MISSING) {
+            // RFC 6750 3.1: a request without credentials gets the challenge and no error code.
+            ctx.header("WWW-Authenticate", REALM);
+            write(ctx, 401, "unauthorized", "Unauthorized", "an access token is required");
+            return;
+        }
+        LOG.info("access token refused: {}", e.reason());
+        ctx.header("WWW-Authenticate",
+                REALM + ", error=\"invalid_token\", error_description=\"The access token is invalid or expired\"");
+        write(ctx, 401, "invalid-token", "Invalid token", "the access token is invalid or expired");
+    }
+
+    private static void fromStatus(Context ctx, int status) {
+        HttpStatus known = HttpStatus.forStatus(status);
+        String title = known == HttpStatus.UNKNOWN ? "Error" : known.getMessage();
+        String detail = switch (status) {
+            case 404 -> "there is nothing at this path";
+            case 405 -> "this method is not allowed at this path";
+            case 413 -> "the body is larger than " + JsonBodies.MAX_BODY_BYTES + " bytes";
+            default -> title;
+        };
+        write(ctx, status, title.toLowerCase(java.util.Locale.ROOT).replace(' ', '-'), title, detail);
+    }
+
+    static void write(Context ctx, int status, String type, String title, String detail) {
+        ctx.status(status)
+                .contentType(ProblemDetails.CONTENT_TYPE)
+                .result(toJson(ProblemDetails.of(type, title, status, detail, ctx.path())));
+    }
+
+    private static String toJson(ProblemDetails problem) {
+        try {
+            return JsonBodies.MAPPER.writeValueAsString(problem);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package dev.inkan.adapter.web;
+
+import dev.inkan.application.port.in.GetUserProfileUseCase;
+import dev.inkan.application.port.in.LoginUseCase;
+import dev.inkan.application.port.in.LogoutEverywhereUseCase;
+import dev.inkan.application.port.in.LogoutUseCase;
+import dev.inkan.application.port.in.RefreshTokensUseCase;
+import dev.inkan.application.port.in.RegisterUserUseCase;
+import dev.inkan.application.port.in.VerifyAccessTokenUseCase;
+import java.util.Objects;
+
+/** The driving ports the HTTP API calls, and the health probe it reports. */
+public record WebUseCases(
+        RegisterUserUseCase register,
+        LoginUseCase login,
+        RefreshTokensUseCase refresh,
+        LogoutUseCase logout,
+        LogoutEverywhereUseCase logoutEverywhere,
+        VerifyAccessTokenUseCase verify,
+        GetUserProfileUseCase profile,
+        HealthProbe health) {
+
+    public WebUseCases {
+        Objects.requireNonNull(register, "register");
+        Objects.requireNonNull(login, "login");
+        Objects.requireNonNull(refresh, "refresh");
+        Objects.requireNonNull(logout, "logout");
+        Objects.requireNonNull(logoutEverywhere, "logoutEverywhere");
+        Objects.requireNonNull(verify, "verify");
+        Objects.requireNonNull(profile, "profile");
+        Objects.requireNonNull(health, "health");
+    }
+}
