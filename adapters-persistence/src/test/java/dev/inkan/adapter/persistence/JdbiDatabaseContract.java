@@ -1,0 +1,135 @@
+package dev.inkan.adapter.persistence;
+
+import static dev.inkan.adapter.persistence.TestData.ACCESS_TTL;
+import static dev.inkan.adapter.persistence.TestData.NOW;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.inkan.application.port.out.Revocation;
+import dev.inkan.application.port.out.Revocation.TokenRevoked;
+import dev.inkan.application.port.out.StoreUnavailableException;
+import dev.inkan.domain.Email;
+import dev.inkan.domain.RevokeReason;
+import dev.inkan.domain.User;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.jdbi.v3.core.JdbiException;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.function.Executable;
+
+/** Contract of {@link JdbiDatabase}: start-up, migrations, health, and what the stores do when it is gone. */
+abstract class JdbiDatabaseContract extends DatabaseTest {
+
+    /** Settings naming a server that refuses connections. */
+    abstract DatabaseSettings unreachableSettings();
+
+    @Test
+    void secondStart_onAMigratedDatabase_changesNothing() {
+        User alice = TestData.user("alice@example.com");
+        new JdbiUserRepository(jdbi()).add(alice);
+        int migrationsApplied = appliedMigrations();
+
+        try (JdbiDatabase second = JdbiDatabase.start(testDatabase().settings())) {
+            assertEquals(Optional.of(alice), new JdbiUserRepository(second.jdbi()).findById(alice.id()));
+        }
+        assertEquals(migrationsApplied, appliedMigrations());
+    }
+
+    @Test
+    void runningDatabase_isHealthy() {
+        assertTrue(testDatabase().database().isHealthy());
+    }
+
+    @Test
+    void closedDatabase_isNotHealthy() {
+        JdbiDatabase database = JdbiDatabase.start(testDatabase().settings());
+        database.close();
+
+        assertFalse(database.isHealthy());
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyStoreCall_onAClosedDatabase_throwsStoreUnavailable_withoutSqlInTheMessage() {
+        JdbiDatabase database = JdbiDatabase.start(testDatabase().settings());
+        JdbiUserRepository users = new JdbiUserRepository(database.jdbi());
+        JdbiRefreshTokenStore tokens = new JdbiRefreshTokenStore(database.jdbi());
+        JdbiRevocationFeed feed = new JdbiRevocationFeed(database.jdbi());
+        List<Revocation> delivered = new ArrayList<>();
+        feed.subscribe(delivered::add);
+        database.close();
+        User user = TestData.user("alice@example.com");
+        var token = TestData.token(user.id(), TestData.newSession(), NOW);
+
+        Map<String, Executable> calls = Map.ofEntries(
+                Map.entry("users.add", () -> users.add(user)),
+                Map.entry("users.findByEmail", () -> users.findByEmail(new Email("alice@example.com"))),
+                Map.entry("users.findById", () -> users.findById(user.id())),
+                Map.entry("users.updatePasswordHash", () -> users.updatePasswordHash(user.id(), TestData.PASSWORD_HASH)),
+                Map.entry("users.updateTokensValidAfter", () -> users.updateTokensValidAfter(user.id(), NOW)),
+                Map.entry("tokens.add", () -> tokens.add(token)),
+                Map.entry("tokens.findByHash", () -> tokens.findByHash(token.tokenHash())),
+                Map.entry("tokens.rotate", () -> tokens.rotate(token.tokenHash(), token, NOW)),
+                Map.entry("tokens.revokeFamily", () -> tokens.revokeFamily(token.familyId(), NOW, RevokeReason.LOGOUT)),
+                Map.entry("tokens.revokeAllOfUser",
+                        () -> tokens.revokeAllOfUser(user.id(), NOW, RevokeReason.LOGOUT_EVERYWHERE)),
+                Map.entry("tokens.purgeExpired", () -> tokens.purgeExpired(NOW)),
+                Map.entry("feed.publish", () -> feed.publish(new TokenRevoked("jti-1", NOW.plus(ACCESS_TTL)))),
+                Map.entry("feed.current", () -> feed.current(NOW, ACCESS_TTL)));
+
+        return calls.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(call -> dynamicTest(call.getKey(), () -> {
+            StoreUnavailableException e = assertThrows(StoreUnavailableException.class, call.getValue());
+            assertInstanceOf(JdbiException.class, e.getCause(), "the cause stays for the logs");
+            assertFalse(e.getMessage().matches("(?is).*(select|insert|update|delete|alice|jti-1).*"), e.getMessage());
+            assertEquals(List.of(), delivered, "a revocation that was not recorded is not delivered");
+        }));
+    }
+
+    @Test
+    void unreachableDatabase_failsStartFast_withStoreUnavailable() {
+        long started = System.nanoTime();
+
+        assertThrows(StoreUnavailableException.class, () -> JdbiDatabase.start(unreachableSettings()));
+
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        assertTrue(took.compareTo(Duration.ofSeconds(10)) < 0, "took " + took);
+    }
+
+    @Test
+    void callersDataSource_isMigratedAndUsed_andLeftOpenOnClose() {
+        HikariConfig config = new HikariConfig();
+        DatabaseSettings settings = testDatabase().settings();
+        config.setJdbcUrl(settings.jdbcUrl());
+        config.setUsername(settings.user());
+        config.setPassword(settings.password());
+        config.setMaximumPoolSize(2);
+        try (HikariDataSource callersPool = new HikariDataSource(config)) {
+            User alice = TestData.user("alice@example.com");
+
+            try (JdbiDatabase database = JdbiDatabase.start(callersPool)) {
+                new JdbiUserRepository(database.jdbi()).add(alice);
+            }
+
+            assertFalse(callersPool.isClosed());
+            assertEquals(Optional.of(alice), new JdbiUserRepository(jdbi()).findById(alice.id()));
+        }
+    }
+
+    private int appliedMigrations() {
+        return jdbi().withHandle(handle -> handle.createQuery(
+                        "SELECT COUNT(*) FROM \"" + JdbiDatabase.HISTORY_TABLE + "\" WHERE \"success\" = TRUE")
+                .mapTo(Integer.class)
+                .one());
+    }
+}

@@ -1,0 +1,48 @@
+package dev.inkan.adapter.persistence;
+
+import dev.inkan.domain.Email;
+import dev.inkan.domain.PasswordHash;
+import dev.inkan.domain.RefreshTokenHash;
+import dev.inkan.domain.RefreshTokenRecord;
+import dev.inkan.domain.SessionId;
+import dev.inkan.domain.User;
+import dev.inkan.domain.UserId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** Test fixture: users and refresh tokens as the use cases would make them. */
+final class TestData {
+
+    /** Has microseconds, as much as both databases keep, so values must survive the round trip exactly. */
+    static final Instant NOW = Instant.parse("2031-05-06T07:08:09.123456Z");
+    static final Duration REFRESH_TTL = Duration.ofDays(7);
+    static final Duration ACCESS_TTL = Duration.ofMinutes(15);
+    static final PasswordHash PASSWORD_HASH =
+            new PasswordHash("$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHQ$RdescudvJCsgt3ub+b+dWRWJTmaaJObG");
+
+    private TestData() {
+    }
+
+    static User user(String email) {
+        return User.register(new UserId(UUID.randomUUID()), new Email(email), PASSWORD_HASH, NOW);
+    }
+
+    static SessionId newSession() {
+        return new SessionId(UUID.randomUUID());
+    }
+
+    static RefreshTokenHash randomHash() {
+        byte[] bytes = new byte[32];
+        ThreadLocalRandom.current().nextBytes(bytes);
+        return new RefreshTokenHash(HexFormat.of().formatHex(bytes));
+    }
+
+    /** A fresh token of {@code session}, issued at {@code issuedAt}. */
+    static RefreshTokenRecord token(UserId user, SessionId session, Instant issuedAt) {
+        return RefreshTokenRecord.issue(UUID.randomUUID(), user, session, randomHash(), issuedAt,
+                issuedAt.plus(REFRESH_TTL));
+    }
+}

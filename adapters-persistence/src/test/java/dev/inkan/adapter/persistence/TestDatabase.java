@@ -1,0 +1,124 @@
+package dev.inkan.adapter.persistence;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Objects;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Test fixture: a freshly migrated database of its own for one test class, on H2 in memory or in a
+ * new schema of the test PostgreSQL, and its removal afterwards.
+ */
+final class TestDatabase implements AutoCloseable {
+
+    static final String POSTGRES_URL_VARIABLE = "INKAN_TEST_POSTGRES_URL";
+    static final String POSTGRES_USER_VARIABLE = "INKAN_TEST_POSTGRES_USER";
+    static final String POSTGRES_PASSWORD_VARIABLE = "INKAN_TEST_POSTGRES_PASSWORD";
+    private static final String DEFAULT_POSTGRES_URL = "jdbc:postgresql://127.0.0.1:5432/test";
+    private static final String DEFAULT_POSTGRES_USER = "postgres";
+    /** Enough connections that sixteen racing threads really run at once. */
+    private static final int POOL_SIZE = 20;
+
+    private final DatabaseSettings settings;
+    private final JdbiDatabase database;
+    private final Runnable dropStorage;
+
+    private TestDatabase(DatabaseSettings settings, Runnable dropStorage) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.dropStorage = Objects.requireNonNull(dropStorage, "dropStorage");
+        this.database = JdbiDatabase.start(settings);
+    }
+
+    /** A private in-memory H2 database that lives until the JVM ends. */
+    static TestDatabase h2() {
+        return new TestDatabase(new DatabaseSettings("jdbc:h2:mem:inkan_" + randomSuffix() + ";DB_CLOSE_DELAY=-1",
+                "sa", "", POOL_SIZE), () -> { });
+    }
+
+    /**
+     * A new schema in the test PostgreSQL, dropped again by {@link #close()}. When PostgreSQL cannot
+     * be reached the calling tests are skipped, or fail when the environment says this is CI.
+     */
+    static TestDatabase postgres() {
+        String url = env(POSTGRES_URL_VARIABLE, DEFAULT_POSTGRES_URL);
+        String user = env(POSTGRES_USER_VARIABLE, DEFAULT_POSTGRES_USER);
+        String password = env(POSTGRES_PASSWORD_VARIABLE, "");
+        String schema = "inkan_test_" + randomSuffix();
+        try {
+            execute(url, user, password, "CREATE SCHEMA " + schema);
+        } catch (SQLException e) {
+            String problem = "PostgreSQL is not reachable at " + url + " as " + user + " (" + e.getMessage() + ")";
+            if ("true".equals(System.getenv("CI"))) {
+                throw new AssertionError(problem + ": CI=true, so the PostgreSQL contract tests must run", e);
+            }
+            Assumptions.abort(problem + ": PostgreSQL tests skipped. To run them, start PostgreSQL on 127.0.0.1:5432"
+                    + " (database test, user postgres, trust auth) or set " + POSTGRES_URL_VARIABLE + " (and "
+                    + POSTGRES_USER_VARIABLE + ", " + POSTGRES_PASSWORD_VARIABLE + ").");
+        }
+        String schemaUrl = url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        Runnable dropSchema = () -> {
+            try {
+                execute(url, user, password, "DROP SCHEMA " + schema + " CASCADE");
+            } catch (SQLException e) {
+                throw new IllegalStateException("could not drop test schema " + schema, e);
+            }
+        };
+        try {
+            return new TestDatabase(new DatabaseSettings(schemaUrl, user, password, POOL_SIZE), dropSchema);
+        } catch (RuntimeException e) {
+            dropSchema.run();
+            throw e;
+        }
+    }
+
+    /** Where the database is, for tests that open further instances on it. */
+    DatabaseSettings settings() {
+        return settings;
+    }
+
+    JdbiDatabase database() {
+        return database;
+    }
+
+    Jdbi jdbi() {
+        return database.jdbi();
+    }
+
+    /** Empties every table, children first, so each test starts from nothing. */
+    void deleteAllRows() {
+        jdbi().useTransaction(handle -> {
+            handle.execute("DELETE FROM refresh_tokens");
+            handle.execute("DELETE FROM revoked_access_tokens");
+            handle.execute("DELETE FROM users");
+        });
+    }
+
+    @Override
+    public void close() {
+        try {
+            database.close();
+        } finally {
+            dropStorage.run();
+        }
+    }
+
+    private static void execute(String url, String user, String password, String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url, user, password);
+             Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    private static String randomSuffix() {
+        return UUID.randomUUID().toString().replace("-", "");
+    }
+}
