@@ -37,6 +37,11 @@ public record DatabaseSettings(String jdbcUrl, String user, String password, int
         password = password == null ? "" : password;
     }
 
+    /** @return "H2" or "PostgreSQL", for log lines that must not show the URL */
+    public String kind() {
+        return jdbcUrl.startsWith("jdbc:h2:") ? "H2" : "PostgreSQL";
+    }
+
     /** Shows where the database is, with every password masked, including one written into the URL. */
     @Override
     public String toString() {

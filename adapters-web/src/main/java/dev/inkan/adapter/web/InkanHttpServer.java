@@ -8,6 +8,9 @@ import java.util.Objects;
 /** Inkan's HTTP API as a Javalin server: the routes of DESIGN.md, strict JSON, problem+json errors. */
 public final class InkanHttpServer implements AutoCloseable {
 
+    /** Request headers larger than this are refused by Jetty with 431. */
+    static final int MAX_HEADER_BYTES = 16 * 1024;
+
     private final Javalin javalin;
 
     private InkanHttpServer(Javalin javalin) {
@@ -32,6 +35,9 @@ public final class InkanHttpServer implements AutoCloseable {
         config.http.maxRequestSize = JsonBodies.MAX_BODY_BYTES;
         config.http.prefer405over404 = true;
         config.jsonMapper(new JavalinJackson(JsonBodies.MAPPER, false));
+        // Room for an 8 KiB token plus ordinary headers, so the token's own limit answers first (401).
+        config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_HEADER_BYTES));
+        config.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblemErrorHandler()));
 
         AuthHandlers handlers = new AuthHandlers(useCases);
         config.routes.before(ctx -> {

@@ -90,7 +90,7 @@ final class ProblemResponses {
                 .result(toJson(ProblemDetails.of(type, title, status, detail, ctx.path())));
     }
 
-    private static String toJson(ProblemDetails problem) {
+    static String toJson(ProblemDetails problem) {
         try {
             return JsonBodies.MAPPER.writeValueAsString(problem);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

@@ -163,6 +163,14 @@ class InkanHttpServerTest {
     }
 
     @Test
+    void hugeHeaders_areRefusedBeforeJavalin_with431Problem() throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/auth/verify"))
+                .header("Authorization", "Bearer " + "a".repeat(20_000)).GET());
+
+        assertProblem(response, 431);
+    }
+
+    @Test
     void wrongMethod_answers405Problem() throws Exception {
         assertProblem(send(HttpRequest.newBuilder(uri("/auth/login")).GET()), 405);
     }

@@ -1,0 +1,35 @@
+package dev.inkan.bootstrap;
+
+import dev.inkan.domain.JwsAlgorithm;
+import dev.inkan.domain.TokenPolicy;
+import java.util.Objects;
+
+/** Typed token configuration: the JWS algorithm and the policy (issuer, audience, lifetimes, leeway). */
+public record TokenSettings(JwsAlgorithm algorithm, TokenPolicy policy) {
+
+    public TokenSettings {
+        Objects.requireNonNull(algorithm, "algorithm");
+        Objects.requireNonNull(policy, "policy");
+    }
+
+    static TokenSettings from(ConfigSource config) {
+        JwsAlgorithm algorithm = config.choice("INKAN_JWT_ALG", JwsAlgorithm.HS256, JwsAlgorithm.class,
+                text -> JwsAlgorithm.fromJwsName(text.toUpperCase(java.util.Locale.ROOT)).orElseThrow(IllegalArgumentException::new));
+        String issuer = config.string("INKAN_ISSUER", "inkan");
+        String audience = config.string("INKAN_AUDIENCE", "inkan");
+        var accessTtl = config.duration("INKAN_ACCESS_TTL", TokenPolicy.DEFAULT_ACCESS_TTL);
+        var refreshTtl = config.duration("INKAN_REFRESH_TTL", TokenPolicy.DEFAULT_REFRESH_TTL);
+        var leeway = config.duration("INKAN_LEEWAY", TokenPolicy.DEFAULT_LEEWAY);
+        TokenPolicy policy;
+        try {
+            policy = new TokenPolicy(issuer, audience, accessTtl, refreshTtl, leeway);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("token settings (INKAN_ISSUER, INKAN_AUDIENCE, INKAN_ACCESS_TTL, "
+                    + "INKAN_REFRESH_TTL, INKAN_LEEWAY): " + e.getMessage());
+        }
+        if (refreshTtl.compareTo(accessTtl) < 0) {
+            throw new ConfigException("INKAN_REFRESH_TTL must not be shorter than INKAN_ACCESS_TTL");
+        }
+        return new TokenSettings(algorithm, policy);
+    }
+}

@@ -1,0 +1,133 @@
+package dev.inkan.bootstrap;
+
+import static dev.inkan.bootstrap.HttpJson.body;
+import static dev.inkan.bootstrap.HttpJson.credentials;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Start-up as an operator sees it: the generated key, and configuration errors that name their variable. */
+class StartupTest {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void withoutAConfiguredKey_aKeyIsGeneratedOwnerOnly_andReusedOnTheNextStart() throws Exception {
+        String access;
+        try (InkanApplication first = InkanApplication.start(ConfigSource.of(env()))) {
+            HttpJson http = new HttpJson(first.port());
+            http.post("/auth/register", credentials("keeper@example.com", "correct horse battery"));
+            access = body(http.post("/auth/login", credentials("keeper@example.com", "correct horse battery")))
+                    .get("access_token").asText();
+        }
+        Path keyFile = dataDir.resolve("jwks.json");
+        assertThat(keyFile).exists();
+        assertThat(Files.getPosixFilePermissions(keyFile))
+                .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+        String keyFileBefore = Files.readString(keyFile);
+
+        try (InkanApplication second = InkanApplication.start(ConfigSource.of(env()))) {
+            assertThat(new HttpJson(second.port()).get("/me", access).statusCode())
+                    .as("a token from before the restart still verifies").isEqualTo(200);
+        }
+        assertThat(Files.readString(keyFile)).isEqualTo(keyFileBefore);
+    }
+
+    @Test
+    void aShortSecret_stopsStartUp_namingTheVariable_withoutEchoingTheSecret() {
+        byte[] shortKey = new byte[16];
+        new SecureRandom().nextBytes(shortKey);
+        String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(shortKey);
+        Map<String, String> env = env();
+        env.put("INKAN_JWT_SECRET", secret);
+
+        assertThatThrownBy(() -> InkanApplication.start(ConfigSource.of(env)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("INKAN_JWT_SECRET")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(secret));
+    }
+
+    @Test
+    void aSecretThatIsNotBase64Url_stopsStartUp_namingTheVariable() {
+        Map<String, String> env = env();
+        env.put("INKAN_JWT_SECRET", "this is not base64url at all, is it? no!");
+
+        assertThatThrownBy(() -> InkanApplication.start(ConfigSource.of(env)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("INKAN_JWT_SECRET")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("this is not base64url"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "INKAN_PORT, eighty",
+        "INKAN_PORT, 70000",
+        "INKAN_JWT_ALG, none",
+        "INKAN_JWT_ALG, RS256",
+        "INKAN_CRYPTO_PROVIDER, openssl",
+        "INKAN_PASSWORD_HASHER, md5",
+        "INKAN_ACCESS_TTL, 15 minutes",
+        "INKAN_ACCESS_TTL, PT0S",
+        "INKAN_REFRESH_TTL, -P1D",
+        "INKAN_LEEWAY, PT1H",
+        "INKAN_ARGON2_MEMORY_KIB, 1024",
+        "INKAN_ARGON2_ITERATIONS, 1",
+        "INKAN_DB_URL, jdbc:mysql://localhost/inkan",
+        "INKAN_DB_POOL_SIZE, 0"
+    })
+    void aBadValue_stopsStartUp_withAMessageNamingTheVariable(String variable, String value) {
+        Map<String, String> env = env();
+        env.put(variable, value);
+
+        assertThatThrownBy(() -> InkanSettings.from(ConfigSource.of(env)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(variable);
+    }
+
+    @Test
+    void defaults_areThoseOfTheDesign() {
+        InkanSettings settings = InkanSettings.from(ConfigSource.of(Map.of()));
+
+        assertThat(settings.server().port()).isEqualTo(8080);
+        assertThat(settings.tokens().algorithm().jwsName()).isEqualTo("HS256");
+        assertThat(settings.tokens().policy().accessTtl()).hasMinutes(15);
+        assertThat(settings.tokens().policy().refreshTtl()).hasDays(7);
+        assertThat(settings.tokens().policy().leeway()).hasSeconds(30);
+        assertThat(settings.crypto().provider()).isEqualTo(CryptoProvider.JCA);
+        assertThat(settings.crypto().hasher()).isEqualTo(PasswordHasherChoice.ARGON2_NATIVE);
+        assertThat(settings.database().jdbcUrl()).startsWith("jdbc:h2:file:").contains("data");
+    }
+
+    @Test
+    void aPropertiesFile_isRead_andTheEnvironmentWins() throws Exception {
+        Path file = dataDir.resolve("inkan.properties");
+        Files.writeString(file, "INKAN_PORT=9999\nINKAN_ISSUER=from-file\n");
+
+        InkanSettings settings = InkanSettings.from(ConfigSource.of(Map.of(
+                "INKAN_CONFIG_FILE", file.toString(), "INKAN_PORT", "7777")));
+
+        assertThat(settings.server().port()).isEqualTo(7777);
+        assertThat(settings.tokens().policy().issuer()).isEqualTo("from-file");
+    }
+
+    private Map<String, String> env() {
+        Map<String, String> env = new HashMap<>();
+        env.put("INKAN_HOST", "127.0.0.1");
+        env.put("INKAN_PORT", "0");
+        env.put("INKAN_DATA_DIR", dataDir.toString());
+        return env;
+    }
+}
