@@ -59,6 +59,12 @@ public final class InkanApplication implements AutoCloseable {
      */
     public static InkanApplication start(ConfigSource config) {
         InkanSettings settings = InkanSettings.from(config);
+        try {
+            DataDirectory.create(settings.server().dataDir());
+        } catch (java.io.IOException e) {
+            throw new ConfigException("INKAN_DATA_DIR: cannot create " + settings.server().dataDir() + " ("
+                    + e.getClass().getSimpleName() + ")");
+        }
         Clock clock = Clock.systemUTC();
         RandomSource random = new SecureRandomSource();
         KeyRing keys = KeyRingLoader.load(config, settings.tokens().algorithm(), settings.server().dataDir(), random);

@@ -75,7 +75,7 @@ final class KeyRingLoader {
         String jwks = "{\"keys\":[{\"kty\":\"oct\",\"kid\":\"" + JwkThumbprint.ofOctetKey(key) + "\",\"use\":\"sig\",\"k\":\""
                 + k + "\"}]}\n";
         try {
-            Files.createDirectories(file.getParent());
+            DataDirectory.create(file.getParent());
             // Written in full under a temporary name first, so no reader ever sees half a key file.
             Path temporary = createOwnerOnlyTempFile(file.getParent());
             Files.writeString(temporary, jwks, StandardCharsets.UTF_8);

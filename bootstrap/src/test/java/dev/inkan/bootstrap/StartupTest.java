@@ -47,6 +47,48 @@ class StartupTest {
     }
 
     @Test
+    void strongerArgon2Settings_rehashTheStoredPassword_atTheNextLogin() throws Exception {
+        Map<String, String> env = env();
+        env.put("INKAN_JWT_SECRET", TestTokens.b64(TestTokens.randomKey(32)));
+        try (InkanApplication before = InkanApplication.start(ConfigSource.of(env))) {
+            new HttpJson(before.port()).post("/auth/register", credentials("rehash@example.com", "correct horse battery"));
+        }
+        assertThat(storedHash("rehash@example.com")).contains("$m=19456,t=2,p=1$");
+
+        env.put("INKAN_ARGON2_MEMORY_KIB", "24576");
+        env.put("INKAN_ARGON2_ITERATIONS", "3");
+        env.put("INKAN_PASSWORD_HASHER", "argon2-bc");
+        try (InkanApplication after = InkanApplication.start(ConfigSource.of(env))) {
+            assertThat(new HttpJson(after.port()).post("/auth/login", credentials("rehash@example.com", "correct horse battery"))
+                    .statusCode()).as("the old hash still verifies, with the other hasher").isEqualTo(200);
+        }
+        assertThat(storedHash("rehash@example.com")).contains("$m=24576,t=3,p=1$");
+    }
+
+    private String storedHash(String email) throws Exception {
+        try (var connection = java.sql.DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("inkan"));
+             var query = connection.prepareStatement("select password_hash from users where email = ?")) {
+            query.setString(1, email);
+            try (var rows = query.executeQuery()) {
+                assertThat(rows.next()).isTrue();
+                return rows.getString(1);
+            }
+        }
+    }
+
+    @Test
+    void theDataFolder_isCreatedOwnerOnly() throws Exception {
+        Path fresh = dataDir.resolve("fresh");
+        Map<String, String> env = env();
+        env.put("INKAN_DATA_DIR", fresh.toString());
+
+        try (InkanApplication app = InkanApplication.start(ConfigSource.of(env))) {
+            assertThat(Files.getPosixFilePermissions(fresh)).containsExactlyInAnyOrder(
+                    PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE);
+        }
+    }
+
+    @Test
     void aShortSecret_stopsStartUp_namingTheVariable_withoutEchoingTheSecret() {
         byte[] shortKey = new byte[16];
         new SecureRandom().nextBytes(shortKey);

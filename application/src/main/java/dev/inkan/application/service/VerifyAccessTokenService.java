@@ -14,6 +14,7 @@ public final class VerifyAccessTokenService implements VerifyAccessTokenUseCase 
     private final TokenPolicy policy;
     private final RevocationRegistry revocations;
     private final Clock clock;
+    private final TokenRefusals refusals = new TokenRefusals();
 
     public VerifyAccessTokenService(AccessTokenCodec codec, TokenPolicy policy, RevocationRegistry revocations,
                                     Clock clock) {
@@ -25,11 +26,21 @@ public final class VerifyAccessTokenService implements VerifyAccessTokenUseCase 
 
     @Override
     public AccessTokenClaims verify(String compactToken) {
-        AccessTokenClaims claims = codec.verify(compactToken);
-        policy.check(claims, clock.instant());
-        if (revocations.isRevoked(claims)) {
-            throw new InvalidTokenException(InvalidTokenException.Reason.REVOKED);
+        try {
+            AccessTokenClaims claims = codec.verify(compactToken);
+            policy.check(claims, clock.instant());
+            if (revocations.isRevoked(claims)) {
+                throw new InvalidTokenException(InvalidTokenException.Reason.REVOKED);
+            }
+            return claims;
+        } catch (InvalidTokenException e) {
+            refusals.record(e.reason());
+            throw e;
         }
-        return claims;
+    }
+
+    /** @return the refusals counted by reason since this service was made */
+    public TokenRefusals refusals() {
+        return refusals;
     }
 }
