@@ -9,7 +9,7 @@ import dev.inkan.adapter.crypto.SecureRandomSource;
 import dev.inkan.adapter.crypto.Sha256TokenHasher;
 import dev.inkan.adapter.persistence.JdbiDatabase;
 import dev.inkan.adapter.persistence.JdbiRefreshTokenStore;
-import dev.inkan.adapter.persistence.JdbiRevocationFeed;
+import dev.inkan.adapter.persistence.JdbiSessionStore;
 import dev.inkan.adapter.persistence.JdbiUserRepository;
 import dev.inkan.adapter.web.InkanHttpServer;
 import dev.inkan.adapter.web.WebUseCases;
@@ -18,13 +18,16 @@ import dev.inkan.application.port.out.MacAlgorithm;
 import dev.inkan.application.port.out.PasswordHasher;
 import dev.inkan.application.port.out.RandomSource;
 import dev.inkan.application.service.AccessTokenCodec;
+import dev.inkan.application.service.EndSessionService;
 import dev.inkan.application.service.GetUserProfileService;
+import dev.inkan.application.service.ListSessionsService;
 import dev.inkan.application.service.LoginService;
 import dev.inkan.application.service.LogoutEverywhereService;
 import dev.inkan.application.service.LogoutService;
 import dev.inkan.application.service.RefreshTokensService;
 import dev.inkan.application.service.RegisterUserService;
 import dev.inkan.application.service.RevocationRegistry;
+import dev.inkan.application.service.SuccessorTokens;
 import dev.inkan.application.service.TokenIssuer;
 import dev.inkan.application.service.VerifyAccessTokenService;
 import dev.inkan.domain.TokenPolicy;
@@ -68,7 +71,8 @@ public final class InkanApplication implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         RandomSource random = new SecureRandomSource();
         KeyRing keys = KeyRingLoader.load(config, settings.tokens().algorithm(), settings.server().dataDir(), random);
-        AccessTokenCodec codec = newCodec(settings, keys);
+        MacAlgorithm mac = macAlgorithm(settings);
+        AccessTokenCodec codec = newCodec(mac, keys);
 
         JdbiDatabase database = JdbiDatabase.start(settings.database());
         try {
@@ -76,19 +80,24 @@ public final class InkanApplication implements AutoCloseable {
             PasswordHasher hasher = passwordHasher(settings.crypto());
             var users = new JdbiUserRepository(database.jdbi());
             var refreshTokens = new JdbiRefreshTokenStore(database.jdbi());
-            var feed = new JdbiRevocationFeed(database.jdbi());
+            var sessions = new JdbiSessionStore(database.jdbi());
+            var feed = database.revocationFeed(policy.accessTtl());
             var tokenHasher = new Sha256TokenHasher();
-            var issuer = new TokenIssuer(codec, policy, refreshTokens, tokenHasher, random, clock);
+            var issuer = new TokenIssuer(codec, policy, refreshTokens, sessions, tokenHasher, new SuccessorTokens(mac, keys),
+                    random, clock);
             var revocations = RevocationRegistry.following(feed, policy, clock);
 
             WebUseCases useCases = new WebUseCases(
                     new RegisterUserService(users, hasher, random, clock),
                     new LoginService(users, hasher, issuer, random),
-                    new RefreshTokensService(refreshTokens, tokenHasher, issuer, feed, policy, clock),
+                    new RefreshTokensService(refreshTokens, tokenHasher, issuer, feed, policy,
+                            settings.tokens().refreshReuseGrace(), clock),
                     new LogoutService(refreshTokens, feed, policy, clock),
                     new LogoutEverywhereService(users, refreshTokens, feed, policy, clock),
                     new VerifyAccessTokenService(codec, policy, revocations, clock),
                     new GetUserProfileService(users),
+                    new ListSessionsService(sessions, clock),
+                    new EndSessionService(sessions, refreshTokens, feed, policy, clock),
                     database::isHealthy);
 
             ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -110,11 +119,14 @@ public final class InkanApplication implements AutoCloseable {
         }
     }
 
-    private static AccessTokenCodec newCodec(InkanSettings settings, KeyRing keys) {
-        MacAlgorithm mac = switch (settings.crypto().provider()) {
+    private static MacAlgorithm macAlgorithm(InkanSettings settings) {
+        return switch (settings.crypto().provider()) {
             case JCA -> new JcaMacAlgorithm(settings.tokens().algorithm());
             case BOUNCYCASTLE -> new BouncyCastleMacAlgorithm(settings.tokens().algorithm());
         };
+    }
+
+    private static AccessTokenCodec newCodec(MacAlgorithm mac, KeyRing keys) {
         try {
             return new AccessTokenCodec(mac, keys, new JacksonClaimsCodec());
         } catch (IllegalArgumentException e) {

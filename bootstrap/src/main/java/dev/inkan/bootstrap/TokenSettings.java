@@ -2,14 +2,17 @@ package dev.inkan.bootstrap;
 
 import dev.inkan.domain.JwsAlgorithm;
 import dev.inkan.domain.TokenPolicy;
+import dev.inkan.application.service.RefreshTokensService;
+import java.time.Duration;
 import java.util.Objects;
 
 /** Typed token configuration: the JWS algorithm and the policy (issuer, audience, lifetimes, leeway). */
-public record TokenSettings(JwsAlgorithm algorithm, TokenPolicy policy) {
+public record TokenSettings(JwsAlgorithm algorithm, TokenPolicy policy, Duration refreshReuseGrace) {
 
     public TokenSettings {
         Objects.requireNonNull(algorithm, "algorithm");
         Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(refreshReuseGrace, "refreshReuseGrace");
     }
 
     static TokenSettings from(ConfigSource config) {
@@ -30,6 +33,10 @@ public record TokenSettings(JwsAlgorithm algorithm, TokenPolicy policy) {
         if (refreshTtl.compareTo(accessTtl) < 0) {
             throw new ConfigException("INKAN_REFRESH_TTL must not be shorter than INKAN_ACCESS_TTL");
         }
-        return new TokenSettings(algorithm, policy);
+        Duration grace = config.duration("INKAN_REFRESH_REUSE_GRACE", RefreshTokensService.DEFAULT_REUSE_GRACE);
+        if (grace.isNegative() || grace.compareTo(Duration.ofMinutes(5)) > 0) {
+            throw new ConfigException("INKAN_REFRESH_REUSE_GRACE must be from PT0S (off) to PT5M, not '" + grace + "'");
+        }
+        return new TokenSettings(algorithm, policy, grace);
     }
 }

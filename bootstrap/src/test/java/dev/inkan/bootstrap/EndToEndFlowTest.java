@@ -95,19 +95,43 @@ class EndToEndFlowTest {
     }
 
     @Test
-    void reusingASpentRefreshToken_endsTheWholeSession() {
+    void presentingTheSameRefreshTokenAgain_withinTheGraceWindow_getsTheSameSuccessor() {
         String email = registered();
-        JsonNode login = body(http.post("/auth/login", credentials(email, "correct horse battery")));
-        String first = login.get("refresh_token").asText();
-        JsonNode rotated = body(http.post("/auth/refresh", refreshBody(first)));
+        String first = body(http.post("/auth/login", credentials(email, "correct horse battery"))).get("refresh_token").asText();
 
-        HttpResponse<String> reuse = http.post("/auth/refresh", refreshBody(first));
+        JsonNode tabOne = body(http.post("/auth/refresh", refreshBody(first)));
+        JsonNode tabTwo = body(http.post("/auth/refresh", refreshBody(first)));
 
-        assertThat(reuse.statusCode()).isEqualTo(401);
-        assertThat(reuse.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
-        assertThat(http.post("/auth/refresh", refreshBody(rotated.get("refresh_token").asText())).statusCode())
-                .as("the successor dies with its family").isEqualTo(401);
-        assertThat(http.get("/me", rotated.get("access_token").asText()).statusCode()).isEqualTo(401);
+        assertThat(tabTwo.get("refresh_token").asText()).isEqualTo(tabOne.get("refresh_token").asText());
+        assertThat(tabTwo.get("access_token").asText()).isNotEqualTo(tabOne.get("access_token").asText());
+        assertThat(http.get("/me", tabTwo.get("access_token").asText()).statusCode()).isEqualTo(200);
+        assertThat(http.post("/auth/refresh", refreshBody(tabOne.get("refresh_token").asText())).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void reusingASpentRefreshToken_afterTheGraceWindow_endsTheWholeSession() throws Exception {
+        Map<String, String> env = new HashMap<>();
+        env.put("INKAN_HOST", "127.0.0.1");
+        env.put("INKAN_PORT", "0");
+        env.put("INKAN_DATA_DIR", dataDir.resolve("short-grace").toString());
+        env.put("INKAN_JWT_SECRET", Base64.getUrlEncoder().withoutPadding().encodeToString(secret));
+        env.put("INKAN_REFRESH_REUSE_GRACE", "PT1S");
+        try (InkanApplication shortGrace = InkanApplication.start(ConfigSource.of(env))) {
+            HttpJson client = new HttpJson(shortGrace.port());
+            String email = uniqueEmail();
+            client.post("/auth/register", credentials(email, "correct horse battery"));
+            String first = body(client.post("/auth/login", credentials(email, "correct horse battery"))).get("refresh_token").asText();
+            JsonNode rotated = body(client.post("/auth/refresh", refreshBody(first)));
+            Thread.sleep(1_100);
+
+            HttpResponse<String> reuse = client.post("/auth/refresh", refreshBody(first));
+
+            assertThat(reuse.statusCode()).isEqualTo(401);
+            assertThat(reuse.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+            assertThat(client.post("/auth/refresh", refreshBody(rotated.get("refresh_token").asText())).statusCode())
+                    .as("the successor dies with its family").isEqualTo(401);
+            assertThat(client.get("/me", rotated.get("access_token").asText()).statusCode()).isEqualTo(401);
+        }
     }
 
     @Test

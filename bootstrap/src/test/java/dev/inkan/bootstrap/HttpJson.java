@@ -24,6 +24,10 @@ final class HttpJson {
         this.base = "http://127.0.0.1:" + port;
     }
 
+    String base() {
+        return base;
+    }
+
     HttpResponse<String> post(String path, String json) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
                 .POST(BodyPublishers.ofString(json)));

@@ -3,11 +3,15 @@ package dev.inkan.adapter.persistence;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.inkan.application.port.out.StoreUnavailableException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.jdbi.v3.core.statement.StatementExceptions;
 import org.jdbi.v3.core.statement.StatementExceptions.MessageRendering;
 
@@ -35,10 +39,16 @@ public final class JdbiDatabase implements AutoCloseable {
     private static final int HEALTH_QUERY_TIMEOUT_SECONDS = 2;
 
     private final Jdbi jdbi;
+    private final DataSource listenSource;
+    private final boolean postgres;
     private final Runnable closePool;
+    private JdbiRevocationFeed revocationFeed;
 
-    private JdbiDatabase(DataSource dataSource, Runnable closePool) {
+    /** @param listenSource where the revocation listener gets its one long-lived connection */
+    private JdbiDatabase(DataSource dataSource, DataSource listenSource, Runnable closePool) {
         migrate(dataSource);
+        this.listenSource = listenSource;
+        this.postgres = isPostgres(dataSource);
         this.jdbi = Jdbi.create(dataSource);
         // Failures reach logs as causes: they must not carry bound values (password hashes, token hashes, e-mails).
         jdbi.getConfig(StatementExceptions.class).setMessageRendering(MessageRendering.NONE);
@@ -58,7 +68,7 @@ public final class JdbiDatabase implements AutoCloseable {
         } catch (RuntimeException e) {
             throw cannotStart(e);
         }
-        return start(pool, pool::close);
+        return start(pool, listenSource(settings, pool), pool::close);
     }
 
     /**
@@ -68,12 +78,12 @@ public final class JdbiDatabase implements AutoCloseable {
      * @throws StoreUnavailableException when the database cannot be reached or migrated
      */
     public static JdbiDatabase start(DataSource dataSource) {
-        return start(Objects.requireNonNull(dataSource, "dataSource"), () -> { });
+        return start(Objects.requireNonNull(dataSource, "dataSource"), dataSource, () -> { });
     }
 
-    private static JdbiDatabase start(DataSource dataSource, Runnable closePool) {
+    private static JdbiDatabase start(DataSource dataSource, DataSource listenSource, Runnable closePool) {
         try {
-            return new JdbiDatabase(dataSource, closePool);
+            return new JdbiDatabase(dataSource, listenSource, closePool);
         } catch (RuntimeException e) {
             closePool.run();
             throw cannotStart(e);
@@ -101,10 +111,40 @@ public final class JdbiDatabase implements AutoCloseable {
         }
     }
 
-    /** Closes the pool this database opened; a data source passed in by the caller stays open. */
+    /** @return whether this is PostgreSQL, where several instances can share the database */
+    public boolean isPostgres() {
+        return postgres;
+    }
+
+    /**
+     * The one revocation feed of this database: on PostgreSQL it notifies and hears every instance
+     * sharing the database (listening on a connection of its own, outside the pool, when the pool is
+     * Inkan's); on H2 it serves this instance alone. It is closed with the database.
+     *
+     * @param accessTtl how long access tokens live, which bounds what a reconnecting listener reloads
+     */
+    public synchronized JdbiRevocationFeed revocationFeed(Duration accessTtl) {
+        if (revocationFeed == null) {
+            revocationFeed = postgres ? new JdbiRevocationFeed(jdbi, listenSource, accessTtl) : new JdbiRevocationFeed(jdbi);
+        }
+        return revocationFeed;
+    }
+
+    /** Stops the revocation feed, then closes the pool this database opened; a data source passed in stays open. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (revocationFeed != null) {
+            revocationFeed.close();
+        }
         closePool.run();
+    }
+
+    private static boolean isPostgres(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("database could not be reached", e);
+        }
     }
 
     private static HikariConfig poolConfig(DatabaseSettings settings) {
@@ -118,9 +158,34 @@ public final class JdbiDatabase implements AutoCloseable {
             config.setPassword(settings.password());
         }
         config.setMaximumPoolSize(settings.maximumPoolSize());
+        if (settings.jdbcUrl().startsWith("jdbc:postgresql:")) {
+            // A database that vanishes mid-query fails calls in seconds instead of holding them for a TCP timeout.
+            config.addDataSourceProperty("connectTimeout", "3");
+            config.addDataSourceProperty("socketTimeout", "10");
+            config.addDataSourceProperty("tcpKeepAlive", "true");
+        }
         config.setConnectionTimeout(CONNECTION_TIMEOUT_MILLIS);
         config.setValidationTimeout(VALIDATION_TIMEOUT_MILLIS);
         return config;
+    }
+
+    /** The listener's own connections, outside the pool, so listening never takes a request's connection. */
+    private static DataSource listenSource(DatabaseSettings settings, DataSource pool) {
+        if (!settings.jdbcUrl().startsWith("jdbc:postgresql:")) {
+            return pool;
+        }
+        PGSimpleDataSource direct = new PGSimpleDataSource();
+        direct.setURL(settings.jdbcUrl());
+        if (!settings.user().isEmpty()) {
+            direct.setUser(settings.user());
+        }
+        if (!settings.password().isEmpty()) {
+            direct.setPassword(settings.password());
+        }
+        direct.setConnectTimeout(3);
+        direct.setTcpKeepAlive(true);
+        direct.setApplicationName("inkan-revocation-listener");
+        return direct;
     }
 
     private static void migrate(DataSource dataSource) {

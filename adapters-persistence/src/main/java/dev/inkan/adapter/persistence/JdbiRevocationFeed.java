@@ -15,18 +15,19 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Consumer;
+import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementException;
 
 /**
- * Driven adapter: the {@link RevocationFeed} of a single instance on a JDBI database. Denylisted
- * access tokens are kept in {@code revoked_access_tokens}; revoked sessions and users are read from
- * what the stores recorded ({@code refresh_tokens.revoked_at}, {@code users.tokens_valid_after}).
- * Delivery reaches this instance's subscribers only: instances sharing PostgreSQL learn of each
- * other's revocations when they start ({@link #current}), not while they run.
+ * Driven adapter: the {@link RevocationFeed} on a JDBI database. Denylisted access tokens are kept in
+ * {@code revoked_access_tokens}; revoked sessions and users are read from what the stores recorded
+ * ({@code refresh_tokens.revoked_at}, {@code users.tokens_valid_after}). Every publication reaches
+ * this instance's subscribers at once; on PostgreSQL it is also sent with {@code NOTIFY}, which
+ * {@link PostgresRevocationListener} hears on every instance sharing the database.
  */
-public final class JdbiRevocationFeed implements RevocationFeed {
+public final class JdbiRevocationFeed implements RevocationFeed, AutoCloseable {
 
     /** Inserts unless present, in portable SQL (MERGE and ON CONFLICT differ between H2 and PostgreSQL). */
     private static final String INSERT_IF_ABSENT = """
@@ -37,10 +38,19 @@ public final class JdbiRevocationFeed implements RevocationFeed {
 
     private final JdbiStoreCalls calls;
     private final RevocationSubscribers subscribers = new RevocationSubscribers();
+    private final PostgresRevocationListener listener;
 
-    /** A feed on {@code jdbi}, whose schema {@link JdbiDatabase} has migrated. */
+    /** A feed for one instance on {@code jdbi}, whose schema {@link JdbiDatabase} has migrated. */
     public JdbiRevocationFeed(Jdbi jdbi) {
         this.calls = new JdbiStoreCalls(Objects.requireNonNull(jdbi, "jdbi"), "revocation store unavailable");
+        this.listener = null;
+    }
+
+    /** A feed shared by every instance on one PostgreSQL database: it notifies, and it listens. */
+    JdbiRevocationFeed(Jdbi jdbi, DataSource dataSource, Duration accessTtl) {
+        this.calls = new JdbiStoreCalls(Objects.requireNonNull(jdbi, "jdbi"), "revocation store unavailable");
+        this.listener = new PostgresRevocationListener(dataSource, subscribers::deliver,
+                () -> current(Instant.now(), accessTtl));
     }
 
     /**
@@ -52,10 +62,37 @@ public final class JdbiRevocationFeed implements RevocationFeed {
     @Override
     public void publish(Revocation revocation) {
         Objects.requireNonNull(revocation, "revocation");
-        if (revocation instanceof TokenRevoked token) {
-            calls.withHandle(handle -> record(handle, token));
-        }
+        calls.withHandle(handle -> {
+            if (revocation instanceof TokenRevoked token) {
+                record(handle, token);
+            }
+            if (listener != null) {
+                handle.createQuery("SELECT pg_notify(:channel, :payload)")
+                        .bind("channel", PostgresRevocationListener.CHANNEL)
+                        .bind("payload", RevocationPayload.encode(revocation))
+                        .mapTo(String.class)
+                        .one();
+            }
+            return null;
+        });
         subscribers.deliver(revocation);
+    }
+
+    /**
+     * Waits until this feed hears other instances (at once for a single-instance feed).
+     *
+     * @return whether it does within {@code timeout}
+     */
+    public boolean awaitListening(Duration timeout) throws InterruptedException {
+        return listener == null || listener.awaitListening(timeout);
+    }
+
+    /** Stops listening to other instances. */
+    @Override
+    public void close() {
+        if (listener != null) {
+            listener.close();
+        }
     }
 
     @Override

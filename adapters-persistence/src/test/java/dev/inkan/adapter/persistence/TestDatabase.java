@@ -92,6 +92,7 @@ final class TestDatabase implements AutoCloseable {
     void deleteAllRows() {
         jdbi().useTransaction(handle -> {
             handle.execute("DELETE FROM refresh_tokens");
+            handle.execute("DELETE FROM sessions");
             handle.execute("DELETE FROM revoked_access_tokens");
             handle.execute("DELETE FROM users");
         });

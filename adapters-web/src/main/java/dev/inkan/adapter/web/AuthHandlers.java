@@ -5,6 +5,7 @@ import dev.inkan.application.port.in.LoginCommand;
 import dev.inkan.application.port.in.RefreshCommand;
 import dev.inkan.application.port.in.RegisterCommand;
 import dev.inkan.domain.AccessTokenClaims;
+import dev.inkan.domain.SessionId;
 import io.javalin.http.Context;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -28,7 +29,8 @@ final class AuthHandlers {
     void login(Context ctx) {
         JsonNode body = JsonBodies.object(ctx);
         LoginCommand command = validated(() ->
-                LoginCommand.of(JsonBodies.string(body, "email"), JsonBodies.string(body, "password")));
+                LoginCommand.of(JsonBodies.string(body, "email"), JsonBodies.string(body, "password"),
+                        ctx.header("User-Agent")));
         ctx.json(TokenResponse.from(useCases.login().login(command)));
     }
 
@@ -54,6 +56,17 @@ final class AuthHandlers {
 
     void verify(Context ctx) {
         ctx.json(ClaimsResponse.from(verifiedClaims(ctx)));
+    }
+
+    void sessions(Context ctx) {
+        ctx.json(SessionsResponse.from(useCases.listSessions().sessionsOf(verifiedClaims(ctx))));
+    }
+
+    void endSession(Context ctx) {
+        AccessTokenClaims caller = verifiedClaims(ctx);
+        SessionId session = validated(() -> SessionId.parse(ctx.pathParam("id")));
+        useCases.endSession().endSession(caller, session);
+        ctx.status(204);
     }
 
     void health(Context ctx) {

@@ -52,6 +52,8 @@ public final class InkanHttpServer implements AutoCloseable {
         config.routes.post("/auth/logout", handlers::logout);
         config.routes.post("/auth/logout-all", handlers::logoutEverywhere);
         config.routes.get("/auth/verify", handlers::verify);
+        config.routes.get("/auth/sessions", handlers::sessions);
+        config.routes.delete("/auth/sessions/{id}", handlers::endSession);
         config.routes.get("/me", handlers::me);
         config.routes.get("/health", handlers::health);
         ProblemResponses.register(config.routes);

@@ -5,6 +5,7 @@ import dev.inkan.domain.EmailAlreadyRegisteredException;
 import dev.inkan.domain.InvalidCredentialsException;
 import dev.inkan.domain.InvalidRefreshTokenException;
 import dev.inkan.domain.InvalidTokenException;
+import dev.inkan.domain.SessionNotFoundException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -38,6 +39,8 @@ final class ProblemResponses {
             write(ctx, 401, "invalid-refresh-token", "Invalid refresh token",
                     "the refresh token is invalid, expired or revoked; log in again");
         });
+        routes.exception(SessionNotFoundException.class, (e, ctx) ->
+                write(ctx, 404, "session-not-found", "Session not found", "you have no session with this id"));
         routes.exception(EmailAlreadyRegisteredException.class, (e, ctx) ->
                 write(ctx, 409, "email-taken", "Email already registered", "this email is already registered"));
         routes.exception(StoreUnavailableException.class, (e, ctx) -> {

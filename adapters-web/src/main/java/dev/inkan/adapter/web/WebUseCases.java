@@ -1,6 +1,8 @@
 package dev.inkan.adapter.web;
 
+import dev.inkan.application.port.in.EndSessionUseCase;
 import dev.inkan.application.port.in.GetUserProfileUseCase;
+import dev.inkan.application.port.in.ListSessionsUseCase;
 import dev.inkan.application.port.in.LoginUseCase;
 import dev.inkan.application.port.in.LogoutEverywhereUseCase;
 import dev.inkan.application.port.in.LogoutUseCase;
@@ -18,6 +20,8 @@ public record WebUseCases(
         LogoutEverywhereUseCase logoutEverywhere,
         VerifyAccessTokenUseCase verify,
         GetUserProfileUseCase profile,
+        ListSessionsUseCase listSessions,
+        EndSessionUseCase endSession,
         HealthProbe health) {
 
     public WebUseCases {
@@ -28,6 +32,8 @@ public record WebUseCases(
         Objects.requireNonNull(logoutEverywhere, "logoutEverywhere");
         Objects.requireNonNull(verify, "verify");
         Objects.requireNonNull(profile, "profile");
+        Objects.requireNonNull(listSessions, "listSessions");
+        Objects.requireNonNull(endSession, "endSession");
         Objects.requireNonNull(health, "health");
     }
 }

@@ -7,7 +7,12 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import dev.inkan.application.port.in.EndSessionUseCase;
 import dev.inkan.application.port.in.GetUserProfileUseCase;
+import dev.inkan.application.port.in.ListSessionsUseCase;
+import dev.inkan.application.port.in.SessionSummary;
+import dev.inkan.domain.Session;
+import dev.inkan.domain.SessionNotFoundException;
 import dev.inkan.application.port.in.IssuedTokens;
 import dev.inkan.application.port.in.LoginCommand;
 import dev.inkan.application.port.in.LoginUseCase;
@@ -58,6 +63,8 @@ class InkanHttpServerTest {
     private final LogoutEverywhereUseCase logoutEverywhere = mock(LogoutEverywhereUseCase.class);
     private final VerifyAccessTokenUseCase verifier = mock(VerifyAccessTokenUseCase.class);
     private final GetUserProfileUseCase profile = mock(GetUserProfileUseCase.class);
+    private final ListSessionsUseCase listSessions = mock(ListSessionsUseCase.class);
+    private final EndSessionUseCase endSession = mock(EndSessionUseCase.class);
     private boolean databaseUp = true;
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -71,7 +78,7 @@ class InkanHttpServerTest {
     @BeforeEach
     void start() {
         server = InkanHttpServer.start(new WebUseCases(register, login, refresh, logout, logoutEverywhere, verifier,
-                profile, () -> databaseUp), "127.0.0.1", 0);
+                profile, listSessions, endSession, () -> databaseUp), "127.0.0.1", 0);
     }
 
     @AfterEach
@@ -107,7 +114,7 @@ class InkanHttpServerTest {
         assertThat(body.get("refresh_expires_in").asLong()).isEqualTo(7 * 24 * 3600);
         assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
         assertThat(response.headers().firstValue("Pragma")).hasValue("no-cache");
-        verify(login).login(LoginCommand.of("ann@example.com", "pw"));
+        verify(login).login(LoginCommand.of("ann@example.com", "pw", "inkan-test/1.0"));
     }
 
     @Test
@@ -239,6 +246,35 @@ class InkanHttpServerTest {
     }
 
     @Test
+    void sessions_listsTheCallersSessions_markingTheCurrentOne() throws Exception {
+        when(verifier.verify(TOKEN)).thenReturn(claims);
+        Session session = new Session(claims.sessionId(), userId, Instant.parse("2026-11-01T10:00:00Z"),
+                Instant.parse("2026-11-02T10:00:00Z"), Optional.of("Firefox"));
+        when(listSessions.sessionsOf(claims)).thenReturn(List.of(new SessionSummary(session, true)));
+
+        JsonNode body = json(get("/auth/sessions"));
+
+        JsonNode first = body.get("sessions").get(0);
+        assertThat(first.get("id").asText()).isEqualTo(claims.sessionId().toString());
+        assertThat(first.get("created_at").asText()).isEqualTo("2026-11-01T10:00:00Z");
+        assertThat(first.get("last_used_at").asText()).isEqualTo("2026-11-02T10:00:00Z");
+        assertThat(first.get("user_agent").asText()).isEqualTo("Firefox");
+        assertThat(first.get("current").asBoolean()).isTrue();
+    }
+
+    @Test
+    void endingSomeoneElsesSession_answers404Problem_andAMalformedId400() throws Exception {
+        when(verifier.verify(TOKEN)).thenReturn(claims);
+        SessionId other = new SessionId(UUID.randomUUID());
+        org.mockito.Mockito.doThrow(new SessionNotFoundException()).when(endSession).endSession(claims, other);
+
+        assertProblem(send(authorized("/auth/sessions/" + other).DELETE()), 404);
+        assertProblem(send(authorized("/auth/sessions/not-a-uuid").DELETE()), 400);
+        assertThat(send(authorized("/auth/sessions/" + claims.sessionId()).DELETE()).statusCode()).isEqualTo(204);
+        verify(endSession).endSession(claims, claims.sessionId());
+    }
+
+    @Test
     void refreshWithBadToken_answers401Problem() throws Exception {
         when(refresh.refresh(any())).thenThrow(new InvalidRefreshTokenException(InvalidRefreshTokenException.Reason.REVOKED));
 
@@ -313,6 +349,7 @@ class InkanHttpServerTest {
 
     private HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .header("User-Agent", "inkan-test/1.0")
                 .POST(BodyPublishers.ofString(body)));
     }
 

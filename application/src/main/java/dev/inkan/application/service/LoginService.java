@@ -46,7 +46,7 @@ public final class LoginService implements LoginUseCase {
         if (hasher.needsRehash(user.passwordHash())) {
             users.updatePasswordHash(user.id(), hasher.hash(command.password()));
         }
-        return issuer.startSession(user.id());
+        return issuer.startSession(user.id(), command.userAgent());
     }
 
     /** A hash of a random password under the current parameters, made once: no password matches it. */

@@ -9,53 +9,84 @@ import dev.inkan.application.port.out.RevocationFeed;
 import dev.inkan.application.port.out.TokenHasher;
 import dev.inkan.domain.InvalidRefreshTokenException;
 import dev.inkan.domain.InvalidRefreshTokenException.Reason;
+import dev.inkan.domain.RefreshTokenHash;
 import dev.inkan.domain.RefreshTokenRecord;
+import dev.inkan.domain.RefreshTokenRecord.Status;
 import dev.inkan.domain.RefreshTokenReusedException;
 import dev.inkan.domain.RevokeReason;
 import dev.inkan.domain.TokenPolicy;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Rotates refresh tokens. A token works once; a spent token presented again means it was copied,
- * so its whole session ends, access tokens included.
+ * so its whole session ends, access tokens included. One exception keeps honest users logged in:
+ * within the grace window after a rotation, the same token presented again (a second browser tab
+ * refreshing at the same moment) gets the same successor instead.
  */
 public final class RefreshTokensService implements RefreshTokensUseCase {
+
+    /** The grace window when nothing else is configured. */
+    public static final Duration DEFAULT_REUSE_GRACE = Duration.ofSeconds(10);
 
     private final RefreshTokenStore refreshTokens;
     private final TokenHasher hasher;
     private final TokenIssuer issuer;
     private final RevocationFeed revocations;
     private final TokenPolicy policy;
+    private final Duration reuseGrace;
     private final Clock clock;
 
+    /** @param reuseGrace how long after a rotation a retry gets the same successor; zero turns this off */
     public RefreshTokensService(RefreshTokenStore refreshTokens, TokenHasher hasher, TokenIssuer issuer,
-                                RevocationFeed revocations, TokenPolicy policy, Clock clock) {
+                                RevocationFeed revocations, TokenPolicy policy, Duration reuseGrace, Clock clock) {
         this.refreshTokens = Objects.requireNonNull(refreshTokens, "refreshTokens");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
         this.issuer = Objects.requireNonNull(issuer, "issuer");
         this.revocations = Objects.requireNonNull(revocations, "revocations");
         this.policy = Objects.requireNonNull(policy, "policy");
+        this.reuseGrace = Objects.requireNonNull(reuseGrace, "reuseGrace");
         this.clock = Objects.requireNonNull(clock, "clock");
+        if (reuseGrace.isNegative()) {
+            throw new IllegalArgumentException("the reuse grace window must not be negative");
+        }
     }
 
     @Override
     public IssuedTokens refresh(RefreshCommand command) {
-        RefreshTokenRecord presented = refreshTokens.findByHash(hasher.hash(command.refreshToken()))
-                .orElseThrow(() -> new InvalidRefreshTokenException(Reason.UNKNOWN));
-        switch (presented.statusAt(clock.instant())) {
+        String token = command.refreshToken();
+        RefreshTokenHash hash = hasher.hash(token);
+        RefreshTokenRecord presented = find(hash);
+        Status status = presented.statusAt(clock.instant());
+        if (status == Status.ACTIVE) {
+            Optional<IssuedTokens> rotated = issuer.rotate(presented, token);
+            if (rotated.isPresent()) {
+                return rotated.get();
+            }
+            presented = find(hash); // a concurrent request spent it a moment ago
+            status = presented.statusAt(clock.instant());
+        }
+        switch (status) {
             case REVOKED:
                 throw new InvalidRefreshTokenException(Reason.REVOKED);
-            case USED:
-                throw endSessionForReuse(presented);
             case EXPIRED:
                 throw new InvalidRefreshTokenException(Reason.EXPIRED);
-            case ACTIVE:
             default:
-                // A concurrent request that spent the token first makes this one a reuse too.
-                return issuer.rotate(presented).orElseThrow(() -> endSessionForReuse(presented));
+                RefreshTokenRecord spent = presented;
+                return retryWithinGrace(spent, token).orElseThrow(() -> endSessionForReuse(spent));
         }
+    }
+
+    private RefreshTokenRecord find(RefreshTokenHash hash) {
+        return refreshTokens.findByHash(hash).orElseThrow(() -> new InvalidRefreshTokenException(Reason.UNKNOWN));
+    }
+
+    private Optional<IssuedTokens> retryWithinGrace(RefreshTokenRecord spent, String token) {
+        boolean withinGrace = spent.usedAt().map(usedAt -> clock.instant().isBefore(usedAt.plus(reuseGrace))).orElse(false);
+        return withinGrace ? issuer.reissueSuccessor(spent, token) : Optional.empty();
     }
 
     private RefreshTokenReusedException endSessionForReuse(RefreshTokenRecord presented) {

@@ -3,13 +3,16 @@ package dev.inkan.application.service;
 import dev.inkan.application.port.in.IssuedTokens;
 import dev.inkan.application.port.out.RandomSource;
 import dev.inkan.application.port.out.RefreshTokenStore;
+import dev.inkan.application.port.out.SessionStore;
 import dev.inkan.application.port.out.TokenHasher;
 import dev.inkan.domain.AccessTokenClaims;
 import dev.inkan.domain.RefreshTokenRecord;
+import dev.inkan.domain.Session;
 import dev.inkan.domain.SessionId;
 import dev.inkan.domain.TokenPolicy;
 import dev.inkan.domain.UserId;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -26,55 +29,71 @@ public final class TokenIssuer {
     private final AccessTokenCodec codec;
     private final TokenPolicy policy;
     private final RefreshTokenStore refreshTokens;
+    private final SessionStore sessions;
     private final TokenHasher hasher;
+    private final SuccessorTokens successors;
     private final RandomSource random;
     private final Clock clock;
 
-    public TokenIssuer(AccessTokenCodec codec, TokenPolicy policy, RefreshTokenStore refreshTokens,
-                       TokenHasher hasher, RandomSource random, Clock clock) {
+    public TokenIssuer(AccessTokenCodec codec, TokenPolicy policy, RefreshTokenStore refreshTokens, SessionStore sessions,
+                       TokenHasher hasher, SuccessorTokens successors, RandomSource random, Clock clock) {
         this.codec = Objects.requireNonNull(codec, "codec");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.refreshTokens = Objects.requireNonNull(refreshTokens, "refreshTokens");
+        this.sessions = Objects.requireNonNull(sessions, "sessions");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
+        this.successors = Objects.requireNonNull(successors, "successors");
         this.random = Objects.requireNonNull(random, "random");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /** Starts a new session (refresh token family) for {@code user} and returns its first tokens. */
-    public IssuedTokens startSession(UserId user) {
+    public IssuedTokens startSession(UserId user, Optional<String> userAgent) {
         Instant now = clock.instant();
         SessionId session = new SessionId(random.uuid());
-        MintedRefreshToken refresh = mintRefreshToken(user, session, now);
-        refreshTokens.add(refresh.record());
-        return tokens(user, session, refresh, now);
+        sessions.add(Session.start(session, user, now, userAgent));
+        String refreshToken = Base64Url.encode(random.bytes(REFRESH_TOKEN_BYTES));
+        RefreshTokenRecord record = newRecord(user, session, refreshToken, now);
+        refreshTokens.add(record);
+        return tokens(record, refreshToken, now);
     }
 
     /**
-     * Spends {@code presented} and issues the next tokens of its session, atomically.
+     * Spends {@code presented} and stores its successor, atomically.
      *
+     * @param presentedToken the plain token whose hash {@code presented} holds
      * @return the next tokens, or empty when another request spent {@code presented} first
      */
-    public Optional<IssuedTokens> rotate(RefreshTokenRecord presented) {
+    public Optional<IssuedTokens> rotate(RefreshTokenRecord presented, String presentedToken) {
         Instant now = clock.instant();
-        MintedRefreshToken next = mintRefreshToken(presented.userId(), presented.familyId(), now);
-        if (!refreshTokens.rotate(presented.tokenHash(), next.record(), now)) {
+        String successor = successors.successorOf(presentedToken);
+        RefreshTokenRecord next = newRecord(presented.userId(), presented.familyId(), successor, now);
+        if (!refreshTokens.rotate(presented.tokenHash(), next, now)) {
             return Optional.empty();
         }
-        return Optional.of(tokens(presented.userId(), presented.familyId(), next, now));
+        sessions.touch(presented.familyId(), now);
+        return Optional.of(tokens(next, successor, now));
     }
 
-    private MintedRefreshToken mintRefreshToken(UserId user, SessionId session, Instant now) {
-        String token = Base64Url.encode(random.bytes(REFRESH_TOKEN_BYTES));
-        RefreshTokenRecord record = RefreshTokenRecord.issue(random.uuid(), user, session, hasher.hash(token),
-                now, now.plus(policy.refreshTtl()));
-        return new MintedRefreshToken(token, record);
+    /**
+     * For a retry of a rotation that already happened: the successor that rotation stored, with a
+     * fresh access token, provided the successor is still unspent and unrevoked.
+     */
+    public Optional<IssuedTokens> reissueSuccessor(RefreshTokenRecord presented, String presentedToken) {
+        Instant now = clock.instant();
+        String successor = successors.successorOf(presentedToken);
+        return refreshTokens.findByHash(hasher.hash(successor))
+                .filter(next -> next.familyId().equals(presented.familyId()))
+                .filter(next -> next.statusAt(now) == RefreshTokenRecord.Status.ACTIVE)
+                .map(next -> tokens(next, successor, now));
     }
 
-    private IssuedTokens tokens(UserId user, SessionId session, MintedRefreshToken refresh, Instant now) {
-        AccessTokenClaims claims = policy.newAccessClaims(user, session, random.uuid().toString(), now);
-        return new IssuedTokens(codec.sign(claims), claims, refresh.token(), policy.refreshTtl());
+    private RefreshTokenRecord newRecord(UserId user, SessionId session, String token, Instant now) {
+        return RefreshTokenRecord.issue(random.uuid(), user, session, hasher.hash(token), now, now.plus(policy.refreshTtl()));
     }
 
-    private record MintedRefreshToken(String token, RefreshTokenRecord record) {
+    private IssuedTokens tokens(RefreshTokenRecord refresh, String refreshToken, Instant now) {
+        AccessTokenClaims claims = policy.newAccessClaims(refresh.userId(), refresh.familyId(), random.uuid().toString(), now);
+        return new IssuedTokens(codec.sign(claims), claims, refreshToken, Duration.between(now, refresh.expiresAt()));
     }
 }

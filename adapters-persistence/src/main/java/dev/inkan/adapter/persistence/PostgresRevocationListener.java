@@ -1,0 +1,115 @@
+package dev.inkan.adapter.persistence;
+
+import dev.inkan.application.port.out.Revocation;
+import java.lang.System.Logger.Level;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+
+/**
+ * Hears the revocations other instances publish, through PostgreSQL {@code LISTEN}, on a
+ * connection of its own. After every (re)connection it delivers what is current, so nothing
+ * published while it was away is missed; deliveries are idempotent for the registry.
+ */
+final class PostgresRevocationListener implements AutoCloseable {
+
+    static final String CHANNEL = "inkan_revocations";
+
+    private static final System.Logger LOG = System.getLogger(PostgresRevocationListener.class.getName());
+    private static final int POLL_MILLIS = 250;
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+
+    private final DataSource dataSource;
+    private final Consumer<Revocation> deliver;
+    private final Supplier<Iterable<Revocation>> current;
+    private final Thread thread;
+    private volatile boolean running = true;
+    private volatile CountDownLatch listening = new CountDownLatch(1);
+    private volatile Connection connection;
+
+    /**
+     * @param deliver where heard revocations go
+     * @param current what is current, delivered after every (re)connection
+     */
+    PostgresRevocationListener(DataSource dataSource, Consumer<Revocation> deliver, Supplier<Iterable<Revocation>> current) {
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.deliver = Objects.requireNonNull(deliver, "deliver");
+        this.current = Objects.requireNonNull(current, "current");
+        this.thread = new Thread(this::run, "inkan-revocation-listener");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** @return whether the listener is connected and listening within {@code timeout} */
+    boolean awaitListening(Duration timeout) throws InterruptedException {
+        return listening.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void run() {
+        Duration backoff = FIRST_BACKOFF;
+        while (running) {
+            try (Connection listen = dataSource.getConnection()) {
+                connection = listen;
+                try (Statement statement = listen.createStatement()) {
+                    statement.execute("LISTEN " + CHANNEL);
+                }
+                current.get().forEach(deliver);
+                listening.countDown();
+                backoff = FIRST_BACKOFF;
+                PGConnection pg = listen.unwrap(PGConnection.class);
+                while (running) {
+                    PGNotification[] notifications = pg.getNotifications(POLL_MILLIS);
+                    if (notifications != null) {
+                        for (PGNotification notification : notifications) {
+                            hear(notification.getParameter());
+                        }
+                    }
+                }
+            } catch (SQLException | RuntimeException e) {
+                if (!running) {
+                    return;
+                }
+                listening = new CountDownLatch(1);
+                LOG.log(Level.WARNING, "lost the revocation channel (" + e.getClass().getSimpleName()
+                        + "); reconnecting in " + backoff.toMillis() + " ms and catching up");
+                sleep(backoff);
+                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+            }
+        }
+    }
+
+    private void hear(String payload) {
+        RevocationPayload.decode(payload).ifPresentOrElse(deliver,
+                () -> LOG.log(Level.WARNING, "ignored a notification on " + CHANNEL + " that is not a revocation"));
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Stops listening and gives the connection back. */
+    @Override
+    public void close() {
+        running = false;
+        thread.interrupt();
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

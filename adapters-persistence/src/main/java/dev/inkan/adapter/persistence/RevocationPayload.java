@@ -1,0 +1,55 @@
+package dev.inkan.adapter.persistence;
+
+import dev.inkan.application.port.out.Revocation;
+import dev.inkan.application.port.out.Revocation.SessionRevoked;
+import dev.inkan.application.port.out.Revocation.TokenRevoked;
+import dev.inkan.application.port.out.Revocation.UserTokensRevoked;
+import dev.inkan.domain.SessionId;
+import dev.inkan.domain.UserId;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * A revocation as the text of a PostgreSQL notification: {@code T|<expires ms>|<jti>},
+ * {@code S|<until ms>|<sid>}, {@code U|<valid after ms>|<until ms>|<user id>}. Free text (the jti)
+ * comes last, so it may hold the separator.
+ */
+final class RevocationPayload {
+
+    private RevocationPayload() {
+    }
+
+    static String encode(Revocation revocation) {
+        if (revocation instanceof TokenRevoked token) {
+            return "T|" + token.expiresAt().toEpochMilli() + "|" + token.tokenId();
+        }
+        if (revocation instanceof SessionRevoked session) {
+            return "S|" + session.until().toEpochMilli() + "|" + session.sessionId();
+        }
+        UserTokensRevoked user = (UserTokensRevoked) revocation;
+        return "U|" + user.validAfter().toEpochMilli() + "|" + user.until().toEpochMilli() + "|" + user.userId();
+    }
+
+    /** @return the revocation, or empty when {@code payload} is not one this class wrote */
+    static Optional<Revocation> decode(String payload) {
+        try {
+            String[] parts = payload.split("\\|", payload.startsWith("U|") ? 4 : 3);
+            Instant first = Instant.ofEpochMilli(Long.parseLong(parts[1]));
+            return Optional.of(switch (parts[0]) {
+                case "T" -> new TokenRevoked(requireText(parts[2]), first);
+                case "S" -> new SessionRevoked(SessionId.parse(parts[2]), first);
+                case "U" -> new UserTokensRevoked(UserId.parse(parts[3]), first, Instant.ofEpochMilli(Long.parseLong(parts[2])));
+                default -> throw new IllegalArgumentException("unknown kind");
+            });
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String requireText(String text) {
+        if (text.isEmpty()) {
+            throw new IllegalArgumentException("empty jti");
+        }
+        return text;
+    }
+}

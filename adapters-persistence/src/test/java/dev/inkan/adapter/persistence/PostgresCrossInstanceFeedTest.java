@@ -1,0 +1,123 @@
+package dev.inkan.adapter.persistence;
+
+import static dev.inkan.adapter.persistence.TestData.ACCESS_TTL;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.inkan.application.port.out.Revocation;
+import dev.inkan.application.port.out.Revocation.SessionRevoked;
+import dev.inkan.application.port.out.Revocation.TokenRevoked;
+import dev.inkan.application.port.out.Revocation.UserTokensRevoked;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two instances' feeds on one PostgreSQL schema: what one publishes, the other hears through
+ * LISTEN/NOTIFY, and a listener that lost its connection catches up on what it missed.
+ */
+class PostgresCrossInstanceFeedTest extends DatabaseTest {
+
+    private JdbiDatabase other;
+    private JdbiRevocationFeed feedA;
+    private JdbiRevocationFeed feedB;
+    private final List<Revocation> heardByA = new CopyOnWriteArrayList<>();
+    private final List<Revocation> heardByB = new CopyOnWriteArrayList<>();
+
+    @Override
+    TestDatabase openTestDatabase() {
+        return TestDatabase.postgres();
+    }
+
+    @BeforeEach
+    void twoInstances() throws Exception {
+        feedA = testDatabase().database().revocationFeed(ACCESS_TTL);
+        other = JdbiDatabase.start(testDatabase().settings());
+        feedB = other.revocationFeed(ACCESS_TTL);
+        feedA.subscribe(heardByA::add);
+        feedB.subscribe(heardByB::add);
+        assertThat(feedA.awaitListening(Duration.ofSeconds(10))).isTrue();
+        assertThat(feedB.awaitListening(Duration.ofSeconds(10))).isTrue();
+        heardByA.clear();
+        heardByB.clear();
+    }
+
+    @AfterEach
+    void closeOther() {
+        other.close();
+    }
+
+    @Test
+    void everyKindOfRevocation_publishedOnA_isHeardOnB_withinASecond_andOnAAtOnce() throws Exception {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        List<Revocation> published = List.of(
+                new TokenRevoked("jti|with|bars-" + UUID.randomUUID(), now.plus(ACCESS_TTL)),
+                new SessionRevoked(TestData.newSession(), now.plus(ACCESS_TTL)),
+                new UserTokensRevoked(TestData.user("carol@example.com").id(), now, now.plus(ACCESS_TTL)));
+
+        published.forEach(feedA::publish);
+
+        assertThat(heardByA).containsAll(published);
+        eventually(Duration.ofSeconds(1), () -> assertThat(heardByB).containsAll(published));
+    }
+
+    @Test
+    void aListenerThatLostItsConnection_catchesUpOnWhatWasPublishedMeanwhile() throws Exception {
+        terminateListeners();
+        Instant now = Instant.now();
+        TokenRevoked missed = new TokenRevoked("missed-" + UUID.randomUUID(), now.plus(ACCESS_TTL).truncatedTo(ChronoUnit.MILLIS));
+
+        feedA.publish(missed);
+
+        eventually(Duration.ofSeconds(15), () -> assertThat(heardByB).contains(missed));
+    }
+
+    @Test
+    void aNotificationThatIsNotARevocation_isIgnored_andTheListenerGoesOn() throws Exception {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute("SELECT pg_notify('inkan_revocations', 'garbage')");
+        }
+        TokenRevoked after = new TokenRevoked("after-" + UUID.randomUUID(), Instant.now().plus(ACCESS_TTL).truncatedTo(ChronoUnit.MILLIS));
+
+        feedA.publish(after);
+
+        eventually(Duration.ofSeconds(2), () -> assertThat(heardByB).contains(after));
+    }
+
+    /** Retries {@code assertion} until it passes or {@code limit} is up, then lets its failure through. */
+    private static void eventually(Duration limit, Runnable assertion) throws InterruptedException {
+        Instant deadline = Instant.now().plus(limit);
+        while (true) {
+            try {
+                assertion.run();
+                return;
+            } catch (AssertionError e) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw e;
+                }
+                Thread.sleep(20);
+            }
+        }
+    }
+
+    /** Kills every listening backend of this database, as a network cut or a failover would. */
+    private void terminateListeners() throws Exception {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                    + "WHERE application_name = 'inkan-revocation-listener' AND pid <> pg_backend_pid()");
+        }
+    }
+
+    private Connection connect() throws Exception {
+        DatabaseSettings settings = testDatabase().settings();
+        return DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password());
+    }
+}
