@@ -78,6 +78,16 @@ public final class AccessTokenCodec {
      * @throws InvalidTokenException with the reason of the first check that failed
      */
     public AccessTokenClaims verify(String token) {
+        return json.decodeClaims(verifiedPayload(token));
+    }
+
+    /**
+     * Checks the form, the header and the signature of a compact JWS, and nothing about its payload.
+     *
+     * @return the payload bytes, whose signature is good
+     * @throws InvalidTokenException with the reason of the first check that failed
+     */
+    public byte[] verifiedPayload(String token) {
         if (token == null || token.isEmpty()) {
             throw new InvalidTokenException(Reason.MISSING);
         }
@@ -92,7 +102,7 @@ public final class AccessTokenCodec {
         }
         // Decoding all three segments first proves the token is pure ASCII before it becomes MAC input.
         byte[] headerJson = decodeSegment(token, 0, firstDot);
-        byte[] claimsJson = decodeSegment(token, firstDot + 1, secondDot);
+        byte[] payload = decodeSegment(token, firstDot + 1, secondDot);
         byte[] signature = decodeSegment(token, secondDot + 1, token.length());
         KeyedMac mac = macFor(json.decodeHeader(headerJson));
 
@@ -100,7 +110,7 @@ public final class AccessTokenCodec {
         if (!constantTimeEquals(mac.compute(signingInput, 0, secondDot), signature)) {
             throw new InvalidTokenException(Reason.BAD_SIGNATURE);
         }
-        return json.decodeClaims(claimsJson);
+        return payload;
     }
 
     private KeyedMac macFor(JoseHeader header) {

@@ -1,0 +1,194 @@
+package dev.inkan.adapter.crypto;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.inkan.application.port.out.MacAlgorithm;
+import dev.inkan.application.port.out.MacAlgorithm.KeyedMac;
+import dev.inkan.application.service.AccessTokenCodec;
+import dev.inkan.domain.JwsAlgorithm;
+import dev.inkan.domain.SigningKey;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The contract every {@link MacAlgorithm} keeps, proven with published vectors: RFC 4231, Wycheproof, RFC 7515, RFC 7520. */
+abstract class MacAlgorithmContract {
+
+    abstract MacAlgorithm create(JwsAlgorithm algorithm);
+
+    @ParameterizedTest
+    @EnumSource(JwsAlgorithm.class)
+    void rfc4231_everyCase_matches_orIsRefusedForAShortKey(JwsAlgorithm algorithm) {
+        String digest = "sha" + algorithm.name().substring(2);
+        int matched = 0;
+        for (JsonNode testCase : Vectors.read("rfc4231_hmac_sha2.json").get("cases")) {
+            byte[] key = Vectors.hex(testCase.get("key"));
+            byte[] data = Vectors.hex(testCase.get("data"));
+            byte[] expected = Vectors.hex(testCase.get(digest));
+            String name = "RFC 4231 case " + testCase.get("tc").asInt() + " " + algorithm;
+            if (key.length < algorithm.macLength()) {
+                assertThatThrownBy(() -> keyed(algorithm, key)).as(name).isInstanceOf(IllegalArgumentException.class);
+                continue;
+            }
+            byte[] mac = keyed(algorithm, key).compute(data, 0, data.length);
+            // Case 5 publishes the leftmost 128 bits only.
+            assertThat(Arrays.copyOf(mac, expected.length)).as(name).isEqualTo(expected);
+            matched++;
+        }
+        assertThat(matched).as("cases with keys long enough for %s", algorithm).isGreaterThanOrEqualTo(2);
+    }
+
+    @ParameterizedTest
+    @EnumSource(JwsAlgorithm.class)
+    void wycheproof_everyVerdict_isHonoured(JwsAlgorithm algorithm) {
+        JsonNode file = Vectors.read("wycheproof/hmac_sha" + algorithm.name().substring(2) + "_test.json");
+        int valid = 0;
+        int invalid = 0;
+        int truncated = 0;
+        int shortKeys = 0;
+        for (JsonNode group : file.get("testGroups")) {
+            int tagBytes = group.get("tagSize").asInt() / 8;
+            for (JsonNode test : group.get("tests")) {
+                byte[] key = Vectors.hex(test.get("key"));
+                byte[] msg = Vectors.hex(test.get("msg"));
+                byte[] tag = Vectors.hex(test.get("tag"));
+                String name = file.get("algorithm").asText() + " tcId " + test.get("tcId").asInt();
+                if (key.length < algorithm.macLength()) {
+                    assertThatThrownBy(() -> keyed(algorithm, key)).as(name).isInstanceOf(IllegalArgumentException.class);
+                    shortKeys++;
+                    continue;
+                }
+                byte[] mac = keyed(algorithm, key).compute(msg, 0, msg.length);
+                boolean validVerdict = test.get("result").asText().equals("valid");
+                if (tagBytes < algorithm.macLength()) {
+                    // JWS never truncates: a truncated tag, valid or not, never equals a full MAC...
+                    assertThat(mac).as(name).isNotEqualTo(tag);
+                    // ...and where Wycheproof calls it valid, it is the MAC's true prefix.
+                    assertThat(Arrays.equals(Arrays.copyOf(mac, tagBytes), tag)).as(name).isEqualTo(validVerdict);
+                    truncated++;
+                } else if (validVerdict) {
+                    assertThat(mac).as(name).isEqualTo(tag);
+                    valid++;
+                } else {
+                    assertThat(mac).as(name).isNotEqualTo(tag);
+                    invalid++;
+                }
+            }
+        }
+        assertThat(valid).as("valid full-length vectors").isPositive();
+        assertThat(invalid).as("invalid full-length vectors").isPositive();
+        assertThat(truncated).as("truncated-tag vectors").isPositive();
+        assertThat(shortKeys).as("vectors with keys too short for JWS").isPositive();
+    }
+
+    @Test
+    void rfc7515AppendixA1_verifiesThroughInkansJwsVerifier() {
+        JsonNode a1 = Vectors.read("rfc7515_A1_hs256.json");
+        byte[] key = Vectors.hex(a1.get("key_hex"));
+        AccessTokenCodec codec = new AccessTokenCodec(create(JwsAlgorithm.HS256),
+                new StaticKeyRing(List.of(new SigningKey("rfc7515-a1", key))), new JacksonClaimsCodec());
+
+        byte[] payload = codec.verifiedPayload(a1.get("compact_serialization").asText());
+
+        assertThat(new String(payload, StandardCharsets.UTF_8)).isEqualTo(a1.get("payload_utf8").asText());
+        byte[] input = a1.get("signing_input").asText().getBytes(StandardCharsets.US_ASCII);
+        assertThat(TestBase64.url(keyed(JwsAlgorithm.HS256, key).compute(input, 0, input.length)))
+                .isEqualTo(a1.get("signature_b64u").asText());
+    }
+
+    @Test
+    void rfc7520Section4_4_verifiesThroughInkansJwsVerifier_underItsKid() {
+        JsonNode example = Vectors.read("rfc7520_4.4_hs256.json");
+        byte[] key = Vectors.hex(example.get("key_hex"));
+        String kid = example.get("jwk").get("kid").asText();
+        AccessTokenCodec codec = new AccessTokenCodec(create(JwsAlgorithm.HS256),
+                new StaticKeyRing(List.of(new SigningKey("other", TestBase64.random(32)), new SigningKey(kid, key))),
+                new JacksonClaimsCodec());
+
+        byte[] payload = codec.verifiedPayload(example.get("compact_serialization").asText());
+
+        assertThat(new String(payload, StandardCharsets.UTF_8)).isEqualTo(example.get("payload_utf8").asText());
+    }
+
+    @Test
+    void compute_honoursOffsetAndLength() {
+        byte[] key = TestBase64.random(32);
+        byte[] framed = "xxhello worldyy".getBytes(StandardCharsets.US_ASCII);
+        byte[] plain = "hello world".getBytes(StandardCharsets.US_ASCII);
+        KeyedMac mac = keyed(JwsAlgorithm.HS256, key);
+
+        assertThat(mac.compute(framed, 2, plain.length)).isEqualTo(mac.compute(plain, 0, plain.length));
+    }
+
+    @Test
+    void manyThreads_withTwoKeys_getTheRightMacsEveryTime() throws Exception {
+        byte[] keyA = TestBase64.random(32);
+        byte[] keyB = TestBase64.random(32);
+        KeyedMac macA = keyed(JwsAlgorithm.HS256, keyA);
+        KeyedMac macB = keyed(JwsAlgorithm.HS256, keyB);
+        byte[] data = "thread safety".getBytes(StandardCharsets.US_ASCII);
+        byte[] expectedA = new JcaMacAlgorithm(JwsAlgorithm.HS256).keyed(new SigningKey("a", keyA)).compute(data, 0, data.length);
+        byte[] expectedB = new JcaMacAlgorithm(JwsAlgorithm.HS256).keyed(new SigningKey("b", keyB)).compute(data, 0, data.length);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                results.add(pool.submit(() -> {
+                    for (int i = 0; i < 1000; i++) {
+                        if (!Arrays.equals(macA.compute(data, 0, data.length), expectedA)
+                                || !Arrays.equals(macB.compute(data, 0, data.length), expectedB)) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (Future<Boolean> result : results) {
+                assertThat(result.get()).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(JwsAlgorithm.class)
+    void algorithm_isTheOneAskedFor_andTheMacHasItsLength(JwsAlgorithm algorithm) {
+        MacAlgorithm mac = create(algorithm);
+        byte[] data = "x".getBytes(StandardCharsets.US_ASCII);
+
+        assertThat(mac.algorithm()).isEqualTo(algorithm);
+        assertThat(keyed(algorithm, TestBase64.random(algorithm.macLength())).compute(data, 0, 1)).hasSize(algorithm.macLength());
+        assertThat(algorithm.name().toLowerCase(Locale.ROOT)).startsWith("hs");
+    }
+
+    private KeyedMac keyed(JwsAlgorithm algorithm, byte[] key) {
+        return create(algorithm).keyed(new SigningKey("test", key));
+    }
+
+    /** Small codec helpers for tests. */
+    static final class TestBase64 {
+        private static final SecureRandom RANDOM = new SecureRandom();
+
+        static String url(byte[] bytes) {
+            return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        }
+
+        static byte[] random(int length) {
+            byte[] bytes = new byte[length];
+            RANDOM.nextBytes(bytes);
+            return bytes;
+        }
+    }
+}
