@@ -1,0 +1,188 @@
+package dev.inkan.application.service;
+
+import static dev.inkan.application.service.Fixtures.CLOCK;
+import static dev.inkan.application.service.Fixtures.NOW;
+import static dev.inkan.application.service.Fixtures.POLICY;
+import static dev.inkan.application.service.Fixtures.SESSION;
+import static dev.inkan.application.service.Fixtures.USER;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import dev.inkan.application.port.in.IssuedTokens;
+import dev.inkan.application.port.in.RefreshCommand;
+import dev.inkan.application.port.out.RandomSource;
+import dev.inkan.application.port.out.RefreshTokenStore;
+import dev.inkan.application.port.out.Revocation.SessionRevoked;
+import dev.inkan.application.port.out.RevocationFeed;
+import dev.inkan.application.port.out.SessionStore;
+import dev.inkan.application.port.out.TokenHasher;
+import dev.inkan.domain.InvalidRefreshTokenException;
+import dev.inkan.domain.InvalidRefreshTokenException.Reason;
+import dev.inkan.domain.RefreshTokenHash;
+import dev.inkan.domain.RefreshTokenRecord;
+import dev.inkan.domain.RefreshTokenReusedException;
+import dev.inkan.domain.RevokeReason;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+
+class RefreshTokensServiceTest {
+
+    private static final String PRESENTED = "presented-refresh-token-aaaaaaaaaaaaaaaaaaa";
+    private static final Duration GRACE = Duration.ofSeconds(10);
+
+    private final RefreshTokenStore store = mock(RefreshTokenStore.class);
+    private final SessionStore sessions = mock(SessionStore.class);
+    private final RevocationFeed feed = mock(RevocationFeed.class);
+    private final RandomSource random = mock(RandomSource.class);
+    private final TokenHasher hasher = RefreshTokensServiceTest::sha256;
+    private final SuccessorTokens successors = new SuccessorTokens(Fixtures.hs256(), Fixtures.ring(Fixtures.key("k1")));
+    private final TokenIssuer issuer = new TokenIssuer(
+            new AccessTokenCodec(Fixtures.hs256(), Fixtures.ring(Fixtures.key("k1")), Fixtures.plainCodec()),
+            POLICY, store, sessions, hasher, successors, random, CLOCK);
+
+    RefreshTokensServiceTest() {
+        when(random.uuid()).thenAnswer(call -> UUID.randomUUID());
+    }
+
+    @Test
+    void anUnknownToken_isRefused() {
+        when(store.findByHash(any())).thenReturn(Optional.empty());
+
+        assertReason(Reason.UNKNOWN);
+    }
+
+    @Test
+    void revokedAndExpiredTokens_areRefused_withoutRotating() {
+        when(store.findByHash(sha256(PRESENTED))).thenReturn(Optional.of(presented(Optional.empty(), Optional.of(NOW))));
+        assertReason(Reason.REVOKED);
+
+        RefreshTokenRecord expired = RefreshTokenRecord.issue(UUID.randomUUID(), USER, SESSION, sha256(PRESENTED),
+                NOW.minus(Duration.ofDays(8)), NOW.minusSeconds(1));
+        when(store.findByHash(sha256(PRESENTED))).thenReturn(Optional.of(expired));
+        assertReason(Reason.EXPIRED);
+
+        verify(store, never()).rotate(any(), any(), any());
+    }
+
+    @Test
+    void anActiveToken_rotatesIntoItsDerivedSuccessor_ofTheSameSession() {
+        when(store.findByHash(sha256(PRESENTED))).thenReturn(Optional.of(presented(Optional.empty(), Optional.empty())));
+        when(store.rotate(eq(sha256(PRESENTED)), any(), eq(NOW))).thenReturn(true);
+
+        IssuedTokens tokens = service(GRACE).refresh(new RefreshCommand(PRESENTED));
+
+        ArgumentCaptor<RefreshTokenRecord> successor = ArgumentCaptor.forClass(RefreshTokenRecord.class);
+        verify(store).rotate(eq(sha256(PRESENTED)), successor.capture(), eq(NOW));
+        assertThat(tokens.refreshToken()).isEqualTo(successors.successorOf(PRESENTED)).isNotEqualTo(PRESENTED);
+        assertThat(successor.getValue().tokenHash()).isEqualTo(sha256(tokens.refreshToken()));
+        assertThat(successor.getValue().familyId()).isEqualTo(SESSION);
+        assertThat(successor.getValue().expiresAt()).isEqualTo(NOW.plus(POLICY.refreshTtl()));
+        assertThat(tokens.claims().sessionId()).isEqualTo(SESSION);
+        assertThat(tokens.claims().subject()).isEqualTo(USER);
+        verify(sessions).touch(SESSION, NOW);
+        verify(feed, never()).publish(any());
+    }
+
+    @Test
+    void aSpentToken_pastTheGraceWindow_endsTheWholeSession() {
+        when(store.findByHash(sha256(PRESENTED))).thenReturn(Optional.of(presented(Optional.of(NOW.minus(GRACE)), Optional.empty())));
+
+        assertThatThrownBy(() -> service(GRACE).refresh(new RefreshCommand(PRESENTED)))
+                .isInstanceOf(RefreshTokenReusedException.class);
+
+        verify(store).revokeFamily(SESSION, NOW, RevokeReason.REUSE_DETECTED);
+        verify(feed).publish(new SessionRevoked(SESSION, NOW.plus(POLICY.accessTtl())));
+    }
+
+    @Test
+    void aSpentToken_withinTheGraceWindow_getsTheSameActiveSuccessor_andANewAccessToken() {
+        String successor = successors.successorOf(PRESENTED);
+        when(store.findByHash(sha256(PRESENTED))).thenReturn(Optional.of(presented(Optional.of(NOW.minusSeconds(3)), Optional.empty())));
+        when(store.findByHash(sha256(successor))).thenReturn(Optional.of(
+                RefreshTokenRecord.issue(UUID.randomUUID(), USER, SESSION, sha256(successor), NOW.minusSeconds(3), NOW.plus(Duration.ofDays(7)))));
+
+        IssuedTokens tokens = service(GRACE).refresh(new RefreshCommand(PRESENTED));
+
+        assertThat(tokens.refreshToken()).isEqualTo(successor);
+        assertThat(tokens.claims().sessionId()).isEqualTo(SESSION);
+        verify(store, never()).revokeFamily(any(), any(), any());
+    }
+
+    @Test
+    void aSpentToken_withinTheGraceWindow_whoseSuccessorIsSpentToo_isReuse() {
+        String successor = successors.successorOf(PRESENTED);
+        when(store.findByHash(sha256(PRESENTED))).thenReturn(Optional.of(presented(Optional.of(NOW.minusSeconds(3)), Optional.empty())));
+        when(store.findByHash(sha256(successor))).thenReturn(Optional.of(new RefreshTokenRecord(UUID.randomUUID(), USER, SESSION,
+                sha256(successor), NOW.minusSeconds(3), NOW.plus(Duration.ofDays(7)), Optional.of(NOW.minusSeconds(1)),
+                Optional.empty(), Optional.empty())));
+
+        assertThatThrownBy(() -> service(GRACE).refresh(new RefreshCommand(PRESENTED))).isInstanceOf(RefreshTokenReusedException.class);
+        verify(store).revokeFamily(SESSION, NOW, RevokeReason.REUSE_DETECTED);
+    }
+
+    @Test
+    void losingTheRaceToAConcurrentRotation_withTheGraceOn_getsTheWinnersSuccessor() {
+        String successor = successors.successorOf(PRESENTED);
+        when(store.findByHash(sha256(PRESENTED))).thenReturn(
+                Optional.of(presented(Optional.empty(), Optional.empty())),
+                Optional.of(presented(Optional.of(NOW), Optional.empty())));
+        when(store.rotate(any(), any(), any())).thenReturn(false);
+        when(store.findByHash(sha256(successor))).thenReturn(Optional.of(
+                RefreshTokenRecord.issue(UUID.randomUUID(), USER, SESSION, sha256(successor), NOW, NOW.plus(Duration.ofDays(7)))));
+
+        assertThat(service(GRACE).refresh(new RefreshCommand(PRESENTED)).refreshToken()).isEqualTo(successor);
+    }
+
+    @Test
+    void losingTheRaceToAConcurrentRotation_withTheGraceOff_isReuse() {
+        when(store.findByHash(sha256(PRESENTED))).thenReturn(
+                Optional.of(presented(Optional.empty(), Optional.empty())),
+                Optional.of(presented(Optional.of(NOW), Optional.empty())));
+        when(store.rotate(any(), any(), any())).thenReturn(false);
+
+        assertThatThrownBy(() -> service(Duration.ZERO).refresh(new RefreshCommand(PRESENTED)))
+                .isInstanceOf(RefreshTokenReusedException.class);
+        verify(store).revokeFamily(SESSION, NOW, RevokeReason.REUSE_DETECTED);
+    }
+
+    @Test
+    void aNegativeGraceWindow_isRefused() {
+        assertThatThrownBy(() -> service(Duration.ofSeconds(-1))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private RefreshTokensService service(Duration grace) {
+        return new RefreshTokensService(store, hasher, issuer, feed, POLICY, grace, CLOCK);
+    }
+
+    private static RefreshTokenRecord presented(Optional<Instant> usedAt, Optional<Instant> revokedAt) {
+        return new RefreshTokenRecord(UUID.randomUUID(), USER, SESSION, sha256(PRESENTED), NOW.minusSeconds(60),
+                NOW.plus(Duration.ofDays(7)), usedAt, revokedAt, revokedAt.map(at -> RevokeReason.LOGOUT));
+    }
+
+    private void assertReason(Reason reason) {
+        assertThatThrownBy(() -> service(GRACE).refresh(new RefreshCommand(PRESENTED)))
+                .isInstanceOfSatisfying(InvalidRefreshTokenException.class, e -> assertThat(e.reason()).isEqualTo(reason));
+    }
+
+    private static RefreshTokenHash sha256(String token) {
+        try {
+            return new RefreshTokenHash(HexFormat.of().formatHex(
+                    MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8))));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

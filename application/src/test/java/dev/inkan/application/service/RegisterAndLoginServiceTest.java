@@ -1,0 +1,139 @@
+package dev.inkan.application.service;
+
+import static dev.inkan.application.service.Fixtures.CLOCK;
+import static dev.inkan.application.service.Fixtures.NOW;
+import static dev.inkan.application.service.Fixtures.USER;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+
+import dev.inkan.application.port.in.IssuedTokens;
+import dev.inkan.application.port.in.LoginCommand;
+import dev.inkan.application.port.in.RegisterCommand;
+import dev.inkan.application.port.out.PasswordHasher;
+import dev.inkan.application.port.out.RandomSource;
+import dev.inkan.application.port.out.UserRepository;
+import dev.inkan.domain.Email;
+import dev.inkan.domain.EmailAlreadyRegisteredException;
+import dev.inkan.domain.InvalidCredentialsException;
+import dev.inkan.domain.Password;
+import dev.inkan.domain.PasswordHash;
+import dev.inkan.domain.User;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+
+class RegisterAndLoginServiceTest {
+
+    private static final PasswordHash HASH = new PasswordHash("$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA");
+    private static final PasswordHash DUMMY = new PasswordHash("$argon2id$v=19$m=19456,t=2,p=1$ZHVtbXk$ZHVtbXk");
+
+    private final UserRepository users = mock(UserRepository.class);
+    private final PasswordHasher hasher = mock(PasswordHasher.class);
+    private final RandomSource random = mock(RandomSource.class);
+    private final TokenIssuer issuer = mock(TokenIssuer.class);
+    private final User ann = User.register(USER, new Email("ann@example.com"), HASH, NOW);
+
+    @Test
+    void register_storesOnlyTheHash_withTheClocksInstant() {
+        when(users.findByEmail(any())).thenReturn(Optional.empty());
+        when(hasher.hash(new Password("correct horse battery"))).thenReturn(HASH);
+        when(random.uuid()).thenReturn(USER.value());
+
+        var registered = new RegisterUserService(users, hasher, random, CLOCK)
+                .register(RegisterCommand.of(" Ann@Example.com ", "correct horse battery"));
+
+        ArgumentCaptor<User> stored = ArgumentCaptor.forClass(User.class);
+        verify(users).add(stored.capture());
+        assertThat(stored.getValue()).isEqualTo(ann);
+        assertThat(stored.getValue().toString()).doesNotContain("correct horse battery");
+        assertThat(registered.id()).isEqualTo(USER);
+        assertThat(registered.email().value()).isEqualTo("ann@example.com");
+    }
+
+    @Test
+    void register_aTakenEmail_isRefused_withoutHashing() {
+        when(users.findByEmail(new Email("ann@example.com"))).thenReturn(Optional.of(ann));
+
+        assertThatThrownBy(() -> new RegisterUserService(users, hasher, random, CLOCK)
+                .register(RegisterCommand.of("ANN@example.com", "correct horse battery")))
+                .isInstanceOf(EmailAlreadyRegisteredException.class);
+        verifyNoInteractions(hasher);
+        verify(users, never()).add(any());
+    }
+
+    @Test
+    void login_withTheRightPassword_startsASession_withTheUserAgent() {
+        IssuedTokens tokens = mock(IssuedTokens.class);
+        when(users.findByEmail(ann.email())).thenReturn(Optional.of(ann));
+        when(hasher.verify(HASH, new Password("pw"))).thenReturn(true);
+        when(issuer.startSession(USER, Optional.of("Firefox"))).thenReturn(tokens);
+
+        assertThat(login(LoginCommand.of("ann@example.com", "pw", "Firefox"))).isSameAs(tokens);
+        verify(users, never()).updatePasswordHash(any(), any());
+    }
+
+    @Test
+    void login_withAWrongPassword_andForAnUnknownEmail_failAlike_andBothRunOneVerification() {
+        when(users.findByEmail(ann.email())).thenReturn(Optional.of(ann));
+        when(users.findByEmail(new Email("nobody@example.com"))).thenReturn(Optional.empty());
+        when(random.bytes(32)).thenReturn(new byte[32]);
+        when(hasher.hash(any())).thenReturn(DUMMY);
+
+        Throwable wrongPassword = catchLogin(LoginCommand.of("ann@example.com", "wrong"));
+        Throwable unknownUser = catchLogin(LoginCommand.of("nobody@example.com", "wrong"));
+
+        assertThat(wrongPassword).isInstanceOf(InvalidCredentialsException.class);
+        assertThat(unknownUser).isInstanceOf(InvalidCredentialsException.class).hasMessage(wrongPassword.getMessage());
+        verify(hasher).verify(HASH, new Password("wrong"));
+        verify(hasher).verify(DUMMY, new Password("wrong"));
+        verifyNoInteractions(issuer);
+    }
+
+    @Test
+    void login_forUnknownEmails_makesTheDummyHashOnce() {
+        when(users.findByEmail(any())).thenReturn(Optional.empty());
+        when(random.bytes(32)).thenReturn(new byte[32]);
+        when(hasher.hash(any())).thenReturn(DUMMY);
+
+        catchLogin(LoginCommand.of("a@example.com", "x"));
+        catchLogin(LoginCommand.of("b@example.com", "x"));
+
+        verify(hasher, times(1)).hash(any());
+        verify(hasher, times(2)).verify(DUMMY, new Password("x"));
+    }
+
+    @Test
+    void login_rehashes_whenTheStoredHashIsWeakerThanConfigured() {
+        PasswordHash stronger = new PasswordHash("$argon2id$v=19$m=65536,t=3,p=1$c2FsdA$aGFzaA");
+        when(users.findByEmail(ann.email())).thenReturn(Optional.of(ann));
+        when(hasher.verify(HASH, new Password("pw"))).thenReturn(true);
+        when(hasher.needsRehash(HASH)).thenReturn(true);
+        when(hasher.hash(new Password("pw"))).thenReturn(stronger);
+
+        login(LoginCommand.of("ann@example.com", "pw"));
+
+        verify(users).updatePasswordHash(USER, stronger);
+    }
+
+    private final LoginService loginService = new LoginService(users, hasher, issuer, random);
+
+    private IssuedTokens login(LoginCommand command) {
+        return loginService.login(command);
+    }
+
+    private Throwable catchLogin(LoginCommand command) {
+        try {
+            login(command);
+            return null;
+        } catch (RuntimeException e) {
+            return e;
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package dev.inkan.application.service;
+
+import static dev.inkan.application.service.Fixtures.CLOCK;
+import static dev.inkan.application.service.Fixtures.NOW;
+import static dev.inkan.application.service.Fixtures.POLICY;
+import static dev.inkan.application.service.Fixtures.SESSION;
+import static dev.inkan.application.service.Fixtures.USER;
+import static dev.inkan.application.service.Fixtures.claims;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.inOrder;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import dev.inkan.application.port.in.IssuedTokens;
+import dev.inkan.application.port.in.SessionSummary;
+import dev.inkan.application.port.in.UserProfile;
+import dev.inkan.application.port.out.RandomSource;
+import dev.inkan.application.port.out.RefreshTokenStore;
+import dev.inkan.application.port.out.Revocation.SessionRevoked;
+import dev.inkan.application.port.out.Revocation.TokenRevoked;
+import dev.inkan.application.port.out.Revocation.UserTokensRevoked;
+import dev.inkan.application.port.out.RevocationFeed;
+import dev.inkan.application.port.out.SessionStore;
+import dev.inkan.application.port.out.TokenHasher;
+import dev.inkan.application.port.out.UserRepository;
+import dev.inkan.domain.Email;
+import dev.inkan.domain.InvalidTokenException;
+import dev.inkan.domain.PasswordHash;
+import dev.inkan.domain.RefreshTokenHash;
+import dev.inkan.domain.RefreshTokenRecord;
+import dev.inkan.domain.RevokeReason;
+import dev.inkan.domain.Session;
+import dev.inkan.domain.SessionId;
+import dev.inkan.domain.SessionNotFoundException;
+import dev.inkan.domain.User;
+import dev.inkan.domain.UserId;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import org.mockito.InOrder;
+
+/** Logout, logout everywhere, the session list, ending a session, the profile and starting a session. */
+class SessionServicesTest {
+
+    private final UserRepository users = mock(UserRepository.class);
+    private final RefreshTokenStore refreshTokens = mock(RefreshTokenStore.class);
+    private final SessionStore sessions = mock(SessionStore.class);
+    private final RevocationFeed feed = mock(RevocationFeed.class);
+
+    @Test
+    void logout_revokesTheFamily_denylistsTheToken_andEndsTheSessionsAccessTokens() {
+        new LogoutService(refreshTokens, feed, POLICY, CLOCK).logout(claims());
+
+        InOrder order = inOrder(refreshTokens, feed);
+        order.verify(refreshTokens).revokeFamily(SESSION, NOW, RevokeReason.LOGOUT);
+        order.verify(feed).publish(new TokenRevoked("jti-1", claims().expiresAt()));
+        order.verify(feed).publish(new SessionRevoked(SESSION, NOW.plus(POLICY.accessTtl())));
+    }
+
+    @Test
+    void logoutEverywhere_cutsEveryTokenOfTheUser_andEveryFamily() {
+        SessionId other = new SessionId(UUID.randomUUID());
+        when(refreshTokens.revokeAllOfUser(USER, NOW, RevokeReason.LOGOUT_EVERYWHERE)).thenReturn(List.of(SESSION, other));
+
+        new LogoutEverywhereService(users, refreshTokens, feed, POLICY, CLOCK).logoutEverywhere(claims());
+
+        verify(users).updateTokensValidAfter(USER, NOW);
+        verify(feed).publish(new UserTokensRevoked(USER, NOW, NOW.plus(POLICY.accessTtl())));
+        verify(feed).publish(new SessionRevoked(other, NOW.plus(POLICY.accessTtl())));
+        verify(feed, org.mockito.Mockito.atLeastOnce()).publish(new SessionRevoked(SESSION, NOW.plus(POLICY.accessTtl())));
+    }
+
+    @Test
+    void sessionList_marksTheCallersSession() {
+        Session mine = Session.start(SESSION, USER, NOW, Optional.of("Firefox"));
+        Session phone = Session.start(new SessionId(UUID.randomUUID()), USER, NOW, Optional.empty());
+        when(sessions.liveSessionsOf(USER, NOW)).thenReturn(List.of(phone, mine));
+
+        List<SessionSummary> listed = new ListSessionsService(sessions, CLOCK).sessionsOf(claims());
+
+        assertThat(listed).containsExactly(new SessionSummary(phone, false), new SessionSummary(mine, true));
+    }
+
+    @Test
+    void endingOneOfMySessions_revokesItEverywhere() {
+        SessionId phone = new SessionId(UUID.randomUUID());
+        when(sessions.find(phone)).thenReturn(Optional.of(Session.start(phone, USER, NOW, Optional.empty())));
+
+        new EndSessionService(sessions, refreshTokens, feed, POLICY, CLOCK).endSession(claims(), phone);
+
+        verify(refreshTokens).revokeFamily(phone, NOW, RevokeReason.SESSION_ENDED);
+        verify(feed).publish(new SessionRevoked(phone, NOW.plus(POLICY.accessTtl())));
+    }
+
+    @Test
+    void endingSomeoneElsesSession_orAnUnknownOne_isNotFound_andRevokesNothing() {
+        SessionId theirs = new SessionId(UUID.randomUUID());
+        when(sessions.find(theirs)).thenReturn(Optional.of(Session.start(theirs, new UserId(UUID.randomUUID()), NOW, Optional.empty())));
+        EndSessionService service = new EndSessionService(sessions, refreshTokens, feed, POLICY, CLOCK);
+
+        assertThatThrownBy(() -> service.endSession(claims(), theirs)).isInstanceOf(SessionNotFoundException.class);
+        assertThatThrownBy(() -> service.endSession(claims(), new SessionId(UUID.randomUUID())))
+                .isInstanceOf(SessionNotFoundException.class);
+        verify(refreshTokens, never()).revokeFamily(any(), any(), any());
+        verify(feed, never()).publish(any());
+    }
+
+    @Test
+    void profile_isReadFromTheStore_andAVanishedUserIsAnInvalidToken() {
+        User ann = User.register(USER, new Email("ann@example.com"), new PasswordHash("$argon2id$x"), NOW);
+        when(users.findById(USER)).thenReturn(Optional.of(ann));
+        GetUserProfileService service = new GetUserProfileService(users);
+
+        assertThat(service.profile(USER)).isEqualTo(new UserProfile(USER, ann.email(), NOW));
+        assertThatThrownBy(() -> service.profile(new UserId(UUID.randomUUID())))
+                .isInstanceOfSatisfying(InvalidTokenException.class,
+                        e -> assertThat(e.reason()).isEqualTo(InvalidTokenException.Reason.UNKNOWN_SUBJECT));
+    }
+
+    @Test
+    void startingASession_storesTheSession_andOnlyTheHashOfA256BitRefreshToken() {
+        RandomSource random = mock(RandomSource.class);
+        when(random.uuid()).thenReturn(SESSION.value(), UUID.randomUUID(), UUID.randomUUID());
+        when(random.bytes(32)).thenReturn(new byte[32]);
+        TokenHasher hasher = token -> new RefreshTokenHash("a".repeat(64));
+        TokenIssuer issuer = new TokenIssuer(
+                new AccessTokenCodec(Fixtures.hs256(), Fixtures.ring(Fixtures.key("k1")), Fixtures.plainCodec()), POLICY,
+                refreshTokens, sessions, hasher, new SuccessorTokens(Fixtures.hs256(), Fixtures.ring(Fixtures.key("k1"))),
+                random, CLOCK);
+
+        IssuedTokens tokens = issuer.startSession(USER, Optional.of("curl/8"));
+
+        verify(sessions).add(Session.start(SESSION, USER, NOW, Optional.of("curl/8")));
+        ArgumentCaptor<RefreshTokenRecord> stored = ArgumentCaptor.forClass(RefreshTokenRecord.class);
+        verify(refreshTokens).add(stored.capture());
+        assertThat(stored.getValue().tokenHash().hex()).isEqualTo("a".repeat(64));
+        assertThat(stored.getValue().familyId()).isEqualTo(SESSION);
+        assertThat(tokens.refreshToken()).hasSize(43).isEqualTo(Base64Url.encode(new byte[32]));
+        assertThat(tokens.claims().sessionId()).isEqualTo(SESSION);
+        assertThat(tokens.accessExpiresInSeconds()).isEqualTo(900);
+        assertThat(tokens.refreshExpiresIn()).isEqualTo(POLICY.refreshTtl());
+        assertThat(tokens.toString()).doesNotContain(tokens.refreshToken()).doesNotContain(tokens.accessToken());
+    }
+}
