@@ -36,6 +36,8 @@ class KeyRotationTest {
                     .get("access_token").asText();
 
             assertThat(SignedJWT.parse(issued).getHeader().getKeyID()).isEqualTo("2026-11");
+            assertThat(SignedJWT.parse(issued).verify(new com.nimbusds.jose.crypto.MACVerifier(newKey)))
+                    .as("Nimbus verifies with the first key").isTrue();
             assertThat(http.get("/me", issued).statusCode()).isEqualTo(200);
 
             long now = System.currentTimeMillis() / 1000;
@@ -46,6 +48,10 @@ class KeyRotationTest {
             String noKid = TestTokens.sign("HS256", newKey, "{\"alg\":\"HS256\",\"typ\":\"JWT\"}", claims);
 
             assertThat(http.get("/me", underOldKey).statusCode()).as("a token of the retiring key").isEqualTo(200);
+            SignedJWT nimbusOld = new SignedJWT(new com.nimbusds.jose.JWSHeader.Builder(com.nimbusds.jose.JWSAlgorithm.HS256)
+                    .keyID("2026-10").build(), com.nimbusds.jwt.JWTClaimsSet.parse(claims));
+            nimbusOld.sign(new com.nimbusds.jose.crypto.MACSigner(oldKey));
+            assertThat(http.get("/me", nimbusOld.serialize()).statusCode()).as("Nimbus-signed under the retiring key").isEqualTo(200);
             assertThat(http.get("/me", oldKidNewKey).statusCode()).as("kid decides the key").isEqualTo(401);
             assertThat(http.get("/me", noKid).statusCode()).as("no kid with several keys").isEqualTo(401);
         }

@@ -57,10 +57,28 @@ class ProviderMatrixTest {
                     .as("the JCA of the test computes the same signature").isEqualTo(access);
 
             assertThat(http.get("/me", access).statusCode()).isEqualTo(200);
+
+            String userId = body(http.get("/me", access)).get("id").asText();
+            String nimbusSigned = nimbusToken(alg, key, jwt.getHeader().getKeyID(), userId);
+            assertThat(http.get("/me", nimbusSigned).statusCode()).as("a token Nimbus signed").isEqualTo(200);
+            assertThat(http.get("/me", nimbusToken(alg, TestTokens.randomKey(keyBytes), jwt.getHeader().getKeyID(), userId))
+                    .statusCode()).as("Nimbus, another key").isEqualTo(401);
+
             JsonNode refreshed = body(http.post("/auth/refresh", refreshBody(login.get("refresh_token").asText())));
             assertThat(http.get("/auth/verify", refreshed.get("access_token").asText()).statusCode()).isEqualTo(200);
             assertThat(http.postWithToken("/auth/logout", refreshed.get("access_token").asText()).statusCode()).isEqualTo(204);
             assertThat(http.post("/auth/refresh", refreshBody(refreshed.get("refresh_token").asText())).statusCode()).isEqualTo(401);
         }
+    }
+
+    private static String nimbusToken(String alg, byte[] key, String kid, String userId) throws Exception {
+        java.util.Date now = new java.util.Date(System.currentTimeMillis() / 1000 * 1000);
+        SignedJWT jwt = new SignedJWT(new com.nimbusds.jose.JWSHeader.Builder(JWSAlgorithm.parse(alg))
+                .type(com.nimbusds.jose.JOSEObjectType.JWT).keyID(kid).build(),
+                new com.nimbusds.jwt.JWTClaimsSet.Builder().issuer("inkan").subject(userId).audience("inkan")
+                        .issueTime(now).expirationTime(new java.util.Date(now.getTime() + 300_000))
+                        .jwtID(UUID.randomUUID().toString()).claim("sid", UUID.randomUUID().toString()).build());
+        jwt.sign(new com.nimbusds.jose.crypto.MACSigner(key));
+        return jwt.serialize();
     }
 }
