@@ -108,7 +108,8 @@ public final class InkanApplication implements AutoCloseable {
             housekeeping.scheduleWithFixedDelay(() -> purge(refreshTokens, policy, clock),
                     PURGE_INTERVAL.toSeconds(), PURGE_INTERVAL.toSeconds(), TimeUnit.SECONDS);
 
-            InkanHttpServer server = InkanHttpServer.start(useCases, settings.server().host(), settings.server().port());
+            InkanHttpServer server = InkanHttpServer.start(useCases, settings.web(), settings.server().host(),
+                    settings.server().port());
             LOG.info("Inkan listening on {}:{} (database: {}, {} with {}, passwords: {})",
                     settings.server().host(), server.port(), settings.database().kind(),
                     settings.tokens().algorithm(), settings.crypto().provider(), settings.crypto().hasher());

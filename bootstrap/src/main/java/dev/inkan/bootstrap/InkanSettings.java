@@ -1,16 +1,19 @@
 package dev.inkan.bootstrap;
 
 import dev.inkan.adapter.persistence.DatabaseSettings;
+import dev.inkan.adapter.web.WebSettings;
 import java.util.Objects;
 
 /** All of Inkan's typed configuration, parsed and checked before anything starts. */
-public record InkanSettings(ServerSettings server, TokenSettings tokens, CryptoSettings crypto, DatabaseSettings database) {
+public record InkanSettings(ServerSettings server, TokenSettings tokens, CryptoSettings crypto, DatabaseSettings database,
+                            WebSettings web) {
 
     public InkanSettings {
         Objects.requireNonNull(server, "server");
         Objects.requireNonNull(tokens, "tokens");
         Objects.requireNonNull(crypto, "crypto");
         Objects.requireNonNull(database, "database");
+        Objects.requireNonNull(web, "web");
     }
 
     /** @throws ConfigException naming the first variable that is bad */
@@ -28,6 +31,7 @@ public record InkanSettings(ServerSettings server, TokenSettings tokens, CryptoS
         } catch (IllegalArgumentException e) {
             throw new ConfigException("INKAN_DB_URL: " + e.getMessage());
         }
-        return new InkanSettings(server, TokenSettings.from(config), CryptoSettings.from(config), database);
+        return new InkanSettings(server, TokenSettings.from(config), CryptoSettings.from(config), database,
+                EdgeSettings.from(config));
     }
 }

@@ -38,7 +38,8 @@ class CrashRecoveryIT {
         // A grace window longer than a restart: a refresh the server committed but never answered
         // leaves the client holding the previous token, which the grace window honours.
         Map<String, String> env = Map.of("INKAN_DATA_DIR", dataDir.toString(),
-                "INKAN_JWT_SECRET", TestTokens.b64(TestTokens.randomKey(32)), "INKAN_REFRESH_REUSE_GRACE", "PT2M");
+                "INKAN_JWT_SECRET", TestTokens.b64(TestTokens.randomKey(32)), "INKAN_REFRESH_REUSE_GRACE", "PT2M",
+                "INKAN_RATE_LIMIT_ENABLED", "false");
         Set<String> registered = ConcurrentHashMap.newKeySet();
         Map<String, String> lastRefreshToken = new ConcurrentHashMap<>();
         AtomicBoolean running = new AtomicBoolean(true);

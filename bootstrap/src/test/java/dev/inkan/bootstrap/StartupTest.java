@@ -128,7 +128,12 @@ class StartupTest {
         "INKAN_ARGON2_MEMORY_KIB, 1024",
         "INKAN_ARGON2_ITERATIONS, 1",
         "INKAN_DB_URL, jdbc:mysql://localhost/inkan",
-        "INKAN_DB_POOL_SIZE, 0"
+        "INKAN_DB_POOL_SIZE, 0",
+        "INKAN_TOKEN_TRANSPORT, smoke-signals",
+        "INKAN_CORS_ORIGINS, *",
+        "INKAN_RATE_LIMIT_ENABLED, maybe",
+        "INKAN_RATE_LIMIT_WINDOW, PT0S",
+        "INKAN_RATE_LIMIT_LOGIN_FAILURES_PER_ACCOUNT, 0"
     })
     void aBadValue_stopsStartUp_withAMessageNamingTheVariable(String variable, String value) {
         Map<String, String> env = env();

@@ -1,22 +1,32 @@
 package dev.inkan.adapter.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.inkan.application.port.in.IssuedTokens;
 import dev.inkan.application.port.in.LoginCommand;
 import dev.inkan.application.port.in.RefreshCommand;
 import dev.inkan.application.port.in.RegisterCommand;
 import dev.inkan.domain.AccessTokenClaims;
+import dev.inkan.domain.InvalidCredentialsException;
+import dev.inkan.domain.InvalidRefreshTokenException;
 import dev.inkan.domain.SessionId;
 import io.javalin.http.Context;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /** The handlers of Inkan's HTTP API: parse, call one use case, answer. */
 final class AuthHandlers {
 
     private final WebUseCases useCases;
+    private final WebSettings settings;
+    private final RequestAuthentication authentication;
+    private final AbuseLimits limits;
 
-    AuthHandlers(WebUseCases useCases) {
+    AuthHandlers(WebUseCases useCases, WebSettings settings) {
         this.useCases = Objects.requireNonNull(useCases, "useCases");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.authentication = new RequestAuthentication(useCases.verify(), settings);
+        this.limits = new AbuseLimits(settings.rateLimits());
     }
 
     void register(Context ctx) {
@@ -31,39 +41,53 @@ final class AuthHandlers {
         LoginCommand command = validated(() ->
                 LoginCommand.of(JsonBodies.string(body, "email"), JsonBodies.string(body, "password"),
                         ctx.header("User-Agent")));
-        ctx.json(TokenResponse.from(useCases.login().login(command)));
+        limits.beforeLogin(ctx.ip(), command.email().value());
+        IssuedTokens tokens;
+        try {
+            tokens = useCases.login().login(command);
+        } catch (InvalidCredentialsException e) {
+            limits.loginFailed(command.email().value());
+            throw e;
+        }
+        answerWithTokens(ctx, tokens);
     }
 
+    /** The refresh token comes in the JSON body, or (cookie transport) in its cookie with a CSRF proof. */
     void refresh(Context ctx) {
-        JsonNode body = JsonBodies.object(ctx);
-        RefreshCommand command = validated(() -> new RefreshCommand(JsonBodies.string(body, "refresh_token")));
-        ctx.json(TokenResponse.from(useCases.refresh().refresh(command)));
+        limits.beforeRefresh(ctx.ip());
+        String token = hasBody(ctx) && settings.transport().acceptsBearer()
+                ? JsonBodies.string(JsonBodies.object(ctx), "refresh_token")
+                : refreshCookie(ctx);
+        RefreshCommand command = validated(() -> new RefreshCommand(token));
+        answerWithTokens(ctx, useCases.refresh().refresh(command));
     }
 
     void logout(Context ctx) {
-        useCases.logout().logout(verifiedClaims(ctx));
+        useCases.logout().logout(authentication.claims(ctx));
+        clearCookies(ctx);
         ctx.status(204);
     }
 
     void logoutEverywhere(Context ctx) {
-        useCases.logoutEverywhere().logoutEverywhere(verifiedClaims(ctx));
+        useCases.logoutEverywhere().logoutEverywhere(authentication.claims(ctx));
+        clearCookies(ctx);
         ctx.status(204);
     }
 
     void me(Context ctx) {
-        ctx.json(ProfileResponse.from(useCases.profile().profile(verifiedClaims(ctx).subject())));
+        ctx.json(ProfileResponse.from(useCases.profile().profile(authentication.claims(ctx).subject())));
     }
 
     void verify(Context ctx) {
-        ctx.json(ClaimsResponse.from(verifiedClaims(ctx)));
+        ctx.json(ClaimsResponse.from(authentication.claims(ctx)));
     }
 
     void sessions(Context ctx) {
-        ctx.json(SessionsResponse.from(useCases.listSessions().sessionsOf(verifiedClaims(ctx))));
+        ctx.json(SessionsResponse.from(useCases.listSessions().sessionsOf(authentication.claims(ctx))));
     }
 
     void endSession(Context ctx) {
-        AccessTokenClaims caller = verifiedClaims(ctx);
+        AccessTokenClaims caller = authentication.claims(ctx);
         SessionId session = validated(() -> SessionId.parse(ctx.pathParam("id")));
         useCases.endSession().endSession(caller, session);
         ctx.status(204);
@@ -74,8 +98,29 @@ final class AuthHandlers {
         ctx.status(up ? 200 : 503).json(HealthResponse.of(up));
     }
 
-    private AccessTokenClaims verifiedClaims(Context ctx) {
-        return useCases.verify().verify(BearerTokens.from(ctx));
+    private void answerWithTokens(Context ctx, IssuedTokens tokens) {
+        Optional<String> csrf = settings.transport().usesCookies() ? Optional.of(TokenCookies.set(ctx, tokens)) : Optional.empty();
+        ctx.json(TokenResponse.from(tokens, settings.transport().acceptsBearer(), csrf));
+    }
+
+    private String refreshCookie(Context ctx) {
+        if (!settings.transport().usesCookies()) {
+            throw ProblemException.badRequest("refresh_token is required");
+        }
+        String token = TokenCookies.read(ctx, TokenCookies.REFRESH)
+                .orElseThrow(() -> new InvalidRefreshTokenException(InvalidRefreshTokenException.Reason.UNKNOWN));
+        authentication.requireCsrfProof(ctx);
+        return token;
+    }
+
+    private void clearCookies(Context ctx) {
+        if (settings.transport().usesCookies()) {
+            TokenCookies.clear(ctx);
+        }
+    }
+
+    private static boolean hasBody(Context ctx) {
+        return ctx.contentLength() > 0 || ctx.contentType() != null;
     }
 
     /** Commands validate themselves; their refusal is the client's mistake, so it becomes a 400 with their message. */

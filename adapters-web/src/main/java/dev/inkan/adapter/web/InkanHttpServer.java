@@ -22,14 +22,15 @@ public final class InkanHttpServer implements AutoCloseable {
      *
      * @param port the port, or 0 for any free one (see {@link #port()})
      */
-    public static InkanHttpServer start(WebUseCases useCases, String host, int port) {
+    public static InkanHttpServer start(WebUseCases useCases, WebSettings settings, String host, int port) {
         Objects.requireNonNull(useCases, "useCases");
-        Javalin javalin = Javalin.create(config -> configure(config, useCases)).start(host, port);
+        Objects.requireNonNull(settings, "settings");
+        Javalin javalin = Javalin.create(config -> configure(config, useCases, settings)).start(host, port);
         return new InkanHttpServer(javalin);
     }
 
     /** Sets up routes, JSON, limits, headers and error mapping on a Javalin configuration. */
-    static void configure(JavalinConfig config, WebUseCases useCases) {
+    static void configure(JavalinConfig config, WebUseCases useCases, WebSettings settings) {
         config.startup.showJavalinBanner = false;
         config.startup.showOldJavalinVersionWarning = false;
         config.http.maxRequestSize = JsonBodies.MAX_BODY_BYTES;
@@ -39,7 +40,14 @@ public final class InkanHttpServer implements AutoCloseable {
         config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_HEADER_BYTES));
         config.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblemErrorHandler()));
 
-        AuthHandlers handlers = new AuthHandlers(useCases);
+        if (!settings.corsOrigins().isEmpty()) {
+            config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
+                settings.corsOrigins().forEach(origin -> rule.allowHost(origin));
+                rule.allowCredentials = true;
+                rule.exposeHeader("Retry-After");
+            }));
+        }
+        AuthHandlers handlers = new AuthHandlers(useCases, settings);
         config.routes.before(ctx -> {
             ctx.header("X-Content-Type-Options", "nosniff");
             ctx.header("Referrer-Policy", "no-referrer");

@@ -48,6 +48,11 @@ final class ProblemResponses {
             ctx.header("Retry-After", "5");
             write(ctx, 503, "unavailable", "Service unavailable", "the database is unavailable; try again shortly");
         });
+        routes.exception(RateLimitedException.class, (e, ctx) -> {
+            ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+            write(ctx, 429, "too-many-requests", "Too many requests",
+                    "too many attempts; try again in " + e.retryAfterSeconds() + " s");
+        });
         routes.exception(HttpResponseException.class, (e, ctx) -> fromStatus(ctx, e.getStatus()));
         routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);

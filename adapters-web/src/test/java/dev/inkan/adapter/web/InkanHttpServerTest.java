@@ -78,7 +78,7 @@ class InkanHttpServerTest {
     @BeforeEach
     void start() {
         server = InkanHttpServer.start(new WebUseCases(register, login, refresh, logout, logoutEverywhere, verifier,
-                profile, listSessions, endSession, () -> databaseUp), "127.0.0.1", 0);
+                profile, listSessions, endSession, () -> databaseUp), WebSettings.defaults(), "127.0.0.1", 0);
     }
 
     @AfterEach

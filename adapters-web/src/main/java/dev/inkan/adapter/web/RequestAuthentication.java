@@ -1,0 +1,95 @@
+package dev.inkan.adapter.web;
+
+import dev.inkan.application.port.in.VerifyAccessTokenUseCase;
+import dev.inkan.domain.AccessTokenClaims;
+import dev.inkan.domain.InvalidTokenException;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Who is calling: the access token from an {@code Authorization: Bearer} header or, where the
+ * transport allows cookies, from the access cookie. A cookie is sent by the browser on its own, so
+ * an unsafe request authenticated by one must also prove it came from Inkan's page: the CSRF
+ * header equal to the CSRF cookie, and an {@code Origin}, when sent, that is this server's own or
+ * an allowed one.
+ */
+final class RequestAuthentication {
+
+    private static final String BEARER = "Bearer ";
+    private static final Set<HandlerType> SAFE = Set.of(HandlerType.GET, HandlerType.HEAD, HandlerType.OPTIONS);
+
+    private final VerifyAccessTokenUseCase verifier;
+    private final WebSettings settings;
+
+    RequestAuthentication(VerifyAccessTokenUseCase verifier, WebSettings settings) {
+        this.verifier = Objects.requireNonNull(verifier, "verifier");
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    /** @throws InvalidTokenException when no good token came; {@link ProblemException} 403 when the CSRF proof is missing */
+    AccessTokenClaims claims(Context ctx) {
+        Optional<String> bearer = bearer(ctx);
+        if (bearer.isPresent()) {
+            return verifier.verify(bearer.get());
+        }
+        Optional<String> cookie = settings.transport().usesCookies()
+                ? TokenCookies.read(ctx, TokenCookies.ACCESS) : Optional.empty();
+        if (cookie.isEmpty()) {
+            throw new InvalidTokenException(InvalidTokenException.Reason.MISSING);
+        }
+        requireCsrfProof(ctx);
+        return verifier.verify(cookie.get());
+    }
+
+    /** The double-submit check, for every unsafe request that a cookie authenticates. */
+    void requireCsrfProof(Context ctx) {
+        if (SAFE.contains(ctx.method())) {
+            return;
+        }
+        String origin = ctx.header("Origin");
+        if (origin != null && !isOwnOrAllowed(origin, ctx.header("Host"))) {
+            throw forbidden("the request comes from an origin that is not allowed");
+        }
+        String header = ctx.header(TokenCookies.CSRF_HEADER);
+        Optional<String> cookie = TokenCookies.read(ctx, TokenCookies.CSRF);
+        if (header == null || cookie.isEmpty() || !MessageDigest.isEqual(
+                header.getBytes(StandardCharsets.UTF_8), cookie.get().getBytes(StandardCharsets.UTF_8))) {
+            throw forbidden("a cookie-authenticated request needs the " + TokenCookies.CSRF_HEADER
+                    + " header, equal to the " + TokenCookies.CSRF + " cookie");
+        }
+    }
+
+    private boolean isOwnOrAllowed(String origin, String host) {
+        if (settings.corsOrigins().contains(origin)) {
+            return true;
+        }
+        try {
+            URI uri = URI.create(origin);
+            String authority = uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
+            return host != null && authority != null && authority.equalsIgnoreCase(host);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private Optional<String> bearer(Context ctx) {
+        String header = ctx.header("Authorization");
+        if (header == null || !settings.transport().acceptsBearer()) {
+            return Optional.empty();
+        }
+        if (header.length() <= BEARER.length() || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            throw new InvalidTokenException(InvalidTokenException.Reason.MISSING);
+        }
+        return Optional.of(header.substring(BEARER.length()).strip());
+    }
+
+    private static ProblemException forbidden(String detail) {
+        return new ProblemException(403, "csrf", "Forbidden", detail);
+    }
+}

@@ -1,0 +1,54 @@
+package dev.inkan.adapter.web;
+
+import dev.inkan.application.port.in.IssuedTokens;
+import io.javalin.http.Context;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * The browser side of the tokens: the access token in a {@code __Host-} cookie for every path, the
+ * refresh token in a cookie only {@code /auth} sees, both {@code HttpOnly}, {@code Secure} and
+ * {@code SameSite=Strict}; and a CSRF token cookie that scripts may read, to send back in a header
+ * (double submit).
+ */
+final class TokenCookies {
+
+    static final String ACCESS = "__Host-inkan_access";
+    static final String REFRESH = "__Secure-inkan_refresh";
+    static final String CSRF = "__Host-inkan_csrf";
+    static final String CSRF_HEADER = "X-CSRF-Token";
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private TokenCookies() {
+    }
+
+    /** Sets the three cookies for freshly issued tokens; @return the new CSRF token */
+    static String set(Context ctx, IssuedTokens tokens) {
+        byte[] random = new byte[32];
+        RANDOM.nextBytes(random);
+        String csrf = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        long refreshSeconds = tokens.refreshExpiresIn().getSeconds();
+        add(ctx, ACCESS, tokens.accessToken(), "/", tokens.accessExpiresInSeconds(), true);
+        add(ctx, REFRESH, tokens.refreshToken(), "/auth", refreshSeconds, true);
+        add(ctx, CSRF, csrf, "/", refreshSeconds, false);
+        return csrf;
+    }
+
+    /** Tells the browser to forget all three cookies. */
+    static void clear(Context ctx) {
+        add(ctx, ACCESS, "", "/", 0, true);
+        add(ctx, REFRESH, "", "/auth", 0, true);
+        add(ctx, CSRF, "", "/", 0, false);
+    }
+
+    static Optional<String> read(Context ctx, String name) {
+        return Optional.ofNullable(ctx.cookie(name)).filter(value -> !value.isEmpty());
+    }
+
+    private static void add(Context ctx, String name, String value, String path, long maxAgeSeconds, boolean httpOnly) {
+        ctx.res().addHeader("Set-Cookie", name + "=" + value + "; Path=" + path + "; Max-Age=" + maxAgeSeconds
+                + "; Secure" + (httpOnly ? "; HttpOnly" : "") + "; SameSite=Strict");
+    }
+}

@@ -1,0 +1,42 @@
+package dev.inkan.bootstrap;
+
+import dev.inkan.adapter.web.RateLimitSettings;
+import dev.inkan.adapter.web.TokenTransport;
+import dev.inkan.adapter.web.WebSettings;
+import java.util.Arrays;
+import java.util.List;
+
+/** Reads the HTTP edge's settings: token transport, CORS origins and abuse limits. */
+final class EdgeSettings {
+
+    private EdgeSettings() {
+    }
+
+    static WebSettings from(ConfigSource config) {
+        TokenTransport transport = config.choice("INKAN_TOKEN_TRANSPORT", TokenTransport.BOTH, TokenTransport.class,
+                TokenTransport::parse);
+        List<String> origins = config.optional("INKAN_CORS_ORIGINS")
+                .map(text -> Arrays.stream(text.split(",")).map(String::strip).filter(origin -> !origin.isEmpty()).toList())
+                .orElse(List.of());
+        RateLimitSettings defaults = RateLimitSettings.defaults();
+        RateLimitSettings limits = new RateLimitSettings(
+                config.bool("INKAN_RATE_LIMIT_ENABLED", defaults.enabled()),
+                positive(config, "INKAN_RATE_LIMIT_WINDOW", defaults.window()),
+                config.integer("INKAN_RATE_LIMIT_LOGIN_FAILURES_PER_ACCOUNT", defaults.loginFailuresPerAccount(), 1, 1_000_000),
+                config.integer("INKAN_RATE_LIMIT_LOGINS_PER_ADDRESS", defaults.loginsPerAddress(), 1, 1_000_000),
+                config.integer("INKAN_RATE_LIMIT_REFRESHES_PER_ADDRESS", defaults.refreshesPerAddress(), 1, 1_000_000));
+        try {
+            return new WebSettings(transport, origins, limits);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("INKAN_CORS_ORIGINS: " + e.getMessage());
+        }
+    }
+
+    private static java.time.Duration positive(ConfigSource config, String name, java.time.Duration fallback) {
+        java.time.Duration value = config.duration(name, fallback);
+        if (value.isNegative() || value.isZero()) {
+            throw new ConfigException(name + " must be a positive duration, not '" + value + "'");
+        }
+        return value;
+    }
+}
