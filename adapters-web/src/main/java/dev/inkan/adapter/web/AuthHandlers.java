@@ -21,12 +21,14 @@ final class AuthHandlers {
     private final WebSettings settings;
     private final RequestAuthentication authentication;
     private final AbuseLimits limits;
+    private final WebMetrics metrics;
 
-    AuthHandlers(WebUseCases useCases, WebSettings settings) {
+    AuthHandlers(WebUseCases useCases, WebSettings settings, WebMetrics metrics) {
         this.useCases = Objects.requireNonNull(useCases, "useCases");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.authentication = new RequestAuthentication(useCases.verify(), settings);
         this.limits = new AbuseLimits(settings.rateLimits());
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
     }
 
     void register(Context ctx) {
@@ -41,14 +43,21 @@ final class AuthHandlers {
         LoginCommand command = validated(() ->
                 LoginCommand.of(JsonBodies.string(body, "email"), JsonBodies.string(body, "password"),
                         ctx.header("User-Agent")));
-        limits.beforeLogin(ctx.ip(), command.email().value());
+        try {
+            limits.beforeLogin(ctx.ip(), command.email().value());
+        } catch (RateLimitedException e) {
+            metrics.login("rate_limited");
+            throw e;
+        }
         IssuedTokens tokens;
         try {
             tokens = useCases.login().login(command);
         } catch (InvalidCredentialsException e) {
             limits.loginFailed(command.email().value());
+            metrics.login("invalid_credentials");
             throw e;
         }
+        metrics.login("success");
         answerWithTokens(ctx, tokens);
     }
 

@@ -8,6 +8,10 @@ import java.util.Objects;
 /** Inkan's HTTP API as a Javalin server: the routes of DESIGN.md, strict JSON, problem+json errors. */
 public final class InkanHttpServer implements AutoCloseable {
 
+    /** Scripts and styles from Inkan itself only; no framing, no plugins, no inline code. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
+            + "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
     /** Request headers larger than this are refused by Jetty with 431. */
     static final int MAX_HEADER_BYTES = 16 * 1024;
 
@@ -47,13 +51,18 @@ public final class InkanHttpServer implements AutoCloseable {
                 rule.exposeHeader("Retry-After");
             }));
         }
-        AuthHandlers handlers = new AuthHandlers(useCases, settings);
+        WebMetrics metrics = new WebMetrics();
+        AuthHandlers handlers = new AuthHandlers(useCases, settings, metrics);
         config.routes.before(ctx -> {
+            RequestIds.assign(ctx);
             ctx.header("X-Content-Type-Options", "nosniff");
             ctx.header("Referrer-Policy", "no-referrer");
+            ctx.header("X-Frame-Options", "DENY");
+            ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
             ctx.header("Cache-Control", "no-store");
             ctx.header("Pragma", "no-cache");
         });
+        config.requestLogger.http((ctx, millis) -> RequestIds.logCompleted(ctx, millis, metrics));
         config.routes.post("/auth/register", handlers::register);
         config.routes.post("/auth/login", handlers::login);
         config.routes.post("/auth/refresh", handlers::refresh);
@@ -64,7 +73,8 @@ public final class InkanHttpServer implements AutoCloseable {
         config.routes.delete("/auth/sessions/{id}", handlers::endSession);
         config.routes.get("/me", handlers::me);
         config.routes.get("/health", handlers::health);
-        ProblemResponses.register(config.routes);
+        config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
+        ProblemResponses.register(config.routes, metrics);
     }
 
     /** @return the port the server listens on */

@@ -25,16 +25,22 @@ final class ProblemResponses {
     private ProblemResponses() {
     }
 
-    static void register(RoutesConfig routes) {
+    static void register(RoutesConfig routes, WebMetrics metrics) {
         routes.exception(ProblemException.class, (e, ctx) ->
                 write(ctx, e.status(), e.type(), e.title(), e.getMessage()));
-        routes.exception(InvalidTokenException.class, (e, ctx) -> invalidToken(ctx, e));
+        routes.exception(InvalidTokenException.class, (e, ctx) -> {
+            metrics.tokenRefused(e.reason());
+            invalidToken(ctx, e);
+        });
         routes.exception(InvalidCredentialsException.class, (e, ctx) -> {
             ctx.header("WWW-Authenticate", REALM);
             write(ctx, 401, "invalid-credentials", "Invalid credentials", "the email or password is wrong");
         });
         routes.exception(InvalidRefreshTokenException.class, (e, ctx) -> {
-            LOG.info("refresh refused: {}", e.reason());
+            LOG.info("refresh_refused request_id={} reason={}", RequestIds.of(ctx), e.reason());
+            if (e.reason() == InvalidRefreshTokenException.Reason.REUSED) {
+                metrics.refreshReuse();
+            }
             ctx.header("WWW-Authenticate", REALM + ", error=\"invalid_token\"");
             write(ctx, 401, "invalid-refresh-token", "Invalid refresh token",
                     "the refresh token is invalid, expired or revoked; log in again");
@@ -44,18 +50,19 @@ final class ProblemResponses {
         routes.exception(EmailAlreadyRegisteredException.class, (e, ctx) ->
                 write(ctx, 409, "email-taken", "Email already registered", "this email is already registered"));
         routes.exception(StoreUnavailableException.class, (e, ctx) -> {
-            LOG.warn("store unavailable: {}", e.getMessage());
+            LOG.warn("store_unavailable request_id={} detail=\"{}\"", RequestIds.of(ctx), e.getMessage());
             ctx.header("Retry-After", "5");
             write(ctx, 503, "unavailable", "Service unavailable", "the database is unavailable; try again shortly");
         });
         routes.exception(RateLimitedException.class, (e, ctx) -> {
+            metrics.rateLimited(ctx.path());
             ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
             write(ctx, 429, "too-many-requests", "Too many requests",
                     "too many attempts; try again in " + e.retryAfterSeconds() + " s");
         });
         routes.exception(HttpResponseException.class, (e, ctx) -> fromStatus(ctx, e.getStatus()));
         routes.exception(Exception.class, (e, ctx) -> {
-            LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+            LOG.error("unexpected_failure request_id={} method={} route={}", RequestIds.of(ctx), ctx.method(), RequestIds.route(ctx), e);
             write(ctx, 500, "internal", "Internal error", "something went wrong on our side");
         });
         for (int status : new int[] {404, 405, 413}) {
@@ -74,7 +81,7 @@ final class ProblemResponses {
             write(ctx, 401, "unauthorized", "Unauthorized", "an access token is required");
             return;
         }
-        LOG.info("access token refused: {}", e.reason());
+        LOG.info("access_token_refused request_id={} reason={}", RequestIds.of(ctx), e.reason());
         ctx.header("WWW-Authenticate",
                 REALM + ", error=\"invalid_token\", error_description=\"The access token is invalid or expired\"");
         write(ctx, 401, "invalid-token", "Invalid token", "the access token is invalid or expired");

@@ -319,6 +319,41 @@ class InkanHttpServerTest {
     }
 
     @Test
+    void metrics_countLoginsByOutcome_refusalsByReason_andTimeRequestsByRoute() throws Exception {
+        when(login.login(any())).thenThrow(new InvalidCredentialsException());
+        when(verifier.verify(TOKEN)).thenThrow(new InvalidTokenException(InvalidTokenException.Reason.EXPIRED));
+        post("/auth/login", "{\"email\":\"a@b.c\",\"password\":\"pw\"}");
+        get("/auth/verify");
+        send(HttpRequest.newBuilder(uri("/auth/sessions/" + UUID.randomUUID())).DELETE());
+
+        HttpResponse<String> metrics = send(HttpRequest.newBuilder(uri("/metrics")).GET());
+
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/plain");
+        assertThat(metrics.body())
+                .contains("inkan_logins_total{outcome=\"invalid_credentials\"} 1.0")
+                .contains("inkan_token_refusals_total{reason=\"expired\"} 1.0")
+                .contains("inkan_http_requests_seconds_bucket")
+                .contains("route=\"/auth/sessions/{id}\"")
+                .doesNotContain(TOKEN);
+    }
+
+    @Test
+    void everyResponse_carriesARequestId_andEchoesASaneOne() throws Exception {
+        assertThat(get("/health").headers().firstValue("X-Request-Id")).hasValueSatisfying(id -> assertThat(id).hasSize(36));
+        assertThat(send(HttpRequest.newBuilder(uri("/health")).header("X-Request-Id", "trace-42").GET()).headers()
+                .firstValue("X-Request-Id")).hasValue("trace-42");
+        assertThat(send(HttpRequest.newBuilder(uri("/health")).header("X-Request-Id", "bad id\"<script>").GET()).headers()
+                .firstValue("X-Request-Id")).hasValueSatisfying(id -> assertThat(id).doesNotContain("script"));
+    }
+
+    @Test
+    void everyResponse_carriesAStrictContentSecurityPolicy() throws Exception {
+        assertThat(get("/health").headers().firstValue("Content-Security-Policy").orElseThrow())
+                .contains("default-src 'none'").contains("frame-ancestors 'none'").doesNotContain("unsafe");
+    }
+
+    @Test
     void everyResponse_carriesNosniff() throws Exception {
         assertThat(get("/health").headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(get("/nothing").headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");

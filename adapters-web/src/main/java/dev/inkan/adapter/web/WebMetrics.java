@@ -1,0 +1,48 @@
+package dev.inkan.adapter.web;
+
+import dev.inkan.domain.InvalidTokenException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+
+/**
+ * What {@code GET /metrics} shows in Prometheus format: logins by outcome, token refusals by
+ * reason, refresh reuse, rate-limit hits, and request latency per route.
+ */
+final class WebMetrics {
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+
+    void login(String outcome) {
+        Counter.builder("inkan_logins").description("Login attempts by outcome").tag("outcome", outcome)
+                .register(registry).increment();
+    }
+
+    void tokenRefused(InvalidTokenException.Reason reason) {
+        Counter.builder("inkan_token_refusals").description("Access tokens refused, by reason")
+                .tag("reason", reason.name().toLowerCase(java.util.Locale.ROOT)).register(registry).increment();
+    }
+
+    void refreshReuse() {
+        Counter.builder("inkan_refresh_reuse_detections").description("Spent refresh tokens presented again; each ends a session")
+                .register(registry).increment();
+    }
+
+    void rateLimited(String route) {
+        Counter.builder("inkan_rate_limit_hits").description("Requests refused with 429").tag("route", route)
+                .register(registry).increment();
+    }
+
+    void request(String method, String route, int status, Duration took) {
+        Timer.builder("inkan_http_requests").description("HTTP requests by route and status")
+                .tag("method", method).tag("route", route).tag("status", Integer.toString(status))
+                .publishPercentileHistogram()
+                .register(registry).record(took);
+    }
+
+    String scrape() {
+        return registry.scrape();
+    }
+}
