@@ -73,6 +73,7 @@ public final class InkanHttpServer implements AutoCloseable {
         config.routes.delete("/auth/sessions/{id}", handlers::endSession);
         config.routes.get("/me", handlers::me);
         config.routes.get("/health", handlers::health);
+        PageResources.register(config.routes);
         config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
         ProblemResponses.register(config.routes, metrics);
     }

@@ -1,0 +1,58 @@
+package dev.inkan.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Inkan's page in headless Chromium (Debian's {@code chromium}, driven by playwright-core):
+ * register, log in, see /me, let the two-second access token expire, see the silent refresh, log
+ * out. A screenshot after login is kept at {@code bootstrap/target/page-after-login.png}.
+ * {@code .ci/run} installs Chromium and the script's npm package; elsewhere the test is skipped
+ * unless they are there.
+ */
+class PageInBrowserIT {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void thePage_registersLogsInRefreshesSilentlyAndLogsOut_inHeadlessChromium() throws Exception {
+        Path scripts = InkanJar.projectRoot().resolve("adapters-web/src/test/browser");
+        Path chromium = Path.of(System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium"));
+        boolean ready = Files.isExecutable(chromium) && Files.isDirectory(scripts.resolve("node_modules/playwright-core"));
+        if (!ready && "true".equals(System.getenv("CI"))) {
+            fail("CI must run the browser test: install chromium and run npm ci in " + scripts);
+        }
+        assumeTrue(ready, "browser test skipped: install Debian's chromium and run `npm ci` in " + scripts);
+
+        Map<String, String> env = new HashMap<>();
+        env.put("INKAN_HOST", "127.0.0.1");
+        env.put("INKAN_PORT", "0");
+        env.put("INKAN_DATA_DIR", dataDir.toString());
+        env.put("INKAN_JWT_SECRET", TestTokens.b64(TestTokens.randomKey(32)));
+        env.put("INKAN_ACCESS_TTL", "PT2S");
+        env.put("INKAN_LEEWAY", "PT0S");
+        Path screenshot = InkanJar.projectRoot().resolve("bootstrap/target/page-after-login.png");
+        try (InkanApplication app = InkanApplication.start(ConfigSource.of(env))) {
+            Process browser = new ProcessBuilder("node", scripts.resolve("page.e2e.mjs").toString(),
+                    "http://127.0.0.1:" + app.port(), screenshot.toString())
+                    .directory(scripts.toFile()).redirectErrorStream(true).start();
+            String output = new String(browser.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(browser.waitFor(120, TimeUnit.SECONDS)).as("the browser run ends").isTrue();
+
+            assertThat(browser.exitValue()).as(output).isZero();
+            assertThat(output).contains("browser e2e: all good");
+        }
+        assertThat(screenshot).exists().isNotEmptyFile();
+    }
+}
