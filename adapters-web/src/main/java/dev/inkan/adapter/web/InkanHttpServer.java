@@ -78,6 +78,15 @@ public final class InkanHttpServer implements AutoCloseable {
         ProblemResponses.register(config.routes, metrics);
     }
 
+    /** @return every registered route as "METHOD /path", for checking the API description against */
+    java.util.Set<String> routes() {
+        return javalin.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(parsed -> parsed.endpoint)
+                .filter(endpoint -> endpoint.method.isHttpMethod())
+                .map(endpoint -> endpoint.method.name() + " " + endpoint.path)
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
     /** @return the port the server listens on */
     public int port() {
         return javalin.port();

@@ -8,7 +8,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
 
-/** Inkan's page: three static files from the class path, no build step, no inline code. */
+/** Inkan's static resources: the page (three files, no build step, no inline code) and the OpenAPI document. */
 final class PageResources {
 
     private static final Map<String, String> FILES = Map.of(
@@ -21,6 +21,7 @@ final class PageResources {
 
     static void register(RoutesConfig routes) {
         routes.get("/", ctx -> serve(ctx, "index.html"));
+        routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(resource("openapi.json")));
         routes.get("/page/{file}", ctx -> serve(ctx, ctx.pathParam("file")));
     }
 
@@ -29,11 +30,15 @@ final class PageResources {
         if (contentType == null) {
             throw new NotFoundResponse();
         }
-        try (InputStream in = PageResources.class.getResourceAsStream("page/" + file)) {
+        ctx.contentType(contentType).result(resource("page/" + file));
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = PageResources.class.getResourceAsStream(name)) {
             if (in == null) {
                 throw new NotFoundResponse();
             }
-            ctx.contentType(contentType).result(in.readAllBytes());
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
