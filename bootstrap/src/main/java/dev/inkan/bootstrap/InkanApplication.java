@@ -12,6 +12,7 @@ import dev.inkan.adapter.persistence.JdbiRefreshTokenStore;
 import dev.inkan.adapter.persistence.JdbiSessionStore;
 import dev.inkan.adapter.persistence.JdbiUserRepository;
 import dev.inkan.adapter.web.InkanHttpServer;
+import dev.inkan.adapter.web.RateLimitBuckets;
 import dev.inkan.adapter.web.WebUseCases;
 import dev.inkan.application.port.out.KeyRing;
 import dev.inkan.application.port.out.MacAlgorithm;
@@ -105,10 +106,12 @@ public final class InkanApplication implements AutoCloseable {
                 thread.setDaemon(true);
                 return thread;
             });
-            housekeeping.scheduleWithFixedDelay(() -> purge(refreshTokens, policy, clock),
+            housekeeping.scheduleWithFixedDelay(() -> purge(database, refreshTokens, policy, clock),
                     PURGE_INTERVAL.toSeconds(), PURGE_INTERVAL.toSeconds(), TimeUnit.SECONDS);
 
-            InkanHttpServer server = InkanHttpServer.start(useCases, settings.web(), settings.server().host(),
+            RateLimitBuckets buckets = database.sharedRateLimitBuckets().map(RateLimitBuckets::shared)
+                    .orElseGet(RateLimitBuckets::inMemory);
+            InkanHttpServer server = InkanHttpServer.start(useCases, settings.web(), buckets, settings.server().host(),
                     settings.server().port());
             LOG.info("Inkan listening on {}:{} (database: {}, {} with {}, passwords: {})",
                     settings.server().host(), server.port(), settings.database().kind(),
@@ -143,9 +146,10 @@ public final class InkanApplication implements AutoCloseable {
     }
 
     /** Rows go only once they cannot matter: revoked sessions are reloaded at start-up while their access tokens live. */
-    private static void purge(JdbiRefreshTokenStore refreshTokens, TokenPolicy policy, Clock clock) {
+    private static void purge(JdbiDatabase database, JdbiRefreshTokenStore refreshTokens, TokenPolicy policy, Clock clock) {
         try {
             refreshTokens.purgeExpired(clock.instant().minus(policy.accessTtl()).minus(policy.leeway()));
+            database.purgeRateLimitBuckets();
         } catch (RuntimeException e) {
             LOG.warn("purging expired tokens failed; will retry: {}", e.getMessage());
         }

@@ -130,6 +130,21 @@ class MultiInstanceTest {
         assertThat(pair[0].get("/me", laptopAccess).statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void failedLogins_areCountedAcrossInstances_soTheSixthIsRefusedWherever() {
+        HttpJson[] pair = instances("PT10S");
+        String email = register(pair[0]);
+
+        for (int i = 0; i < 5; i++) {
+            assertThat(pair[i % 2].post("/auth/login", credentials(email, "wrong password")).statusCode()).isEqualTo(401);
+        }
+        HttpResponse<String> sixth = pair[1].post("/auth/login", credentials(email, "wrong password"));
+
+        assertThat(sixth.statusCode()).isEqualTo(429);
+        assertThat(sixth.headers().firstValue("Retry-After")).isPresent();
+        assertThat(pair[0].post("/auth/login", credentials(email, "correct horse battery")).statusCode()).isEqualTo(429);
+    }
+
     private static String base(HttpJson http) {
         return http.base();
     }

@@ -11,6 +11,12 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
+import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
+import java.util.Optional;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.jdbi.v3.core.statement.StatementExceptions;
 import org.jdbi.v3.core.statement.StatementExceptions.MessageRendering;
@@ -32,6 +38,8 @@ public final class JdbiDatabase implements AutoCloseable {
      */
     static final String MIGRATIONS = "classpath:db/inkan/migration";
     static final String HISTORY_TABLE = "inkan_schema_history";
+    /** Migrations for what only PostgreSQL has: the rate-limit buckets that instances share. */
+    static final String POSTGRES_MIGRATIONS = "classpath:db/inkan/postgresql";
 
     /** A database outage answers within this, rather than holding requests until a TCP timeout. */
     private static final long CONNECTION_TIMEOUT_MILLIS = TimeUnit.SECONDS.toMillis(3);
@@ -39,16 +47,19 @@ public final class JdbiDatabase implements AutoCloseable {
     private static final int HEALTH_QUERY_TIMEOUT_SECONDS = 2;
 
     private final Jdbi jdbi;
+    private final DataSource dataSource;
     private final DataSource listenSource;
     private final boolean postgres;
     private final Runnable closePool;
     private JdbiRevocationFeed revocationFeed;
+    private PostgreSQLSelectForUpdateBasedProxyManager<String> rateLimitBuckets;
 
     /** @param listenSource where the revocation listener gets its one long-lived connection */
     private JdbiDatabase(DataSource dataSource, DataSource listenSource, Runnable closePool) {
-        migrate(dataSource);
-        this.listenSource = listenSource;
         this.postgres = isPostgres(dataSource);
+        migrate(dataSource, postgres);
+        this.dataSource = dataSource;
+        this.listenSource = listenSource;
         this.jdbi = Jdbi.create(dataSource);
         // Failures reach logs as causes: they must not carry bound values (password hashes, token hashes, e-mails).
         jdbi.getConfig(StatementExceptions.class).setMessageRendering(MessageRendering.NONE);
@@ -130,6 +141,33 @@ public final class JdbiDatabase implements AutoCloseable {
         return revocationFeed;
     }
 
+    /**
+     * Bucket4j's rate-limit buckets in this database, so that every instance sharing it counts the
+     * same attempts; empty on H2, where one instance keeps its buckets in memory.
+     */
+    public synchronized Optional<ProxyManager<String>> sharedRateLimitBuckets() {
+        if (!postgres) {
+            return Optional.empty();
+        }
+        if (rateLimitBuckets == null) {
+            rateLimitBuckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
+                    .primaryKeyMapper(PrimaryKeyMapper.STRING)
+                    .table("inkan_rate_limit_buckets")
+                    .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1)))
+                    .build();
+        }
+        return Optional.of(rateLimitBuckets);
+    }
+
+    /** Deletes rate-limit buckets that have filled up again; they remember nothing. @return how many */
+    public synchronized int purgeRateLimitBuckets() {
+        try {
+            return rateLimitBuckets == null ? 0 : rateLimitBuckets.removeExpired(10_000);
+        } catch (RuntimeException e) {
+            throw new StoreUnavailableException("rate-limit store unavailable", e);
+        }
+    }
+
     /** Stops the revocation feed, then closes the pool this database opened; a data source passed in stays open. */
     @Override
     public synchronized void close() {
@@ -188,10 +226,10 @@ public final class JdbiDatabase implements AutoCloseable {
         return direct;
     }
 
-    private static void migrate(DataSource dataSource) {
+    private static void migrate(DataSource dataSource, boolean postgres) {
         Flyway.configure(JdbiDatabase.class.getClassLoader())
                 .dataSource(dataSource)
-                .locations(MIGRATIONS)
+                .locations(postgres ? new String[] {MIGRATIONS, POSTGRES_MIGRATIONS} : new String[] {MIGRATIONS})
                 .table(HISTORY_TABLE)
                 .failOnMissingLocations(true)
                 // A schema that holds the embedding application's tables gets ours beside them.

@@ -1,29 +1,24 @@
 package dev.inkan.adapter.web;
 
+import dev.inkan.application.port.out.StoreUnavailableException;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.EstimationProbe;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 
-/**
- * Login and refresh limits with Bucket4j token buckets, in this instance's memory. A bucket that
- * has filled up again holds no information and is dropped, so memory stays bounded by the callers
- * of the last window.
- */
+/** Login and refresh limits as Bucket4j token buckets, wherever {@link RateLimitBuckets} keeps them. */
 final class AbuseLimits {
 
-    private static final int SWEEP_THRESHOLD = 10_000;
-
     private final RateLimitSettings settings;
-    private final Map<String, Limited> buckets = new ConcurrentHashMap<>();
+    private final RateLimitBuckets buckets;
 
-    AbuseLimits(RateLimitSettings settings) {
+    AbuseLimits(RateLimitSettings settings, RateLimitBuckets buckets) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.buckets = Objects.requireNonNull(buckets, "buckets");
     }
 
     /**
@@ -36,7 +31,7 @@ final class AbuseLimits {
             return;
         }
         consume("login-address:" + address, settings.loginsPerAddress());
-        EstimationProbe failuresLeft = accountFailures(email).estimateAbilityToConsume(1);
+        EstimationProbe failuresLeft = reachable(() -> accountFailures(email).estimateAbilityToConsume(1));
         if (!failuresLeft.canBeConsumed()) {
             throw new RateLimitedException(Duration.ofNanos(failuresLeft.getNanosToWaitForRefill()));
         }
@@ -45,7 +40,7 @@ final class AbuseLimits {
     /** A wrong password for {@code email}: one failure of the account's allowance spent. */
     void loginFailed(String email) {
         if (settings.enabled()) {
-            accountFailures(email).tryConsume(1);
+            reachable(() -> accountFailures(email).tryConsume(1));
         }
     }
 
@@ -61,8 +56,8 @@ final class AbuseLimits {
     }
 
     private void consume(String key, int perWindow) {
-        Bucket bucket = bucket(key, perWindow, () -> Bucket.builder().addLimit(perWindow(perWindow, 1)).build());
-        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        Bucket bucket = buckets.bucket(key, () -> BucketConfiguration.builder().addLimit(perWindow(perWindow, 1)).build());
+        ConsumptionProbe probe = reachable(() -> bucket.tryConsumeAndReturnRemaining(1));
         if (!probe.isConsumed()) {
             throw new RateLimitedException(Duration.ofNanos(probe.getNanosToWaitForRefill()));
         }
@@ -71,25 +66,22 @@ final class AbuseLimits {
     /** N failures per window, and beyond that 4N per 15 windows: slower and slower, never forever. */
     private Bucket accountFailures(String email) {
         int perWindow = settings.loginFailuresPerAccount();
-        return bucket("login-failures:" + (email == null ? "" : email.strip().toLowerCase(Locale.ROOT)), perWindow,
-                () -> Bucket.builder().addLimit(perWindow(perWindow, 1)).addLimit(perWindow(perWindow * 4, 15)).build());
+        return buckets.bucket("login-failures:" + (email == null ? "" : email.strip().toLowerCase(Locale.ROOT)),
+                () -> BucketConfiguration.builder().addLimit(perWindow(perWindow, 1)).addLimit(perWindow(perWindow * 4, 15)).build());
+    }
+
+    /** A bucket kept in a database fails when the database does: that is an outage (503), not a bug. */
+    private static <T> T reachable(java.util.function.Supplier<T> operation) {
+        try {
+            return operation.get();
+        } catch (StoreUnavailableException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new StoreUnavailableException("rate-limit store unavailable", e);
+        }
     }
 
     private Bandwidth perWindow(int tokens, int windows) {
         return Bandwidth.builder().capacity(tokens).refillIntervally(tokens, settings.window().multipliedBy(windows)).build();
-    }
-
-    private Bucket bucket(String key, int capacity, java.util.function.Supplier<Bucket> newBucket) {
-        if (buckets.size() > SWEEP_THRESHOLD) {
-            buckets.values().removeIf(Limited::isFull);
-        }
-        return buckets.computeIfAbsent(key, unused -> new Limited(newBucket.get(), capacity)).bucket();
-    }
-
-    /** A bucket with the capacity of its first limit, to tell when it has nothing left to remember. */
-    private record Limited(Bucket bucket, long capacity) {
-        boolean isFull() {
-            return bucket.getAvailableTokens() >= capacity;
-        }
     }
 }

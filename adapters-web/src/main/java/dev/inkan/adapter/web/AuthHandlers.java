@@ -23,11 +23,11 @@ final class AuthHandlers {
     private final AbuseLimits limits;
     private final WebMetrics metrics;
 
-    AuthHandlers(WebUseCases useCases, WebSettings settings, WebMetrics metrics) {
+    AuthHandlers(WebUseCases useCases, WebSettings settings, RateLimitBuckets buckets, WebMetrics metrics) {
         this.useCases = Objects.requireNonNull(useCases, "useCases");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.authentication = new RequestAuthentication(useCases.verify(), settings);
-        this.limits = new AbuseLimits(settings.rateLimits());
+        this.limits = new AbuseLimits(settings.rateLimits(), buckets);
         this.metrics = Objects.requireNonNull(metrics, "metrics");
     }
 

@@ -27,14 +27,25 @@ public final class InkanHttpServer implements AutoCloseable {
      * @param port the port, or 0 for any free one (see {@link #port()})
      */
     public static InkanHttpServer start(WebUseCases useCases, WebSettings settings, String host, int port) {
+        return start(useCases, settings, RateLimitBuckets.inMemory(), host, port);
+    }
+
+    /**
+     * Starts the API with rate-limit buckets kept in {@code buckets} (shared by several instances).
+     *
+     * @param port the port, or 0 for any free one (see {@link #port()})
+     */
+    public static InkanHttpServer start(WebUseCases useCases, WebSettings settings, RateLimitBuckets buckets, String host,
+                                        int port) {
         Objects.requireNonNull(useCases, "useCases");
         Objects.requireNonNull(settings, "settings");
-        Javalin javalin = Javalin.create(config -> configure(config, useCases, settings)).start(host, port);
+        Objects.requireNonNull(buckets, "buckets");
+        Javalin javalin = Javalin.create(config -> configure(config, useCases, settings, buckets)).start(host, port);
         return new InkanHttpServer(javalin);
     }
 
     /** Sets up routes, JSON, limits, headers and error mapping on a Javalin configuration. */
-    static void configure(JavalinConfig config, WebUseCases useCases, WebSettings settings) {
+    static void configure(JavalinConfig config, WebUseCases useCases, WebSettings settings, RateLimitBuckets buckets) {
         config.startup.showJavalinBanner = false;
         config.startup.showOldJavalinVersionWarning = false;
         config.http.maxRequestSize = JsonBodies.MAX_BODY_BYTES;
@@ -52,7 +63,7 @@ public final class InkanHttpServer implements AutoCloseable {
             }));
         }
         WebMetrics metrics = new WebMetrics();
-        AuthHandlers handlers = new AuthHandlers(useCases, settings, metrics);
+        AuthHandlers handlers = new AuthHandlers(useCases, settings, buckets, metrics);
         config.routes.before(ctx -> {
             RequestIds.assign(ctx);
             ctx.header("X-Content-Type-Options", "nosniff");
