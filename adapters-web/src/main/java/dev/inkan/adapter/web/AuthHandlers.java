@@ -22,10 +22,12 @@ final class AuthHandlers {
     private final RequestAuthentication authentication;
     private final AbuseLimits limits;
     private final WebMetrics metrics;
+    private final String cookiePrefix;
 
-    AuthHandlers(WebUseCases useCases, WebSettings settings, RateLimitBuckets buckets, WebMetrics metrics) {
+    AuthHandlers(WebUseCases useCases, WebSettings settings, RateLimitBuckets buckets, WebMetrics metrics, String prefix) {
         this.useCases = Objects.requireNonNull(useCases, "useCases");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.cookiePrefix = Objects.requireNonNull(prefix, "prefix");
         this.authentication = new RequestAuthentication(useCases.verify(), settings);
         this.limits = new AbuseLimits(settings.rateLimits(), buckets);
         this.metrics = Objects.requireNonNull(metrics, "metrics");
@@ -35,7 +37,7 @@ final class AuthHandlers {
         JsonNode body = JsonBodies.object(ctx);
         RegisterCommand command = validated(() ->
                 RegisterCommand.of(JsonBodies.string(body, "email"), JsonBodies.string(body, "password")));
-        ctx.status(201).json(RegisteredUserResponse.from(useCases.register().register(command)));
+        JsonBodies.respond(ctx.status(201), RegisteredUserResponse.from(useCases.register().register(command)));
     }
 
     void login(Context ctx) {
@@ -84,15 +86,15 @@ final class AuthHandlers {
     }
 
     void me(Context ctx) {
-        ctx.json(ProfileResponse.from(useCases.profile().profile(authentication.claims(ctx).subject())));
+        JsonBodies.respond(ctx, ProfileResponse.from(useCases.profile().profile(authentication.claims(ctx).subject())));
     }
 
     void verify(Context ctx) {
-        ctx.json(ClaimsResponse.from(authentication.claims(ctx)));
+        JsonBodies.respond(ctx, ClaimsResponse.from(authentication.claims(ctx)));
     }
 
     void sessions(Context ctx) {
-        ctx.json(SessionsResponse.from(useCases.listSessions().sessionsOf(authentication.claims(ctx))));
+        JsonBodies.respond(ctx, SessionsResponse.from(useCases.listSessions().sessionsOf(authentication.claims(ctx))));
     }
 
     void endSession(Context ctx) {
@@ -102,14 +104,19 @@ final class AuthHandlers {
         ctx.status(204);
     }
 
+    /** The access check for the host's own routes (plugin mode): the verified principal, or 401. */
+    RequestAuthentication authentication() {
+        return authentication;
+    }
+
     void health(Context ctx) {
         boolean up = useCases.health().databaseUp();
-        ctx.status(up ? 200 : 503).json(HealthResponse.of(up));
+        JsonBodies.respond(ctx.status(up ? 200 : 503), HealthResponse.of(up));
     }
 
     private void answerWithTokens(Context ctx, IssuedTokens tokens) {
-        Optional<String> csrf = settings.transport().usesCookies() ? Optional.of(TokenCookies.set(ctx, tokens)) : Optional.empty();
-        ctx.json(TokenResponse.from(tokens, settings.transport().acceptsBearer(), csrf));
+        Optional<String> csrf = settings.transport().usesCookies() ? Optional.of(TokenCookies.set(ctx, tokens, cookiePrefix)) : Optional.empty();
+        JsonBodies.respond(ctx, TokenResponse.from(tokens, settings.transport().acceptsBearer(), csrf));
     }
 
     private String refreshCookie(Context ctx) {
@@ -124,7 +131,7 @@ final class AuthHandlers {
 
     private void clearCookies(Context ctx) {
         if (settings.transport().usesCookies()) {
-            TokenCookies.clear(ctx);
+            TokenCookies.clear(ctx, cookiePrefix);
         }
     }
 

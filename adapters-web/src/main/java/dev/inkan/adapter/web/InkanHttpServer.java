@@ -63,30 +63,15 @@ public final class InkanHttpServer implements AutoCloseable {
             }));
         }
         WebMetrics metrics = new WebMetrics();
-        AuthHandlers handlers = new AuthHandlers(useCases, settings, buckets, metrics);
-        config.routes.before(ctx -> {
-            RequestIds.assign(ctx);
-            ctx.header("X-Content-Type-Options", "nosniff");
-            ctx.header("Referrer-Policy", "no-referrer");
-            ctx.header("X-Frame-Options", "DENY");
-            ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-            ctx.header("Cache-Control", "no-store");
-            ctx.header("Pragma", "no-cache");
-        });
+        AuthHandlers handlers = new AuthHandlers(useCases, settings, buckets, metrics, "");
+        config.routes.before(InkanRoutes::secureHeaders);
         config.requestLogger.http((ctx, millis) -> RequestIds.logCompleted(ctx, millis, metrics));
-        config.routes.post("/auth/register", handlers::register);
-        config.routes.post("/auth/login", handlers::login);
-        config.routes.post("/auth/refresh", handlers::refresh);
-        config.routes.post("/auth/logout", handlers::logout);
-        config.routes.post("/auth/logout-all", handlers::logoutEverywhere);
-        config.routes.get("/auth/verify", handlers::verify);
-        config.routes.get("/auth/sessions", handlers::sessions);
-        config.routes.delete("/auth/sessions/{id}", handlers::endSession);
-        config.routes.get("/me", handlers::me);
+        InkanRoutes.mount(config.routes, "", handlers);
         config.routes.get("/health", handlers::health);
         PageResources.register(config.routes);
         config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
-        ProblemResponses.register(config.routes, metrics);
+        ProblemResponses.registerInkanErrors(config.routes, metrics);
+        ProblemResponses.registerServerErrors(config.routes);
     }
 
     /** @return every registered route as "METHOD /path", for checking the API description against */

@@ -32,8 +32,21 @@ final class JsonBodies {
     private JsonBodies() {
     }
 
+    /** Answers with {@code body} as JSON, written by Inkan's own mapper whatever JSON mapper a host Javalin has. */
+    static void respond(Context ctx, Object body) {
+        try {
+            ctx.contentType("application/json").result(MAPPER.writeValueAsBytes(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a response body", e);
+        }
+    }
+
     /** @return the body as a JSON object */
     static JsonNode object(Context ctx) {
+        if (ctx.contentLength() > MAX_BODY_BYTES) {
+            throw new ProblemException(413, "content-too-large", "Content too large",
+                    "the body is larger than " + MAX_BODY_BYTES + " bytes");
+        }
         if (!isJson(ctx.contentType())) {
             throw new ProblemException(415, "unsupported-media-type", "Unsupported media type",
                     "send the body as application/json");

@@ -25,7 +25,8 @@ final class ProblemResponses {
     private ProblemResponses() {
     }
 
-    static void register(RoutesConfig routes, WebMetrics metrics) {
+    /** Inkan's own failures: safe to register in a host's Javalin too. */
+    static void registerInkanErrors(RoutesConfig routes, WebMetrics metrics) {
         routes.exception(ProblemException.class, (e, ctx) ->
                 write(ctx, e.status(), e.type(), e.title(), e.getMessage()));
         routes.exception(InvalidTokenException.class, (e, ctx) -> {
@@ -60,6 +61,10 @@ final class ProblemResponses {
             write(ctx, 429, "too-many-requests", "Too many requests",
                     "too many attempts; try again in " + e.retryAfterSeconds() + " s");
         });
+    }
+
+    /** Everything else, for Inkan's own server only: a host keeps its own catch-all and error pages. */
+    static void registerServerErrors(RoutesConfig routes) {
         routes.exception(HttpResponseException.class, (e, ctx) -> fromStatus(ctx, e.getStatus()));
         routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("unexpected_failure request_id={} method={} route={}", RequestIds.of(ctx), ctx.method(), RequestIds.route(ctx), e);

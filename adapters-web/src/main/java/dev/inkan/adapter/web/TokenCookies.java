@@ -24,22 +24,26 @@ final class TokenCookies {
     private TokenCookies() {
     }
 
-    /** Sets the three cookies for freshly issued tokens; @return the new CSRF token */
-    static String set(Context ctx, IssuedTokens tokens) {
+    /**
+     * Sets the three cookies for freshly issued tokens; the refresh cookie goes only to {@code prefix + "/auth"}.
+     *
+     * @return the new CSRF token
+     */
+    static String set(Context ctx, IssuedTokens tokens, String prefix) {
         byte[] random = new byte[32];
         RANDOM.nextBytes(random);
         String csrf = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         long refreshSeconds = tokens.refreshExpiresIn().getSeconds();
         add(ctx, ACCESS, tokens.accessToken(), "/", tokens.accessExpiresInSeconds(), true);
-        add(ctx, REFRESH, tokens.refreshToken(), "/auth", refreshSeconds, true);
+        add(ctx, REFRESH, tokens.refreshToken(), prefix + "/auth", refreshSeconds, true);
         add(ctx, CSRF, csrf, "/", refreshSeconds, false);
         return csrf;
     }
 
     /** Tells the browser to forget all three cookies. */
-    static void clear(Context ctx) {
+    static void clear(Context ctx, String prefix) {
         add(ctx, ACCESS, "", "/", 0, true);
-        add(ctx, REFRESH, "", "/auth", 0, true);
+        add(ctx, REFRESH, "", prefix + "/auth", 0, true);
         add(ctx, CSRF, "", "/", 0, false);
     }
 

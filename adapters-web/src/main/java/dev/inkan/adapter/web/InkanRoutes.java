@@ -1,0 +1,34 @@
+package dev.inkan.adapter.web;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+
+/** Inkan's API routes under a prefix: the same set for Inkan's own server ("") and for a host's Javalin. */
+final class InkanRoutes {
+
+    private InkanRoutes() {
+    }
+
+    static void mount(RoutesConfig routes, String prefix, AuthHandlers handlers) {
+        routes.post(prefix + "/auth/register", handlers::register);
+        routes.post(prefix + "/auth/login", handlers::login);
+        routes.post(prefix + "/auth/refresh", handlers::refresh);
+        routes.post(prefix + "/auth/logout", handlers::logout);
+        routes.post(prefix + "/auth/logout-all", handlers::logoutEverywhere);
+        routes.get(prefix + "/auth/verify", handlers::verify);
+        routes.get(prefix + "/auth/sessions", handlers::sessions);
+        routes.delete(prefix + "/auth/sessions/{id}", handlers::endSession);
+        routes.get(prefix + "/me", handlers::me);
+    }
+
+    /** The headers every Inkan answer carries: no sniffing, no referrer, no framing, no caching, a strict CSP. */
+    static void secureHeaders(Context ctx) {
+        RequestIds.assign(ctx);
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Referrer-Policy", "no-referrer");
+        ctx.header("X-Frame-Options", "DENY");
+        ctx.header("Content-Security-Policy", InkanHttpServer.CONTENT_SECURITY_POLICY);
+        ctx.header("Cache-Control", "no-store");
+        ctx.header("Pragma", "no-cache");
+    }
+}
