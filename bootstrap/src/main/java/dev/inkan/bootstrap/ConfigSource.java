@@ -61,6 +61,11 @@ public final class ConfigSource {
         return map;
     }
 
+    /** @return every value, environment over file */
+    Map<String, String> values() {
+        return values;
+    }
+
     /** @return the trimmed value, if set and not blank */
     Optional<String> optional(String name) {
         String value = values.get(name);

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,24 +36,42 @@ final class KeyRingLoader {
     }
 
     static KeyRing load(ConfigSource config, JwsAlgorithm algorithm, Path dataDir, RandomSource random) {
-        if (config.optional(KEYS_FILE).isPresent()) {
-            if (config.optional(SECRET).isPresent()) {
-                throw new ConfigException("set either " + KEYS_FILE + " or " + SECRET + ", not both");
-            }
-            return fromJwkSetFile(Path.of(config.optional(KEYS_FILE).get()), algorithm, KEYS_FILE);
-        }
-        if (config.optional(SECRET).isPresent()) {
-            try {
-                return KeyRings.fromBase64UrlSecret(config.optional(SECRET).get(), algorithm);
-            } catch (IllegalArgumentException e) {
-                throw new ConfigException(e.getMessage());
-            }
+        Optional<KeyRing> configured = configured(config, algorithm);
+        if (configured.isPresent()) {
+            return configured.get();
         }
         Path generated = dataDir.resolve(GENERATED_KEYS_FILE);
         if (!Files.exists(generated)) {
             generate(generated, random);
         }
         return fromJwkSetFile(generated, algorithm, generated.toString());
+    }
+
+    /** @return the keys {@code INKAN_JWT_KEYS_FILE} or {@code INKAN_JWT_SECRET} name, if either is set */
+    static Optional<KeyRing> configured(ConfigSource config, JwsAlgorithm algorithm) {
+        if (config.optional(KEYS_FILE).isPresent()) {
+            if (config.optional(SECRET).isPresent()) {
+                throw new ConfigException("set either " + KEYS_FILE + " or " + SECRET + ", not both");
+            }
+            return Optional.of(fromJwkSetFile(Path.of(config.optional(KEYS_FILE).get()), algorithm, KEYS_FILE));
+        }
+        if (config.optional(SECRET).isPresent()) {
+            try {
+                return Optional.of(KeyRings.fromBase64UrlSecret(config.optional(SECRET).get(), algorithm));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(e.getMessage());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Keys from JWK Set text (an embedder's, or a secret manager's). */
+    static KeyRing fromJwkSet(String json, JwsAlgorithm algorithm, String name) {
+        try {
+            return JwkSetKeyRing.parse(json, algorithm, name);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage());
+        }
     }
 
     private static KeyRing fromJwkSetFile(Path file, JwsAlgorithm algorithm, String name) {
@@ -62,11 +81,7 @@ final class KeyRingLoader {
         } catch (IOException e) {
             throw new ConfigException(name + ": cannot read the JWK Set at " + file + " (" + e.getClass().getSimpleName() + ")");
         }
-        try {
-            return JwkSetKeyRing.parse(json, algorithm, name);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(e.getMessage());
-        }
+        return fromJwkSet(json, algorithm, name);
     }
 
     private static void generate(Path file, RandomSource random) {

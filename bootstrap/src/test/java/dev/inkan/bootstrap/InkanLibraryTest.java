@@ -1,0 +1,118 @@
+package dev.inkan.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.inkan.application.port.in.IssuedTokens;
+import dev.inkan.application.port.in.LoginCommand;
+import dev.inkan.application.port.in.RegisterCommand;
+import dev.inkan.application.port.out.KeyRing;
+import dev.inkan.application.port.out.UserRepository;
+import dev.inkan.domain.AccessTokenClaims;
+import dev.inkan.domain.Email;
+import dev.inkan.domain.EmailAlreadyRegisteredException;
+import dev.inkan.domain.PasswordHash;
+import dev.inkan.domain.SigningKey;
+import dev.inkan.domain.User;
+import dev.inkan.domain.UserId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.Test;
+
+/** Inkan as a library: the builder, configuration maps, and driven ports of the embedder's own. */
+class InkanLibraryTest {
+
+    @Test
+    void theSameFlow_withBouncyCastle_thenWithJca_changingOnlyConfiguration() {
+        String secret = TestTokens.b64(TestTokens.randomKey(32));
+        for (String provider : List.of("bouncycastle", "jca")) {
+            try (Inkan inkan = Inkan.builder()
+                    .configuration(Map.of("INKAN_DB_URL", "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+                            "INKAN_JWT_SECRET", secret, "INKAN_CRYPTO_PROVIDER", provider))
+                    .build()) {
+                inkan.register().register(RegisterCommand.of("ann@example.com", "correct horse battery"));
+                IssuedTokens tokens = inkan.login().login(LoginCommand.of("ann@example.com", "correct horse battery"));
+
+                AccessTokenClaims claims = inkan.verify().verify(tokens.accessToken());
+
+                assertThat(claims.subject()).isEqualTo(tokens.claims().subject());
+                assertThat(inkan.profile().profile(claims.subject()).email().value()).isEqualTo("ann@example.com");
+            }
+        }
+    }
+
+    @Test
+    void keysFromASecretManager_signAndVerify_underTheirOwnKid() {
+        byte[] fromVault = TestTokens.randomKey(32);
+        KeyRing vault = () -> List.of(new SigningKey("vault-2026-11", fromVault));
+        try (Inkan inkan = Inkan.builder().jdbcUrl("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "", "")
+                .keyRing(vault).build()) {
+            inkan.register().register(RegisterCommand.of("ann@example.com", "correct horse battery"));
+            String token = inkan.login().login(LoginCommand.of("ann@example.com", "correct horse battery")).accessToken();
+
+            assertThat(new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[0]))).contains("\"kid\":\"vault-2026-11\"");
+            assertThat(inkan.verify().verify(token)).isNotNull();
+        }
+    }
+
+    @Test
+    void theEmbeddersOwnUserTable_isUsed_insteadOfInkans() {
+        InMemoryUsers users = new InMemoryUsers();
+        try (Inkan inkan = Inkan.builder().jdbcUrl("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "", "")
+                .secret(TestTokens.randomKey(32)).userRepository(users).build()) {
+            inkan.register().register(RegisterCommand.of("ann@example.com", "correct horse battery"));
+
+            assertThat(users.byEmail).containsKey("ann@example.com");
+            assertThatThrownBy(() -> inkan.register().register(RegisterCommand.of("ANN@example.com", "correct horse battery")))
+                    .isInstanceOf(EmailAlreadyRegisteredException.class);
+            assertThat(inkan.login().login(LoginCommand.of("ann@example.com", "correct horse battery")).accessToken()).isNotBlank();
+        }
+    }
+
+    @Test
+    void withoutKeys_orWithoutADatabase_buildSaysWhatIsMissing() {
+        assertThatThrownBy(() -> Inkan.builder().jdbcUrl("jdbc:h2:mem:x", "", "").build())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("keys");
+        assertThatThrownBy(() -> Inkan.builder().secret(TestTokens.randomKey(32)).build())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("database");
+        assertThatThrownBy(() -> Inkan.builder().configuration(Map.of("INKAN_CRYPTO_PROVIDER", "openssl")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("INKAN_CRYPTO_PROVIDER");
+    }
+
+    /** A user table of the embedder's own, in memory. */
+    static final class InMemoryUsers implements UserRepository {
+        final Map<String, User> byEmail = new ConcurrentHashMap<>();
+
+        @Override
+        public void add(User user) {
+            if (byEmail.putIfAbsent(user.email().value(), user) != null) {
+                throw new EmailAlreadyRegisteredException();
+            }
+        }
+
+        @Override
+        public Optional<User> findByEmail(Email email) {
+            return Optional.ofNullable(byEmail.get(email.value()));
+        }
+
+        @Override
+        public Optional<User> findById(UserId id) {
+            return byEmail.values().stream().filter(user -> user.id().equals(id)).findFirst();
+        }
+
+        @Override
+        public void updatePasswordHash(UserId id, PasswordHash hash) {
+            findById(id).ifPresent(user -> byEmail.put(user.email().value(), user.withPasswordHash(hash)));
+        }
+
+        @Override
+        public void updateTokensValidAfter(UserId id, Instant instant) {
+            findById(id).ifPresent(user -> byEmail.put(user.email().value(),
+                    new User(user.id(), user.email(), user.passwordHash(), user.createdAt(), Optional.of(instant))));
+        }
+    }
+}
