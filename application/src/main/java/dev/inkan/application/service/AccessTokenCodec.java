@@ -11,6 +11,7 @@ import dev.inkan.domain.InvalidTokenException.Reason;
 import dev.inkan.domain.JwsAlgorithm;
 import dev.inkan.domain.SigningKey;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,9 +35,12 @@ public final class AccessTokenCodec {
     private final JwsAlgorithm algorithm;
     private final ClaimsCodec json;
     private final Map<String, KeyedMac> macByKeyId;
+    /** The exact header segment Inkan writes for each key, as ASCII, and that key's MAC: such a header needs no parsing. */
+    private final byte[][] ownHeaders;
+    private final KeyedMac[] ownHeaderMacs;
     private final KeyedMac soleKeyMac;
     private final KeyedMac signingMac;
-    private final String encodedSigningHeader;
+    private final byte[] signingHeader;
 
     /**
      * @throws IllegalArgumentException when the ring is empty, repeats a key id, or holds a key too
@@ -58,17 +62,28 @@ public final class AccessTokenCodec {
             }
         }
         this.macByKeyId = Map.copyOf(byId);
-        SigningKey signingKey = keys.get(0);
-        this.signingMac = macByKeyId.get(signingKey.keyId());
+        this.ownHeaders = new byte[keys.size()][];
+        this.ownHeaderMacs = new KeyedMac[keys.size()];
+        for (int i = 0; i < keys.size(); i++) {
+            ownHeaders[i] = Base64Url.encode(json.encodeHeader(algorithm, keys.get(i).keyId())).getBytes(StandardCharsets.US_ASCII);
+            ownHeaderMacs[i] = macByKeyId.get(keys.get(i).keyId());
+        }
+        this.signingHeader = ownHeaders[0];
+        this.signingMac = ownHeaderMacs[0];
         this.soleKeyMac = keys.size() == 1 ? signingMac : null;
-        this.encodedSigningHeader = Base64Url.encode(json.encodeHeader(algorithm, signingKey.keyId()));
     }
 
     /** @return the compact JWS of {@code claims}, signed with the ring's first key */
     public String sign(AccessTokenClaims claims) {
-        String signingInput = encodedSigningHeader + '.' + Base64Url.encode(json.encodeClaims(claims));
-        byte[] input = signingInput.getBytes(StandardCharsets.US_ASCII);
-        return signingInput + '.' + Base64Url.encode(signingMac.compute(input, 0, input.length));
+        byte[] payload = json.encodeClaims(claims);
+        int signatureAt = signingHeader.length + 1 + Base64Url.encodedLength(payload.length) + 1;
+        byte[] token = new byte[signatureAt + Base64Url.encodedLength(algorithm.macLength())];
+        System.arraycopy(signingHeader, 0, token, 0, signingHeader.length);
+        token[signingHeader.length] = '.';
+        int end = Base64Url.encode(payload, token, signingHeader.length + 1);
+        token[end] = '.';
+        Base64Url.encode(signingMac.compute(token, 0, end), token, signatureAt);
+        return new String(token, StandardCharsets.US_ASCII);
     }
 
     /**
@@ -100,17 +115,29 @@ public final class AccessTokenCodec {
                 || token.indexOf('.', secondDot + 1) >= 0) {
             throw new InvalidTokenException(Reason.MALFORMED);
         }
-        // Decoding all three segments first proves the token is pure ASCII before it becomes MAC input.
-        byte[] headerJson = decodeSegment(token, 0, firstDot);
-        byte[] payload = decodeSegment(token, firstDot + 1, secondDot);
-        byte[] signature = decodeSegment(token, secondDot + 1, token.length());
-        KeyedMac mac = macFor(json.decodeHeader(headerJson));
-
-        byte[] signingInput = token.getBytes(StandardCharsets.US_ASCII);
-        if (!constantTimeEquals(mac.compute(signingInput, 0, secondDot), signature)) {
+        // Every char above 255 becomes '?' and every one above 127 stays outside the base64url
+        // alphabet, so the strict decoding below refuses them before these bytes become MAC input.
+        byte[] ascii = token.getBytes(StandardCharsets.ISO_8859_1);
+        byte[] payload = decodeSegment(ascii, firstDot + 1, secondDot);
+        byte[] signature = decodeSegment(ascii, secondDot + 1, ascii.length);
+        KeyedMac mac = ownHeaderMac(ascii, firstDot);
+        if (mac == null) {
+            mac = macFor(json.decodeHeader(decodeSegment(ascii, 0, firstDot)));
+        }
+        if (!constantTimeEquals(mac.compute(ascii, 0, secondDot), signature)) {
             throw new InvalidTokenException(Reason.BAD_SIGNATURE);
         }
         return payload;
+    }
+
+    /** @return the MAC of the key whose header Inkan writes exactly as {@code ascii[0, end)}, or null */
+    private KeyedMac ownHeaderMac(byte[] ascii, int end) {
+        for (int i = 0; i < ownHeaders.length; i++) {
+            if (Arrays.equals(ascii, 0, end, ownHeaders[i], 0, ownHeaders[i].length)) {
+                return ownHeaderMacs[i];
+            }
+        }
+        return null;
     }
 
     private KeyedMac macFor(JoseHeader header) {
@@ -135,8 +162,8 @@ public final class AccessTokenCodec {
         return mac;
     }
 
-    private static byte[] decodeSegment(String token, int from, int to) {
-        byte[] bytes = Base64Url.decodeOrNull(token, from, to);
+    private static byte[] decodeSegment(byte[] ascii, int from, int to) {
+        byte[] bytes = Base64Url.decodeOrNull(ascii, from, to);
         if (bytes == null) {
             throw new InvalidTokenException(Reason.MALFORMED);
         }

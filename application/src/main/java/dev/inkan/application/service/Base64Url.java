@@ -1,22 +1,30 @@
 package dev.inkan.application.service;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Base64;
 
 /**
- * Strict unpadded base64url (RFC 7515 2 and Appendix C), written for the hot path: it refuses
- * padding, {@code +}, {@code /}, whitespace, impossible lengths and non-zero trailing bits, so
- * every byte string has exactly one encoding and no two tokens differ only in ignored bits.
+ * Strict unpadded base64url (RFC 7515 2 and Appendix C): the JDK's codec, which the JVM runs with
+ * vector instructions where it can, plus the checks it leaves out. It refuses padding, {@code +},
+ * {@code /}, whitespace, impossible lengths and non-zero trailing bits, so every byte string has
+ * exactly one encoding and no two tokens differ only in ignored bits. It works on ASCII bytes, the
+ * form in which a token is also MAC input.
  */
 public final class Base64Url {
 
-    private static final char[] ALPHABET =
-            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".toCharArray();
-    private static final byte[] DECODE = new byte[128];
+    private static final byte[] ALPHABET =
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".getBytes(StandardCharsets.US_ASCII);
+    /** The 6-bit value of each byte, or -1, indexed by the unsigned byte: for the unused bits of the last character. */
+    private static final int[] DECODE = new int[256];
+    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
     static {
-        Arrays.fill(DECODE, (byte) -1);
+        Arrays.fill(DECODE, -1);
         for (int i = 0; i < ALPHABET.length; i++) {
-            DECODE[ALPHABET[i]] = (byte) i;
+            DECODE[ALPHABET[i]] = i;
         }
     }
 
@@ -25,28 +33,18 @@ public final class Base64Url {
 
     /** @return the unpadded base64url text of {@code bytes} */
     public static String encode(byte[] bytes) {
-        char[] out = new char[encodedLength(bytes.length)];
-        int o = 0;
-        int i = 0;
-        for (; i + 3 <= bytes.length; i += 3) {
-            int v = (bytes[i] & 0xff) << 16 | (bytes[i + 1] & 0xff) << 8 | (bytes[i + 2] & 0xff);
-            out[o++] = ALPHABET[v >>> 18];
-            out[o++] = ALPHABET[(v >>> 12) & 63];
-            out[o++] = ALPHABET[(v >>> 6) & 63];
-            out[o++] = ALPHABET[v & 63];
-        }
-        int rest = bytes.length - i;
-        if (rest == 1) {
-            int v = (bytes[i] & 0xff) << 16;
-            out[o++] = ALPHABET[v >>> 18];
-            out[o] = ALPHABET[(v >>> 12) & 63];
-        } else if (rest == 2) {
-            int v = (bytes[i] & 0xff) << 16 | (bytes[i + 1] & 0xff) << 8;
-            out[o++] = ALPHABET[v >>> 18];
-            out[o++] = ALPHABET[(v >>> 12) & 63];
-            out[o] = ALPHABET[(v >>> 6) & 63];
-        }
-        return new String(out);
+        return ENCODER.encodeToString(bytes);
+    }
+
+    /**
+     * Writes the unpadded base64url text of {@code bytes} into {@code out} at {@code at}.
+     *
+     * @return the index in {@code out} just after the text
+     */
+    static int encode(byte[] bytes, byte[] out, int at) {
+        byte[] text = ENCODER.encode(bytes);
+        System.arraycopy(text, 0, out, at, text.length);
+        return at + text.length;
     }
 
     static int encodedLength(int byteCount) {
@@ -54,49 +52,35 @@ public final class Base64Url {
     }
 
     /**
-     * Decodes {@code text[from, to)}.
+     * Decodes the text {@code ascii[from, to)}. The JDK's decoder does the work (with vector
+     * instructions where the JVM has them); this adds what it forgives: padding and trailing bits.
      *
      * @return the bytes, or {@code null} when the text is not canonical unpadded base64url
      */
-    static byte[] decodeOrNull(CharSequence text, int from, int to) {
+    static byte[] decodeOrNull(byte[] ascii, int from, int to) {
         int length = to - from;
-        if (length % 4 == 1) {
+        int rest = length % 4;
+        if (rest == 1) {
             return null;
         }
-        byte[] out = new byte[length / 4 * 3 + (length % 4 == 0 ? 0 : length % 4 - 1)];
-        int o = 0;
-        int i = from;
-        for (; i + 4 <= to; i += 4) {
-            int v = sextet(text.charAt(i)) << 18 | sextet(text.charAt(i + 1)) << 12
-                    | sextet(text.charAt(i + 2)) << 6 | sextet(text.charAt(i + 3));
-            if (v < 0) {
+        if (rest != 0) {
+            // The bits below the last whole byte must be zero: otherwise two texts would decode alike.
+            int last = DECODE[ascii[to - 1] & 0xff];
+            if (last < 0 || (last & (rest == 2 ? 0x0f : 0x03)) != 0) {
                 return null;
             }
-            out[o++] = (byte) (v >>> 16);
-            out[o++] = (byte) (v >>> 8);
-            out[o++] = (byte) v;
+        } else if (length > 0 && ascii[to - 1] == '=') {
+            return null; // padding: the JDK would take it, and "=" elsewhere it refuses
         }
-        int rest = to - i;
-        if (rest == 2) {
-            int v = sextet(text.charAt(i)) << 18 | sextet(text.charAt(i + 1)) << 12;
-            if (v < 0 || (v & 0xffff) != 0) {
-                return null;
-            }
-            out[o] = (byte) (v >>> 16);
-        } else if (rest == 3) {
-            int v = sextet(text.charAt(i)) << 18 | sextet(text.charAt(i + 1)) << 12 | sextet(text.charAt(i + 2)) << 6;
-            if (v < 0 || (v & 0xff) != 0) {
-                return null;
-            }
-            out[o++] = (byte) (v >>> 16);
-            out[o] = (byte) (v >>> 8);
+        ByteBuffer decoded;
+        try {
+            decoded = DECODER.decode(ByteBuffer.wrap(ascii, from, length));
+        } catch (IllegalArgumentException notBase64Url) {
+            return null;
         }
-        return out;
-    }
-
-    /** @return the 6-bit value of {@code c}, or a negative number (sign bit set in any shift) when it is not in the alphabet */
-    private static int sextet(char c) {
-        return c < 128 ? DECODE[c] : -1;
+        // A heap buffer over an array of exactly the decoded length, as the JDK makes it: no copy needed.
+        byte[] out = decoded.array();
+        return decoded.arrayOffset() == 0 && decoded.remaining() == out.length ? out : null;
     }
 
     /**
@@ -105,7 +89,9 @@ public final class Base64Url {
      * @throws IllegalArgumentException when the text is not canonical unpadded base64url
      */
     public static byte[] decode(String text) {
-        byte[] bytes = decodeOrNull(text, 0, text.length());
+        // ISO-8859-1 keeps every char below 256 as itself and turns the rest into '?': both are refused.
+        byte[] ascii = text.getBytes(StandardCharsets.ISO_8859_1);
+        byte[] bytes = decodeOrNull(ascii, 0, ascii.length);
         if (bytes == null) {
             throw new IllegalArgumentException("not canonical unpadded base64url");
         }

@@ -25,7 +25,7 @@ class Base64UrlTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"AA==", "AAA=", "ab+c", "ab/c", "ab c", "ab\nc", "A", "AAAAA", "AB", "AAB", "AAAAAB", "é", "ab.c"})
+    @ValueSource(strings = {"AA==", "AAA=", "ab+c", "ab/c", "ab c", "ab\nc", "A", "AAAAA", "AB", "AAB", "AAAAAB", "é", "ab.c", "AĀAA", "AAA\u0000"})
     void nonCanonicalText_isRefused(String text) {
         assertThatThrownBy(() -> Base64Url.decode(text)).isInstanceOf(IllegalArgumentException.class);
     }
