@@ -4,12 +4,12 @@ import dev.inkan.adapter.crypto.Argon2NativePasswordHasher;
 import dev.inkan.adapter.crypto.Argon2Parameters;
 import dev.inkan.adapter.crypto.BouncyCastleArgon2PasswordHasher;
 import dev.inkan.adapter.crypto.BouncyCastleMacAlgorithm;
-import dev.inkan.adapter.crypto.JacksonClaimsCodec;
 import dev.inkan.adapter.crypto.JcaMacAlgorithm;
 import dev.inkan.adapter.crypto.JwkThumbprint;
 import dev.inkan.adapter.crypto.SecureRandomSource;
 import dev.inkan.adapter.crypto.Sha256TokenHasher;
 import dev.inkan.adapter.crypto.StaticKeyRing;
+import dev.inkan.adapter.crypto.StrictJsonClaimsCodec;
 import dev.inkan.adapter.persistence.DatabaseSettings;
 import dev.inkan.adapter.persistence.JdbiDatabase;
 import dev.inkan.adapter.persistence.JdbiRefreshTokenStore;
@@ -435,7 +435,7 @@ public final class Inkan implements AutoCloseable {
             SessionStore sessionStore = sessions != null ? sessions : new JdbiSessionStore(database.jdbi());
             RevocationFeed feed = revocationFeed != null ? revocationFeed : database.revocationFeed(policy.accessTtl());
 
-            AccessTokenCodec codec = new AccessTokenCodec(mac, keyRing, new JacksonClaimsCodec());
+            AccessTokenCodec codec = new AccessTokenCodec(mac, keyRing, new StrictJsonClaimsCodec());
             var tokenHasher = new Sha256TokenHasher();
             var issuer = new TokenIssuer(codec, policy, tokenStore, sessionStore, tokenHasher, new SuccessorTokens(mac, keyRing),
                     random, clock);

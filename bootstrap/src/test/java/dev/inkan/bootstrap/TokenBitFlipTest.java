@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.inkan.adapter.crypto.BouncyCastleMacAlgorithm;
-import dev.inkan.adapter.crypto.JacksonClaimsCodec;
+import dev.inkan.adapter.crypto.StrictJsonClaimsCodec;
 import dev.inkan.adapter.crypto.JcaMacAlgorithm;
 import dev.inkan.adapter.crypto.KeyRings;
 import dev.inkan.application.port.out.MacAlgorithm;
@@ -59,7 +59,7 @@ class TokenBitFlipTest {
             for (MacAlgorithm mac : List.of(new JcaMacAlgorithm(algorithm), new BouncyCastleMacAlgorithm(algorithm))) {
                 String name = mac.getClass().getSimpleName() + " " + algorithm;
                 AccessTokenCodec codec = new AccessTokenCodec(mac, KeyRings.fromBase64UrlSecret(TestTokens.b64(key), algorithm),
-                        new JacksonClaimsCodec());
+                        new StrictJsonClaimsCodec());
                 var verifier = new VerifyAccessTokenService(codec, POLICY, new RevocationRegistry(CLOCK, POLICY.leeway()), CLOCK);
                 String token = codec.sign(POLICY.newAccessClaims(new UserId(UUID.randomUUID()),
                         new SessionId(UUID.randomUUID()), UUID.randomUUID().toString(), CLOCK.instant()));
