@@ -3,8 +3,12 @@ package dev.inkan.bootstrap;
 import dev.inkan.adapter.crypto.Argon2Parameters;
 import java.util.Objects;
 
-/** Typed crypto configuration: the HMAC provider, the password hasher and its Argon2id parameters. */
-public record CryptoSettings(CryptoProvider provider, PasswordHasherChoice hasher, Argon2Parameters argon2) {
+/**
+ * Typed crypto configuration: the HMAC provider, the password hasher, its Argon2id parameters and
+ * how many hashes may run at once.
+ */
+public record CryptoSettings(CryptoProvider provider, PasswordHasherChoice hasher, Argon2Parameters argon2,
+                             int hashConcurrency) {
 
     /** OWASP's minimum for Argon2id: 19 MiB, 2 iterations, 1 lane. Weaker settings are refused. */
     static final int MIN_MEMORY_KIB = 19_456;
@@ -14,16 +18,39 @@ public record CryptoSettings(CryptoProvider provider, PasswordHasherChoice hashe
         Objects.requireNonNull(provider, "provider");
         Objects.requireNonNull(hasher, "hasher");
         Objects.requireNonNull(argon2, "argon2");
+        if (hashConcurrency < 1) {
+            throw new IllegalArgumentException("hashConcurrency must be at least 1");
+        }
+    }
+
+    /**
+     * One hash per core at a time: more cannot finish sooner, only hold more memory at once. The
+     * pure-Java hasher takes its memory from the Java heap, so it also gets no more hashes at once
+     * than a quarter of the heap holds (and at least one).
+     */
+    static int defaultHashConcurrency(PasswordHasherChoice hasher, Argon2Parameters argon2) {
+        return defaultHashConcurrency(hasher, argon2, Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory());
+    }
+
+    static int defaultHashConcurrency(PasswordHasherChoice hasher, Argon2Parameters argon2, int cores, long maxHeapBytes) {
+        if (hasher != PasswordHasherChoice.ARGON2_BC) {
+            return cores;
+        }
+        long heapShare = maxHeapBytes / 4 / (argon2.memoryKiB() * 1024L);
+        return (int) Math.max(1, Math.min(cores, heapShare));
     }
 
     static CryptoSettings from(ConfigSource config) {
+        PasswordHasherChoice hasher = config.choice("INKAN_PASSWORD_HASHER", PasswordHasherChoice.ARGON2_NATIVE,
+                PasswordHasherChoice.class, PasswordHasherChoice::parse);
+        Argon2Parameters argon2 = new Argon2Parameters(
+                config.integer("INKAN_ARGON2_MEMORY_KIB", MIN_MEMORY_KIB, MIN_MEMORY_KIB, 4 * 1024 * 1024),
+                config.integer("INKAN_ARGON2_ITERATIONS", MIN_ITERATIONS, MIN_ITERATIONS, 100),
+                config.integer("INKAN_ARGON2_PARALLELISM", 1, 1, 64));
         return new CryptoSettings(
                 config.choice("INKAN_CRYPTO_PROVIDER", CryptoProvider.JCA, CryptoProvider.class, CryptoProvider::parse),
-                config.choice("INKAN_PASSWORD_HASHER", PasswordHasherChoice.ARGON2_NATIVE, PasswordHasherChoice.class,
-                        PasswordHasherChoice::parse),
-                new Argon2Parameters(
-                        config.integer("INKAN_ARGON2_MEMORY_KIB", MIN_MEMORY_KIB, MIN_MEMORY_KIB, 4 * 1024 * 1024),
-                        config.integer("INKAN_ARGON2_ITERATIONS", MIN_ITERATIONS, MIN_ITERATIONS, 100),
-                        config.integer("INKAN_ARGON2_PARALLELISM", 1, 1, 64)));
+                hasher, argon2,
+                config.integer("INKAN_PASSWORD_HASH_CONCURRENCY", defaultHashConcurrency(hasher, argon2), 1, 1024));
     }
 }

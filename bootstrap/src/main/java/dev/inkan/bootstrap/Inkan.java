@@ -36,6 +36,7 @@ import dev.inkan.application.port.out.RevocationFeed;
 import dev.inkan.application.port.out.SessionStore;
 import dev.inkan.application.port.out.UserRepository;
 import dev.inkan.application.service.AccessTokenCodec;
+import dev.inkan.application.service.ConcurrencyLimitedPasswordHasher;
 import dev.inkan.application.service.EndSessionService;
 import dev.inkan.application.service.GetUserProfileService;
 import dev.inkan.application.service.ListSessionsService;
@@ -90,11 +91,14 @@ public final class Inkan implements AutoCloseable {
     private final WebUseCases useCases;
     private final JdbiDatabase database;
     private final ScheduledExecutorService housekeeping;
+    private final ConcurrencyLimitedPasswordHasher hashing;
 
-    private Inkan(WebUseCases useCases, JdbiDatabase database, ScheduledExecutorService housekeeping) {
+    private Inkan(WebUseCases useCases, JdbiDatabase database, ScheduledExecutorService housekeeping,
+                  ConcurrencyLimitedPasswordHasher hashing) {
         this.useCases = useCases;
         this.database = database;
         this.housekeeping = housekeeping;
+        this.hashing = hashing;
     }
 
     /** @return a builder with the defaults of DESIGN.md (HS256 with JCA, Argon2id at OWASP's minimum, 15 minutes, 7 days) */
@@ -170,12 +174,16 @@ public final class Inkan implements AutoCloseable {
         return database;
     }
 
-    /** Stops the background purge and closes the database pool Inkan opened (never a data source passed in). */
+    /**
+     * Stops the background purge and the password-hashing threads, and closes the database pool
+     * Inkan opened (never a data source passed in).
+     */
     @Override
     public void close() {
         if (housekeeping != null) {
             housekeeping.shutdownNow();
         }
+        hashing.close();
         if (database != null) {
             database.close();
         }
@@ -193,6 +201,8 @@ public final class Inkan implements AutoCloseable {
         private PasswordHasherChoice passwordHasherChoice = PasswordHasherChoice.ARGON2_NATIVE;
         private Argon2Parameters argon2 = Argon2Parameters.OWASP_MINIMUM;
         private PasswordHasher passwordHasher;
+        /** Null until chosen: then the default for the hasher and its parameters. */
+        private Integer hashConcurrency;
         private String issuer = "inkan";
         private String audience = "inkan";
         private Duration accessTtl = TokenPolicy.DEFAULT_ACCESS_TTL;
@@ -230,6 +240,7 @@ public final class Inkan implements AutoCloseable {
             macAlgorithm = null;
             passwordHasherChoice = parsed.crypto().hasher();
             argon2 = parsed.crypto().argon2();
+            hashConcurrency = parsed.crypto().hashConcurrency();
             passwordHasher = null;
             KeyRingLoader.configured(config, algorithm).ifPresent(keys -> keyRing = keys);
             if (config.optional("INKAN_DB_URL").isPresent()) {
@@ -321,6 +332,19 @@ public final class Inkan implements AutoCloseable {
         /** Argon2id costs; stronger ones rehash each password at its next login. */
         public Builder argon2(int memoryKiB, int iterations, int parallelism) {
             this.argon2 = new Argon2Parameters(memoryKiB, iterations, parallelism);
+            return this;
+        }
+
+        /**
+         * How many password hashes may run at once (default: one per core, and for the pure-Java
+         * hasher no more than a quarter of the heap holds); more wait their turn, so a burst of
+         * logins cannot hold the hash's memory cost many times over.
+         */
+        public Builder passwordHashConcurrency(int maxConcurrent) {
+            if (maxConcurrent < 1) {
+                throw new IllegalArgumentException("at least one hash must be able to run");
+            }
+            this.hashConcurrency = maxConcurrent;
             return this;
         }
 
@@ -425,10 +449,12 @@ public final class Inkan implements AutoCloseable {
                 case JCA -> new JcaMacAlgorithm(algorithm);
                 case BOUNCYCASTLE -> new BouncyCastleMacAlgorithm(algorithm);
             };
-            PasswordHasher hasher = passwordHasher != null ? passwordHasher : switch (passwordHasherChoice) {
-                case ARGON2_NATIVE -> new Argon2NativePasswordHasher(argon2);
-                case ARGON2_BC -> new BouncyCastleArgon2PasswordHasher(argon2);
-            };
+            var hasher = new ConcurrencyLimitedPasswordHasher(passwordHasher != null ? passwordHasher
+                    : switch (passwordHasherChoice) {
+                        case ARGON2_NATIVE -> new Argon2NativePasswordHasher(argon2);
+                        case ARGON2_BC -> new BouncyCastleArgon2PasswordHasher(argon2);
+                    }, hashConcurrency != null ? hashConcurrency
+                            : CryptoSettings.defaultHashConcurrency(passwordHasherChoice, argon2));
             UserRepository userStore = users != null ? users : new JdbiUserRepository(database.jdbi());
             JdbiRefreshTokenStore ownTokens = refreshTokens == null ? new JdbiRefreshTokenStore(database.jdbi()) : null;
             RefreshTokenStore tokenStore = ownTokens != null ? ownTokens : refreshTokens;
@@ -451,7 +477,8 @@ public final class Inkan implements AutoCloseable {
                     new ListSessionsService(sessionStore, clock),
                     new EndSessionService(sessionStore, tokenStore, feed, policy, clock),
                     database != null ? database::isHealthy : () -> true);
-            return new Inkan(useCases, database, ownTokens == null ? null : purgeInBackground(database, ownTokens, policy));
+            return new Inkan(useCases, database, ownTokens == null ? null : purgeInBackground(database, ownTokens, policy),
+                    hasher);
         }
 
         /** Rows go only once they cannot matter: revoked sessions are reloaded at start-up while their access tokens live. */

@@ -5,6 +5,7 @@ import static dev.inkan.bootstrap.HttpJson.credentials;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.inkan.adapter.crypto.Argon2Parameters;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -127,6 +128,7 @@ class StartupTest {
         "INKAN_LEEWAY, PT1H",
         "INKAN_ARGON2_MEMORY_KIB, 1024",
         "INKAN_ARGON2_ITERATIONS, 1",
+        "INKAN_PASSWORD_HASH_CONCURRENCY, 0",
         "INKAN_DB_URL, jdbc:mysql://localhost/inkan",
         "INKAN_DB_POOL_SIZE, 0",
         "INKAN_TOKEN_TRANSPORT, smoke-signals",
@@ -145,6 +147,17 @@ class StartupTest {
     }
 
     @Test
+    void passwordHashesAtOnce_defaultToOnePerCore_andForThePureJavaHasher_toWhatAQuarterOfTheHeapHolds() {
+        Argon2Parameters owasp = Argon2Parameters.OWASP_MINIMUM; // 19 MiB a hash
+        long mib = 1024 * 1024;
+
+        assertThat(CryptoSettings.defaultHashConcurrency(PasswordHasherChoice.ARGON2_NATIVE, owasp, 8, 64 * mib)).isEqualTo(8);
+        assertThat(CryptoSettings.defaultHashConcurrency(PasswordHasherChoice.ARGON2_BC, owasp, 8, 64 * mib)).isEqualTo(1);
+        assertThat(CryptoSettings.defaultHashConcurrency(PasswordHasherChoice.ARGON2_BC, owasp, 8, 256 * mib)).isEqualTo(3);
+        assertThat(CryptoSettings.defaultHashConcurrency(PasswordHasherChoice.ARGON2_BC, owasp, 8, 6144 * mib)).isEqualTo(8);
+    }
+
+    @Test
     void defaults_areThoseOfTheDesign() {
         InkanSettings settings = InkanSettings.from(ConfigSource.of(Map.of()));
 
@@ -155,6 +168,7 @@ class StartupTest {
         assertThat(settings.tokens().policy().leeway()).hasSeconds(30);
         assertThat(settings.crypto().provider()).isEqualTo(CryptoProvider.JCA);
         assertThat(settings.crypto().hasher()).isEqualTo(PasswordHasherChoice.ARGON2_NATIVE);
+        assertThat(settings.crypto().hashConcurrency()).isEqualTo(Runtime.getRuntime().availableProcessors());
         assertThat(settings.database().jdbcUrl()).startsWith("jdbc:h2:file:").contains("data");
     }
 
