@@ -8,6 +8,9 @@ import dev.inkan.domain.InvalidTokenException.Reason;
 import dev.inkan.domain.JwsAlgorithm;
 import dev.inkan.domain.SessionId;
 import dev.inkan.domain.UserId;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,14 +51,15 @@ public final class StrictJsonClaimsCodec implements ClaimsCodec {
     private static final int JTI = 'j' << 16 | 't' << 8 | 'i';
     private static final int SID = 's' << 16 | 'i' << 8 | 'd';
 
-    private static final byte[] OWN_ISS = ascii("{\"iss\":\"");
-    private static final byte[] OWN_SUB = ascii(",\"sub\":\"");
-    private static final byte[] OWN_AUD = ascii(",\"aud\":\"");
-    private static final byte[] OWN_IAT = ascii(",\"iat\":");
-    private static final byte[] OWN_EXP = ascii(",\"exp\":");
-    private static final byte[] OWN_JTI = ascii(",\"jti\":\"");
-    private static final byte[] OWN_SID = ascii(",\"sid\":\"");
-    private static final byte[] OWN_END = ascii("}");
+    private static final Literal OWN_ISS = new Literal("{\"iss\":\"");
+    private static final Literal OWN_SUB = new Literal(",\"sub\":\"");
+    private static final Literal OWN_AUD = new Literal(",\"aud\":\"");
+    private static final Literal OWN_IAT = new Literal(",\"iat\":");
+    private static final Literal OWN_EXP = new Literal(",\"exp\":");
+    private static final Literal OWN_JTI = new Literal(",\"jti\":\"");
+    private static final Literal OWN_SID = new Literal(",\"sid\":\"");
+    private static final Literal OWN_END = new Literal("}");
+    private static final VarHandle EIGHT_BYTES = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     /** The bytes a string can hold as themselves: printable ASCII but the quote and the backslash. */
     private static final boolean[] PLAIN = new boolean[256];
@@ -361,13 +365,20 @@ public final class StrictJsonClaimsCodec implements ClaimsCodec {
                     Instant.ofEpochSecond(exp), Optional.empty(), jti, new SessionId(sid));
         }
 
-        private boolean literal(byte[] expected) {
-            int end = pos + expected.length;
-            if (end > in.length || !Arrays.equals(in, pos, end, expected, 0, expected.length)) {
-                return false;
+        private boolean literal(Literal expected) {
+            boolean matches;
+            if (pos + 8 <= in.length) {
+                matches = ((long) EIGHT_BYTES.get(in, pos) & expected.mask()) == expected.bytes();
+            } else {
+                matches = pos + expected.length() <= in.length;
+                for (int i = 0; matches && i < expected.length(); i++) {
+                    matches = in[pos + i] == (byte) (expected.bytes() >>> (8 * i));
+                }
             }
-            pos = end;
-            return true;
+            if (matches) {
+                pos += expected.length();
+            }
+            return matches;
         }
 
         /**
@@ -750,8 +761,10 @@ public final class StrictJsonClaimsCodec implements ClaimsCodec {
 
         /** Appends the low {@code digits} hex digits of {@code value}, in lower case. */
         private void hex(long value, int digits) {
-            for (int i = digits - 1; i >= 0; i--) {
-                out[length + i] = HEX_DIGITS[(int) (value >>> (4 * (digits - 1 - i))) & 0xF];
+            long rest = value;
+            for (int i = length + digits - 1; i >= length; i--) {
+                out[i] = HEX_DIGITS[(int) rest & 0xF];
+                rest >>>= 4;
             }
             length += digits;
         }
@@ -784,6 +797,25 @@ public final class StrictJsonClaimsCodec implements ClaimsCodec {
 
         byte[] toBytes() {
             return Arrays.copyOf(out, length);
+        }
+    }
+
+    /** Up to eight ASCII characters, packed little-endian, to compare with eight bytes read at once. */
+    private record Literal(int length, long bytes, long mask) {
+
+        Literal(String text) {
+            this(text.length(), pack(text), text.length() == 8 ? -1L : (1L << 8 * text.length()) - 1);
+        }
+
+        private static long pack(String text) {
+            if (text.isEmpty() || text.length() > 8) {
+                throw new IllegalArgumentException("a literal holds one to eight characters");
+            }
+            long packed = 0;
+            for (int i = text.length() - 1; i >= 0; i--) {
+                packed = packed << 8 | text.charAt(i);
+            }
+            return packed;
         }
     }
 
