@@ -54,8 +54,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 public class TokenVerifyBenchmark {
 
-    private TokenFixture fixture;
-    private String token;
+    TokenFixture fixture;
+    /** The token every method verifies; the tests swap in bad ones to see each verifier refuse them. */
+    String token;
     private dev.inkan.application.port.in.VerifyAccessTokenUseCase inkanJca;
     private dev.inkan.application.port.in.VerifyAccessTokenUseCase inkanBouncyCastle;
     private JwtParser jjwt;

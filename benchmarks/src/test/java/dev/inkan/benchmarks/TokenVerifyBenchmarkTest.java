@@ -1,0 +1,73 @@
+package dev.inkan.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.inkan.domain.TokenPolicy;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The comparison is fair only if every verifier does a server's whole check: each accepts the good
+ * token, and each refuses a bad signature, an expired token, another issuer and another audience.
+ */
+class TokenVerifyBenchmarkTest {
+
+    private final TokenVerifyBenchmark benchmark = new TokenVerifyBenchmark();
+    private Map<String, Callable<Object>> verifiers;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        benchmark.setUp();
+        verifiers = Map.of(
+                "inkanJca", benchmark::inkanJca,
+                "inkanBouncyCastle", benchmark::inkanBouncyCastle,
+                "jjwt", benchmark::jjwt,
+                "nimbus", benchmark::nimbus,
+                "auth0", benchmark::auth0,
+                "jose4j", benchmark::jose4j);
+    }
+
+    @Test
+    void everyVerifier_acceptsTheToken_andTheFloorMatchesItsSignature() throws Exception {
+        for (Map.Entry<String, Callable<Object>> verifier : verifiers.entrySet()) {
+            assertThat(verifier.getValue().call()).as(verifier.getKey()).isNotNull();
+        }
+        assertThat(benchmark.hmacFloor()).isTrue();
+    }
+
+    @Test
+    void everyVerifier_refusesABadSignature_anExpiredToken_anotherIssuer_andAnotherAudience() throws Exception {
+        TokenFixture fixture = benchmark.fixture;
+        String good = benchmark.token;
+        char last = good.charAt(good.length() - 2);
+        List<String> bad = List.of(
+                good.substring(0, good.length() - 2) + (last == 'A' ? 'B' : 'A') + good.charAt(good.length() - 1),
+                signed(fixture, TokenFixture.POLICY, Instant.now().minus(Duration.ofHours(1))),
+                signed(fixture, policy("someone-else", TokenFixture.AUDIENCE), Instant.now()),
+                signed(fixture, policy(TokenFixture.ISSUER, "another-service"), Instant.now()));
+
+        for (String token : bad) {
+            benchmark.token = token;
+            for (Map.Entry<String, Callable<Object>> verifier : verifiers.entrySet()) {
+                assertThatThrownBy(verifier.getValue()::call).as(verifier.getKey() + " on " + token).isInstanceOf(Exception.class);
+            }
+        }
+        benchmark.token = bad.get(0);
+        assertThat(benchmark.hmacFloor()).isFalse();
+    }
+
+    private static TokenPolicy policy(String issuer, String audience) {
+        return new TokenPolicy(issuer, audience, Duration.ofMinutes(15), Duration.ofDays(7), Duration.ofSeconds(30));
+    }
+
+    private static String signed(TokenFixture fixture, TokenPolicy policy, Instant issuedAt) {
+        return fixture.jcaCodec.sign(policy.newAccessClaims(fixture.user, fixture.session, UUID.randomUUID().toString(), issuedAt));
+    }
+}
