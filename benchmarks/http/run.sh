@@ -1,0 +1,166 @@
+#!/usr/bin/env bash
+# HTTP benchmark: starts the runnable jar on loopback, loads it with wrk from a second process, and
+# prints requests per second and latency percentiles for
+#   GET /health (no auth), GET /auth/verify (auth, no database), GET /me (auth + database),
+#   POST /auth/refresh (rotation; H2, and PostgreSQL when INKAN_BENCH_POSTGRES_URL or
+#   INKAN_TEST_POSTGRES_URL names one), POST /auth/login (Argon2id-bound, compared with the raw
+#   Argon2id checks per second of this machine, measured by JMH in the same run),
+# then the ratios and the server's peak resident memory.
+#
+# Usage: benchmarks/http/run.sh            (from anywhere; needs wrk: apt-get install wrk)
+# Knobs: DURATION (15s per endpoint), CONNECTIONS (16), WRK_THREADS (1), JAVA (java),
+#        SERVER_JAVA_OPTS (-Xmx64m, as the README runs the server).
+# The server runs as the README runs it, with default settings except: loopback, a fresh data
+# directory, and INKAN_RATE_LIMIT_ENABLED=false, since one client address sending thousands of
+# refreshes and logins a second is exactly what the abuse limits are there to stop.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+DURATION="${DURATION:-15s}"
+CONNECTIONS="${CONNECTIONS:-16}"
+WRK_THREADS="${WRK_THREADS:-1}"
+JAVA="${JAVA:-java}"
+SERVER_JAVA_OPTS="${SERVER_JAVA_OPTS--Xmx64m}"
+JAR=bootstrap/target/inkan.jar
+JMH_JAR=benchmarks/target/benchmarks.jar
+HERE=benchmarks/http
+
+command -v wrk >/dev/null || { echo "wrk is not installed: sudo apt-get install wrk" >&2; exit 1; }
+command -v curl >/dev/null || { echo "curl is not installed" >&2; exit 1; }
+if [ ! -f "$JAR" ] || [ ! -f "$JMH_JAR" ]; then
+  echo "building $JAR and $JMH_JAR ..."
+  ./mvnw -q -DskipTests -pl bootstrap,benchmarks -am package
+fi
+
+work=$(mktemp -d)
+server_pid=""
+stop_server() {
+  if [ -n "$server_pid" ]; then
+    kill "$server_pid" 2>/dev/null || true
+    wait "$server_pid" 2>/dev/null || true
+    server_pid=""
+  fi
+}
+trap 'stop_server; rm -rf "$work"' EXIT
+
+# start_server NAME [DB-URL]: runs the jar on a free loopback port and sets $base and $server_pid
+start_server() {
+  local name=$1 db_url=${2:-}
+  mkdir -p "$work/$name"
+  env INKAN_HOST=127.0.0.1 INKAN_PORT=0 INKAN_DATA_DIR="$work/$name" INKAN_RATE_LIMIT_ENABLED=false \
+      ${db_url:+INKAN_DB_URL="$db_url"} \
+      "$JAVA" $SERVER_JAVA_OPTS -jar "$JAR" serve >"$work/$name/server.log" 2>&1 &
+  server_pid=$!
+  local port=""
+  for _ in $(seq 1 120); do
+    port=$(sed -n 's/.*Inkan listening on [^ ]*:\([0-9][0-9]*\) .*/\1/p' "$work/$name/server.log" | head -1)
+    [ -n "$port" ] && break
+    kill -0 "$server_pid" 2>/dev/null || { cat "$work/$name/server.log" >&2; exit 1; }
+    sleep 0.5
+  done
+  [ -n "$port" ] || { echo "the server did not start" >&2; cat "$work/$name/server.log" >&2; exit 1; }
+  base="http://127.0.0.1:$port"
+}
+
+# json_field NAME: the string field NAME of the JSON on stdin, on a line of its own
+json_field() { { cat; echo; } | sed -n "s/.*\"$1\":\"\([^\"]*\)\".*/\1/p"; }
+
+email="bench-$RANDOM@example.com"
+password="correct horse battery staple"
+register_and_login() {
+  curl -sf -X POST "$base/auth/register" -H 'Content-Type: application/json' \
+       -d "{\"email\":\"$email\",\"password\":\"$password\"}" >/dev/null
+  curl -sf -X POST "$base/auth/login" -H 'Content-Type: application/json' \
+       -d "{\"email\":\"$email\",\"password\":\"$password\"}" >"$work/login.json"
+  access=$(json_field access_token <"$work/login.json")
+}
+
+# sessions FILE: logs in twice per connection (see refresh.lua) and writes each session's refresh
+# token to FILE
+sessions() {
+  : >"$1"
+  for _ in $(seq 1 $((2 * CONNECTIONS))); do
+    curl -sf -X POST "$base/auth/login" -H 'Content-Type: application/json' \
+         -d "{\"email\":\"$email\",\"password\":\"$password\"}" | json_field refresh_token >>"$1"
+  done
+}
+
+results="$work/results.tsv"
+: >"$results"
+# load LABEL DB PATH [wrk options...] [-- script args...]: runs wrk on PATH and appends LABEL, DB,
+# req/s, p50, p90, p99 and the count of failed requests to the results
+load() {
+  local label=$1 db=$2 path=$3; shift 3
+  local options=() script_args=() after_dashes=0 arg
+  for arg in "$@"; do
+    if [ "$after_dashes" = 1 ]; then script_args+=("$arg")
+    elif [ "$arg" = "--" ]; then after_dashes=1
+    else options+=("$arg"); fi
+  done
+  local out="$work/wrk.txt"
+  wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "${options[@]}" "$base$path" \
+      ${script_args[@]+-- "${script_args[@]}"} >"$out"
+  local rps p50 p90 p99 errors
+  rps=$(awk '/^Requests\/sec:/ {print $2}' "$out")
+  p50=$(awk '$1 == "50%" {print $2}' "$out")
+  p90=$(awk '$1 == "90%" {print $2}' "$out")
+  p99=$(awk '$1 == "99%" {print $2}' "$out")
+  errors=$(awk '/Non-2xx or 3xx responses:/ {n += $NF} /Socket errors:/ {n += 1} END {print n + 0}' "$out")
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$label" "$db" "$rps" "$p50" "$p90" "$p99" "$errors" >>"$results"
+  printf '  %-20s %-10s %10s req/s  p50 %-9s p90 %-9s p99 %-9s non-2xx %s\n' "$label" "$db" "$rps" "$p50" "$p90" "$p99" "$errors"
+}
+rps_of() { awk -F'\t' -v label="$1" -v db="$2" '$1 == label && $2 == db {print $3}' "$results"; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
+
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo); $("$JAVA" -version 2>&1 | head -1)"
+echo "wrk: $WRK_THREADS thread(s), $CONNECTIONS connections, $DURATION per endpoint, on loopback; server: java $SERVER_JAVA_OPTS -jar $JAR serve"
+
+echo "H2 (the default embedded database):"
+start_server h2
+register_and_login
+auth=(-H "Authorization: Bearer $access")
+# Warm the JIT on the two cheap routes first; these runs are not reported.
+wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d5s "$base/health" >/dev/null
+wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d5s "${auth[@]}" "$base/auth/verify" >/dev/null
+load "GET /health" h2 /health
+load "GET /auth/verify" h2 /auth/verify "${auth[@]}"
+load "GET /me" h2 /me "${auth[@]}"
+sessions "$work/refresh-h2.txt"
+load "POST /auth/refresh" h2 /auth/refresh -s "$HERE/refresh.lua" -- "$work/refresh-h2.txt" "$WRK_THREADS"
+rss_under_token_load=$(awk '/VmHWM/ {printf "%.0f", $2 / 1024}' "/proc/$server_pid/status")
+export INKAN_BENCH_EMAIL="$email" INKAN_BENCH_PASSWORD="$password"  # for login.lua
+load "POST /auth/login" h2 /auth/login -s "$HERE/login.lua"
+rss_peak_h2=$(awk '/VmHWM/ {printf "%.0f", $2 / 1024}' "/proc/$server_pid/status")
+stop_server
+
+pg_url="${INKAN_BENCH_POSTGRES_URL:-${INKAN_TEST_POSTGRES_URL:-}}"
+if [ -n "$pg_url" ]; then
+  echo "PostgreSQL ($pg_url):"
+  start_server pg "$pg_url"
+  register_and_login
+  sessions "$work/refresh-pg.txt"
+  load "POST /auth/refresh" postgresql /auth/refresh -s "$HERE/refresh.lua" -- "$work/refresh-pg.txt" "$WRK_THREADS"
+  stop_server
+else
+  echo "PostgreSQL: skipped (set INKAN_BENCH_POSTGRES_URL=jdbc:postgresql://host:5432/db to include it)"
+fi
+
+echo "raw Argon2id checks per second, $(nproc) threads, default parameters (JMH):"
+argon2=$("$JAVA" -jar "$JMH_JAR" 'PasswordHashBenchmark.argon2Native' -t "$(nproc)" -f 1 -wi 1 -w 3s -i 3 -r 5s 2>&1 |
+  awk '/^PasswordHashBenchmark.argon2Native/ {print $4}')
+echo "  $argon2 checks/s"
+
+echo
+echo "| endpoint | database | req/s | p50 | p90 | p99 | non-2xx | ratio |"
+echo "|---|---|---:|---:|---:|---:|---:|---|"
+health=$(rps_of "GET /health" h2)
+while IFS=$'\t' read -r label db rps p50 p90 p99 errors; do
+  case "$label" in
+    "GET /health") note="baseline" ;;
+    "POST /auth/login") note="$(ratio "$rps" "$argon2")x raw Argon2id ($argon2/s)" ;;
+    *) note="$(ratio "$rps" "$health")x /health" ;;
+  esac
+  echo "| $label | $db | $rps | $p50 | $p90 | $p99 | $errors | $note |"
+done <"$results"
+echo
+echo "server peak resident memory (VmHWM), H2: ${rss_under_token_load} MB through /health, /auth/verify, /me and /auth/refresh; ${rss_peak_h2} MB after /auth/login too"
