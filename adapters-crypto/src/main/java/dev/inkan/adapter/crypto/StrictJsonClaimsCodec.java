@@ -99,27 +99,27 @@ public final class StrictJsonClaimsCodec implements ClaimsCodec {
 
     @Override
     public byte[] encodeClaims(AccessTokenClaims claims) {
+        // The layout that the reader's fast path expects, from the same literals.
         JsonWriter out = new JsonWriter(224);
-        out.ascii("{\"iss\":").string(claims.issuer());
-        out.ascii(",\"sub\":").uuid(claims.subject().value());
-        out.ascii(",\"aud\":");
+        out.literal(OWN_ISS).stringAfterQuote(claims.issuer());
+        out.literal(OWN_SUB).uuidAfterQuote(claims.subject().value());
         if (claims.audience().size() == 1) {
-            out.string(claims.audience().get(0));
+            out.literal(OWN_AUD).stringAfterQuote(claims.audience().get(0));
         } else {
-            out.ascii("[");
+            out.ascii(",\"aud\":[");
             for (int i = 0; i < claims.audience().size(); i++) {
                 out.ascii(i == 0 ? "" : ",").string(claims.audience().get(i));
             }
             out.ascii("]");
         }
-        out.ascii(",\"iat\":").number(claims.issuedAt().getEpochSecond());
-        out.ascii(",\"exp\":").number(claims.expiresAt().getEpochSecond());
+        out.literal(OWN_IAT).number(claims.issuedAt().getEpochSecond());
+        out.literal(OWN_EXP).number(claims.expiresAt().getEpochSecond());
         if (claims.notBefore().isPresent()) {
             out.ascii(",\"nbf\":").number(claims.notBefore().get().getEpochSecond());
         }
-        out.ascii(",\"jti\":").string(claims.tokenId());
-        out.ascii(",\"sid\":").uuid(claims.sessionId().value());
-        out.ascii("}");
+        out.literal(OWN_JTI).stringAfterQuote(claims.tokenId());
+        out.literal(OWN_SID).uuidAfterQuote(claims.sessionId().value());
+        out.literal(OWN_END);
         return out.toBytes();
     }
 
@@ -681,6 +681,14 @@ public final class StrictJsonClaimsCodec implements ClaimsCodec {
             out = new byte[capacity];
         }
 
+        /** Appends a literal, eight bytes at once (those past its end are overwritten next). */
+        JsonWriter literal(Literal literal) {
+            ensure(8);
+            EIGHT_BYTES.set(out, length, literal.bytes());
+            length += literal.length();
+            return this;
+        }
+
         /** Appends text known to be ASCII JSON, as is. */
         JsonWriter ascii(String text) {
             ensure(text.length());
@@ -691,13 +699,23 @@ public final class StrictJsonClaimsCodec implements ClaimsCodec {
         }
 
         JsonWriter string(String text) {
-            ensure(text.length() * 6 + 2); // the longest escape is six bytes for one char
+            ensure(1);
             out[length++] = '"';
+            return stringAfterQuote(text);
+        }
+
+        /** Appends a string whose opening quote is written already. */
+        JsonWriter stringAfterQuote(String text) {
+            // Room for the common case, a byte a char and the quote; anything longer asks for more.
+            ensure(text.length() + 1);
             for (int i = 0; i < text.length(); i++) {
                 char c = text.charAt(i);
                 if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
                     out[length++] = (byte) c;
-                } else if (c < 0x80) {
+                    continue;
+                }
+                ensure(6 + text.length() - i); // six bytes at most for this char, then the rest as above
+                if (c < 0x80) {
                     escape(c);
                 } else if (c < 0x800) {
                     out[length++] = (byte) (0xC0 | c >> 6);
@@ -743,10 +761,9 @@ public final class StrictJsonClaimsCodec implements ClaimsCodec {
             }
         }
 
-        /** Appends a UUID as a string in its canonical form, as {@link UUID#toString()} writes it. */
-        JsonWriter uuid(UUID uuid) {
-            ensure(38);
-            out[length++] = '"';
+        /** Appends a UUID whose opening quote is written already, in canonical form, as {@link UUID#toString()} writes it. */
+        JsonWriter uuidAfterQuote(UUID uuid) {
+            ensure(37);
             hex(uuid.getMostSignificantBits() >>> 32, 8);
             out[length++] = '-';
             hex(uuid.getMostSignificantBits() >>> 16, 4);
