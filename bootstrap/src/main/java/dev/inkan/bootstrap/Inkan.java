@@ -449,12 +449,12 @@ public final class Inkan implements AutoCloseable {
                 case JCA -> new JcaMacAlgorithm(algorithm);
                 case BOUNCYCASTLE -> new BouncyCastleMacAlgorithm(algorithm);
             };
-            var hasher = new ConcurrencyLimitedPasswordHasher(passwordHasher != null ? passwordHasher
-                    : switch (passwordHasherChoice) {
-                        case ARGON2_NATIVE -> new Argon2NativePasswordHasher(argon2);
-                        case ARGON2_BC -> new BouncyCastleArgon2PasswordHasher(argon2);
-                    }, hashConcurrency != null ? hashConcurrency
-                            : CryptoSettings.defaultHashConcurrency(passwordHasherChoice, argon2));
+            PasswordHasher chosenHasher = passwordHasher != null ? passwordHasher : switch (passwordHasherChoice) {
+                case ARGON2_NATIVE -> new Argon2NativePasswordHasher(argon2);
+                case ARGON2_BC -> new BouncyCastleArgon2PasswordHasher(argon2);
+            };
+            var hasher = new ConcurrencyLimitedPasswordHasher(chosenHasher, hashConcurrency != null ? hashConcurrency
+                    : CryptoSettings.defaultHashConcurrency(passwordHasherChoice, argon2));
             UserRepository userStore = users != null ? users : new JdbiUserRepository(database.jdbi());
             JdbiRefreshTokenStore ownTokens = refreshTokens == null ? new JdbiRefreshTokenStore(database.jdbi()) : null;
             RefreshTokenStore tokenStore = ownTokens != null ? ownTokens : refreshTokens;

@@ -307,9 +307,8 @@ public final class StrictJsonClaimsCodec implements ClaimsCodec {
 
         String string() {
             expect('"');
-            int start = pos;
-            int end = plainStringEnd();
-            return end >= 0 ? new String(in, start, end - start, StandardCharsets.US_ASCII) : stringBody();
+            String plain = plainString(null);
+            return plain != null ? plain : stringBody();
         }
 
         /** A string holding a canonical UUID, 8-4-4-4-12 hex digits, read straight from the bytes when it has no escapes. */
@@ -353,12 +352,12 @@ public final class StrictJsonClaimsCodec implements ClaimsCodec {
                 return null;
             }
             String iss = plainString(likelyIssuer);
-            UUID sub = literal(OWN_SUB) ? plainUuid() : null;
+            UUID sub = iss != null && literal(OWN_SUB) ? plainUuid() : null;
             String aud = sub != null && literal(OWN_AUD) ? plainString(likelyAudience) : null;
             long iat = aud != null && literal(OWN_IAT) ? plainDate() : -1;
             long exp = iat >= 0 && literal(OWN_EXP) ? plainDate() : -1;
             String jti = exp >= 0 && literal(OWN_JTI) ? plainString(null) : null;
-            UUID sid = jti != null && !jti.isEmpty() && iss != null && literal(OWN_SID) ? plainUuid() : null;
+            UUID sid = jti != null && !jti.isEmpty() && literal(OWN_SID) ? plainUuid() : null;
             if (sid == null || !literal(OWN_END) || pos != in.length) {
                 return null;
             }
@@ -404,7 +403,7 @@ public final class StrictJsonClaimsCodec implements ClaimsCodec {
             return new String(in, start, end - start, StandardCharsets.US_ASCII);
         }
 
-        /** @return a NumericDate of plain digits, no leading zero, or -1 */
+        /** @return a NumericDate of plain digits (no sign, no leading zero) up to the maximum, or -1 */
         private long plainDate() {
             int start = pos;
             long seconds = 0;
@@ -497,7 +496,7 @@ public final class StrictJsonClaimsCodec implements ClaimsCodec {
         private char hex4() {
             int value = 0;
             for (int i = 0; i < 4; i++) {
-                int digit = Character.digit(in[pos++], 16);
+                int digit = HEX[in[pos++] & 0xff];
                 if (digit < 0) {
                     throw new MalformedJson();
                 }
@@ -553,25 +552,10 @@ public final class StrictJsonClaimsCodec implements ClaimsCodec {
 
         /** A JWT NumericDate as Inkan accepts it: a JSON integer (no fraction, no exponent) of plausible seconds. */
         long numericDate() {
-            int b = next();
-            boolean negative = b == '-';
-            if (negative) {
-                b = pos < in.length ? in[pos++] : -1;
-            }
-            if (b < '0' || b > '9') {
-                throw new MalformedJson();
-            }
-            long seconds = b - '0';
-            while (pos < in.length && in[pos] >= '0' && in[pos] <= '9') {
-                if (seconds == 0 || seconds > MAX_NUMERIC_DATE) {
-                    throw new MalformedJson(); // a leading zero, or far too large already
-                }
-                seconds = seconds * 10 + (in[pos++] - '0');
-            }
-            if (pos < in.length && (in[pos] == '.' || in[pos] == 'e' || in[pos] == 'E')) {
-                throw new MalformedJson();
-            }
-            if ((negative && seconds != 0) || seconds > MAX_NUMERIC_DATE) {
+            boolean negative = consumeIf('-'); // "-0" is JSON for zero; any other negative is refused
+            long seconds = plainDate();
+            int after = peek();
+            if (seconds < 0 || (negative && seconds != 0) || after == '.' || after == 'e' || after == 'E') {
                 throw new MalformedJson();
             }
             return seconds;
@@ -608,14 +592,15 @@ public final class StrictJsonClaimsCodec implements ClaimsCodec {
                         } while (more(']'));
                     }
                 }
-                case 't' -> literal("rue");
-                case 'f' -> literal("alse");
-                case 'n' -> literal("ull");
+                case 't' -> keywordRest("rue");
+                case 'f' -> keywordRest("alse");
+                case 'n' -> keywordRest("ull");
                 default -> number(b);
             }
         }
 
-        private void literal(String rest) {
+        /** The rest of {@code true}, {@code false} or {@code null}, whose first letter has been read. */
+        private void keywordRest(String rest) {
             for (int i = 0; i < rest.length(); i++) {
                 if (in[pos++] != rest.charAt(i)) {
                     throw new MalformedJson();
