@@ -19,7 +19,7 @@ class OutsideProjectIT {
     void anOutsideProject_buildsAndRunsAgainstTheInstalledArtifacts() throws Exception {
         Path root = projectRoot();
 
-        assertThat(mvnw(root, "-o", "install", "-DskipTests")).as("./mvnw install").isEqualTo("ok");
+        assertThat(mvnw(root, "install", "-DskipTests")).as("./mvnw install").isEqualTo("ok");
         deleteRecursively(root.resolve("examples/outside/target"));
         // Online, as any application's build is: it may use other plugin versions than Inkan's own build.
         assertThat(mvnw(root, "-f", root.resolve("examples/outside/pom.xml").toString(), "verify"))
