@@ -12,7 +12,7 @@ import dev.inkan.adapter.crypto.StaticKeyRing;
 import dev.inkan.adapter.crypto.StrictJsonClaimsCodec;
 import dev.inkan.adapter.persistence.DatabaseSettings;
 import dev.inkan.adapter.persistence.JdbiDatabase;
-import dev.inkan.adapter.persistence.JdbiRefreshTokenStore;
+import dev.inkan.adapter.persistence.JdbiRevocationFeed;
 import dev.inkan.adapter.persistence.JdbiSessionStore;
 import dev.inkan.adapter.persistence.JdbiUserRepository;
 import dev.inkan.adapter.web.InkanJavalinPlugin;
@@ -31,7 +31,6 @@ import dev.inkan.application.port.out.KeyRing;
 import dev.inkan.application.port.out.MacAlgorithm;
 import dev.inkan.application.port.out.PasswordHasher;
 import dev.inkan.application.port.out.RandomSource;
-import dev.inkan.application.port.out.RefreshTokenStore;
 import dev.inkan.application.port.out.RevocationFeed;
 import dev.inkan.application.port.out.SessionStore;
 import dev.inkan.application.port.out.UserRepository;
@@ -52,6 +51,7 @@ import dev.inkan.application.service.VerifyAccessTokenService;
 import dev.inkan.domain.JwsAlgorithm;
 import dev.inkan.domain.SigningKey;
 import dev.inkan.domain.TokenPolicy;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -87,6 +87,8 @@ public final class Inkan implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Inkan.class);
     private static final Duration PURGE_INTERVAL = Duration.ofMinutes(10);
+    /** The name of the secret the refresh successors are derived from, in the database. */
+    private static final String SUCCESSOR_SECRET = "refresh-successor";
 
     private final WebUseCases useCases;
     private final JdbiDatabase database;
@@ -211,9 +213,10 @@ public final class Inkan implements AutoCloseable {
         private Duration refreshReuseGrace = RefreshTokensService.DEFAULT_REUSE_GRACE;
         private Clock clock = Clock.systemUTC();
         private UserRepository users;
-        private RefreshTokenStore refreshTokens;
         private SessionStore sessions;
         private RevocationFeed revocationFeed;
+        private Duration sessionMaxLifetime = TokenPolicy.DEFAULT_SESSION_MAX_LIFETIME;
+        private byte[] successorSecret;
 
         private Builder() {
         }
@@ -235,6 +238,7 @@ public final class Inkan implements AutoCloseable {
             accessTtl = policy.accessTtl();
             refreshTtl = policy.refreshTtl();
             leeway = policy.leeway();
+            sessionMaxLifetime = policy.sessionMaxLifetime();
             refreshReuseGrace = parsed.tokens().refreshReuseGrace();
             cryptoProvider = parsed.crypto().provider();
             macAlgorithm = null;
@@ -396,21 +400,38 @@ public final class Inkan implements AutoCloseable {
             return this;
         }
 
-        /** The application's own refresh-token store. */
-        public Builder refreshTokenStore(RefreshTokenStore refreshTokens) {
-            this.refreshTokens = Objects.requireNonNull(refreshTokens, "refreshTokens");
-            return this;
-        }
-
-        /** The application's own session store. */
+        /**
+         * The application's own session store (sessions and their refresh tokens). It records and
+         * delivers the revocations of the sessions it ends, so it comes with a revocation feed of
+         * the application's own too.
+         */
         public Builder sessionStore(SessionStore sessions) {
             this.sessions = Objects.requireNonNull(sessions, "sessions");
             return this;
         }
 
-        /** The application's own revocation feed (how revocations reach every instance). */
+        /** The application's own revocation feed (how revocations reach every instance); it comes with a session store of its own. */
         public Builder revocationFeed(RevocationFeed revocationFeed) {
             this.revocationFeed = Objects.requireNonNull(revocationFeed, "revocationFeed");
+            return this;
+        }
+
+        /** How long a session lasts from its login however often it refreshes (30 days by default). */
+        public Builder sessionMaxLifetime(Duration lifetime) {
+            this.sessionMaxLifetime = lifetime;
+            return this;
+        }
+
+        /**
+         * The secret from which the successor of a refresh token is derived (at least 32 bytes), the
+         * same on every instance. By default Inkan makes one in its database; an application whose
+         * stores are all its own gives one here.
+         */
+        public Builder successorSecret(byte[] secret) {
+            if (secret.length < 32) {
+                throw new IllegalArgumentException("the successor secret needs at least 32 bytes");
+            }
+            this.successorSecret = secret.clone();
             return this;
         }
 
@@ -425,12 +446,16 @@ public final class Inkan implements AutoCloseable {
             if (keyRing == null) {
                 throw new IllegalStateException("no signing keys: call secret(…), jwkSet(…), keyRing(…) or configuration(…)");
             }
-            boolean needsDatabase = users == null || refreshTokens == null || sessions == null || revocationFeed == null;
+            if ((sessions == null) != (revocationFeed == null)) {
+                throw new IllegalStateException("a session store of your own records the revocations of the sessions it ends,"
+                        + " so it comes with a revocation feed of your own: give both, or neither");
+            }
+            boolean needsDatabase = users == null || sessions == null || successorSecret == null;
             if (needsDatabase && databaseSettings == null && dataSource == null) {
                 throw new IllegalStateException("no database: call jdbcUrl(…), dataSource(…) or configuration(…) with INKAN_DB_URL,"
                         + " or give every store of your own");
             }
-            TokenPolicy policy = new TokenPolicy(issuer, audience, accessTtl, refreshTtl, leeway);
+            TokenPolicy policy = new TokenPolicy(issuer, audience, accessTtl, refreshTtl, leeway, sessionMaxLifetime);
             JdbiDatabase database = needsDatabase
                     ? (dataSource != null ? JdbiDatabase.start(dataSource) : JdbiDatabase.start(databaseSettings)) : null;
             try {
@@ -456,33 +481,42 @@ public final class Inkan implements AutoCloseable {
             var hasher = new ConcurrencyLimitedPasswordHasher(chosenHasher, hashConcurrency != null ? hashConcurrency
                     : CryptoSettings.defaultHashConcurrency(passwordHasherChoice, argon2));
             UserRepository userStore = users != null ? users : new JdbiUserRepository(database.jdbi());
-            JdbiRefreshTokenStore ownTokens = refreshTokens == null ? new JdbiRefreshTokenStore(database.jdbi()) : null;
-            RefreshTokenStore tokenStore = ownTokens != null ? ownTokens : refreshTokens;
-            SessionStore sessionStore = sessions != null ? sessions : new JdbiSessionStore(database.jdbi());
-            RevocationFeed feed = revocationFeed != null ? revocationFeed : database.revocationFeed(policy.accessTtl());
+            JdbiRevocationFeed ownFeed = revocationFeed == null
+                    ? database.revocationFeed(policy.accessTtl(), policy.leeway(), clock) : null;
+            JdbiSessionStore ownSessions = sessions == null ? new JdbiSessionStore(database.jdbi(), ownFeed) : null;
+            SessionStore sessionStore = ownSessions != null ? ownSessions : sessions;
+            RevocationFeed feed = ownFeed != null ? ownFeed : revocationFeed;
+            byte[] successorKey = successorSecret != null ? successorSecret
+                    : database.sharedSecret(SUCCESSOR_SECRET, new SecureRandom());
 
             AccessTokenCodec codec = new AccessTokenCodec(mac, keyRing, new StrictJsonClaimsCodec());
             var tokenHasher = new Sha256TokenHasher();
-            var issuer = new TokenIssuer(codec, policy, tokenStore, sessionStore, tokenHasher, new SuccessorTokens(mac, keyRing),
-                    random, clock);
+            var successors = new SuccessorTokens(new JcaMacAlgorithm(JwsAlgorithm.HS256)
+                    .keyed(new SigningKey(SUCCESSOR_SECRET, successorKey)));
+            var issuer = new TokenIssuer(codec, policy, sessionStore, tokenHasher, successors, random, clock);
             var revocations = RevocationRegistry.following(feed, policy, clock);
             WebUseCases useCases = new WebUseCases(
                     new RegisterUserService(userStore, hasher, random, clock),
                     new LoginService(userStore, hasher, issuer, random),
-                    new RefreshTokensService(tokenStore, tokenHasher, issuer, feed, policy, refreshReuseGrace, clock),
-                    new LogoutService(tokenStore, feed, policy, clock),
-                    new LogoutEverywhereService(userStore, tokenStore, feed, policy, clock),
+                    new RefreshTokensService(sessionStore, tokenHasher, issuer, policy, refreshReuseGrace, clock),
+                    new LogoutService(sessionStore, feed, clock),
+                    new LogoutEverywhereService(sessionStore, clock),
                     new VerifyAccessTokenService(codec, policy, revocations, clock),
                     new GetUserProfileService(userStore),
                     new ListSessionsService(sessionStore, clock),
-                    new EndSessionService(sessionStore, tokenStore, feed, policy, clock),
+                    new EndSessionService(sessionStore, clock),
                     database != null ? database::isHealthy : () -> true);
-            return new Inkan(useCases, database, ownTokens == null ? null : purgeInBackground(database, ownTokens, policy),
-                    hasher);
+            return new Inkan(useCases, database,
+                    ownSessions == null ? null : purgeInBackground(database, ownSessions, ownFeed, policy), hasher);
         }
 
-        /** Rows go only once they cannot matter: revoked sessions are reloaded at start-up while their access tokens live. */
-        private ScheduledExecutorService purgeInBackground(JdbiDatabase database, JdbiRefreshTokenStore tokens, TokenPolicy policy) {
+        /**
+         * Rows go only once they cannot matter: a spent refresh token stays until well after it
+         * expired (so presenting it again is still reuse), a revocation until nothing it refuses can
+         * be accepted.
+         */
+        private ScheduledExecutorService purgeInBackground(JdbiDatabase database, JdbiSessionStore sessionStore,
+                                                           JdbiRevocationFeed feed, TokenPolicy policy) {
             ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(runnable -> {
                 Thread thread = new Thread(runnable, "inkan-housekeeping");
                 thread.setDaemon(true);
@@ -490,7 +524,8 @@ public final class Inkan implements AutoCloseable {
             });
             housekeeping.scheduleWithFixedDelay(() -> {
                 try {
-                    tokens.purgeExpired(clock.instant().minus(policy.accessTtl()).minus(policy.leeway()));
+                    sessionStore.purgeExpired(clock.instant().minus(policy.accessTtl()).minus(policy.leeway()));
+                    feed.purgeExpired(clock.instant());
                     database.purgeRateLimitBuckets();
                 } catch (RuntimeException e) {
                     LOG.warn("purging expired tokens failed; will retry: {}", e.getMessage());

@@ -23,15 +23,19 @@ public record TokenSettings(JwsAlgorithm algorithm, TokenPolicy policy, Duration
         var accessTtl = config.duration("INKAN_ACCESS_TTL", TokenPolicy.DEFAULT_ACCESS_TTL);
         var refreshTtl = config.duration("INKAN_REFRESH_TTL", TokenPolicy.DEFAULT_REFRESH_TTL);
         var leeway = config.duration("INKAN_LEEWAY", TokenPolicy.DEFAULT_LEEWAY);
+        var sessionMaxLifetime = config.duration("INKAN_SESSION_MAX_LIFETIME", TokenPolicy.DEFAULT_SESSION_MAX_LIFETIME);
         TokenPolicy policy;
         try {
-            policy = new TokenPolicy(issuer, audience, accessTtl, refreshTtl, leeway);
+            policy = new TokenPolicy(issuer, audience, accessTtl, refreshTtl, leeway, sessionMaxLifetime);
         } catch (IllegalArgumentException e) {
             throw new ConfigException("token settings (INKAN_ISSUER, INKAN_AUDIENCE, INKAN_ACCESS_TTL, "
-                    + "INKAN_REFRESH_TTL, INKAN_LEEWAY): " + e.getMessage());
+                    + "INKAN_REFRESH_TTL, INKAN_LEEWAY, INKAN_SESSION_MAX_LIFETIME): " + e.getMessage());
         }
         if (refreshTtl.compareTo(accessTtl) < 0) {
             throw new ConfigException("INKAN_REFRESH_TTL must not be shorter than INKAN_ACCESS_TTL");
+        }
+        if (sessionMaxLifetime.compareTo(accessTtl) < 0) {
+            throw new ConfigException("INKAN_SESSION_MAX_LIFETIME must not be shorter than INKAN_ACCESS_TTL");
         }
         Duration grace = config.duration("INKAN_REFRESH_REUSE_GRACE", RefreshTokensService.DEFAULT_REUSE_GRACE);
         if (grace.isNegative() || grace.compareTo(Duration.ofMinutes(5)) > 0) {

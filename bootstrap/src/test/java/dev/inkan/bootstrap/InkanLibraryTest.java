@@ -15,7 +15,6 @@ import dev.inkan.domain.PasswordHash;
 import dev.inkan.domain.SigningKey;
 import dev.inkan.domain.User;
 import dev.inkan.domain.UserId;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -107,12 +106,6 @@ class InkanLibraryTest {
         @Override
         public void updatePasswordHash(UserId id, PasswordHash hash) {
             findById(id).ifPresent(user -> byEmail.put(user.email().value(), user.withPasswordHash(hash)));
-        }
-
-        @Override
-        public void updateTokensValidAfter(UserId id, Instant instant) {
-            findById(id).ifPresent(user -> byEmail.put(user.email().value(),
-                    new User(user.id(), user.email(), user.passwordHash(), user.createdAt(), Optional.of(instant))));
         }
     }
 }

@@ -5,8 +5,12 @@ import java.util.Objects;
 /** A refresh token was refused; unknown, expired, revoked and reused tokens all look the same to the caller. */
 public class InvalidRefreshTokenException extends AuthException {
 
-    /** Every reason a refresh token can be refused. */
-    public enum Reason { UNKNOWN, EXPIRED, REVOKED, REUSED }
+    /**
+     * Every reason a refresh token can be refused. {@code OTHER_SESSION}: the token belongs to
+     * another session than the one the request is bound to (a refresh cookie planted beside the
+     * browser's own).
+     */
+    public enum Reason { UNKNOWN, EXPIRED, REVOKED, REUSED, OTHER_SESSION }
 
     private final Reason reason;
 

@@ -7,12 +7,13 @@ import java.util.UUID;
 
 /**
  * Entity: one refresh token as stored (its hash, never the token), the family (session) it belongs
- * to, and its life: issued, used once by a rotation, or revoked.
+ * to and when that session started, and its life: issued, used once by a rotation, or revoked.
  */
 public record RefreshTokenRecord(
         UUID id,
         UserId userId,
         SessionId familyId,
+        Instant sessionStartedAt,
         RefreshTokenHash tokenHash,
         Instant issuedAt,
         Instant expiresAt,
@@ -27,6 +28,7 @@ public record RefreshTokenRecord(
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(userId, "userId");
         Objects.requireNonNull(familyId, "familyId");
+        Objects.requireNonNull(sessionStartedAt, "sessionStartedAt");
         Objects.requireNonNull(tokenHash, "tokenHash");
         Objects.requireNonNull(issuedAt, "issuedAt");
         Objects.requireNonNull(expiresAt, "expiresAt");
@@ -35,10 +37,10 @@ public record RefreshTokenRecord(
         Objects.requireNonNull(revokeReason, "revokeReason");
     }
 
-    /** A token just issued into {@code family}, good until {@code expiresAt}. */
-    public static RefreshTokenRecord issue(UUID id, UserId userId, SessionId family, RefreshTokenHash hash,
-                                           Instant now, Instant expiresAt) {
-        return new RefreshTokenRecord(id, userId, family, hash, now, expiresAt,
+    /** A token just issued into {@code family} (a session that started at {@code sessionStartedAt}), good until {@code expiresAt}. */
+    public static RefreshTokenRecord issue(UUID id, UserId userId, SessionId family, Instant sessionStartedAt,
+                                           RefreshTokenHash hash, Instant now, Instant expiresAt) {
+        return new RefreshTokenRecord(id, userId, family, sessionStartedAt, hash, now, expiresAt,
                 Optional.empty(), Optional.empty(), Optional.empty());
     }
 

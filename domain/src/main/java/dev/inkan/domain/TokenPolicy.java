@@ -9,13 +9,16 @@ import java.util.Optional;
 
 /**
  * Domain rules for tokens: who issues them, for whom, for how long, and how much clock skew a check
- * forgives.
+ * forgives. A session's refresh tokens slide forward with every refresh ({@code refreshTtl}), but
+ * never past the session's absolute lifetime ({@code sessionMaxLifetime}) from its login.
  */
-public record TokenPolicy(String issuer, String audience, Duration accessTtl, Duration refreshTtl, Duration leeway) {
+public record TokenPolicy(String issuer, String audience, Duration accessTtl, Duration refreshTtl, Duration leeway,
+                          Duration sessionMaxLifetime) {
 
     public static final Duration DEFAULT_ACCESS_TTL = Duration.ofMinutes(15);
     public static final Duration DEFAULT_REFRESH_TTL = Duration.ofDays(7);
     public static final Duration DEFAULT_LEEWAY = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_SESSION_MAX_LIFETIME = Duration.ofDays(30);
 
     public TokenPolicy {
         if (issuer == null || issuer.isBlank()) {
@@ -30,6 +33,24 @@ public record TokenPolicy(String issuer, String audience, Duration accessTtl, Du
         if (leeway.compareTo(Duration.ofMinutes(5)) > 0) {
             throw new IllegalArgumentException("leeway must be at most PT5M");
         }
+        requireWholeSeconds("session lifetime", sessionMaxLifetime, Duration.ofSeconds(1));
+    }
+
+    /** The same policy with the default absolute session lifetime of 30 days. */
+    public TokenPolicy(String issuer, String audience, Duration accessTtl, Duration refreshTtl, Duration leeway) {
+        this(issuer, audience, accessTtl, refreshTtl, leeway, DEFAULT_SESSION_MAX_LIFETIME);
+    }
+
+    /** @return when a session that started at {@code sessionStartedAt} ends, however often it refreshes */
+    public Instant sessionEndsAt(Instant sessionStartedAt) {
+        return sessionStartedAt.plus(sessionMaxLifetime);
+    }
+
+    /** @return the expiry of a refresh token issued at {@code now}: the sliding lifetime, cut at the session's end */
+    public Instant refreshExpiry(Instant now, Instant sessionStartedAt) {
+        Instant sliding = now.plus(refreshTtl);
+        Instant end = sessionEndsAt(sessionStartedAt);
+        return sliding.isBefore(end) ? sliding : end;
     }
 
     private static void requireWholeSeconds(String what, Duration duration, Duration minimum) {

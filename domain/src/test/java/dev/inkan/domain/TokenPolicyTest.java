@@ -20,6 +20,27 @@ class TokenPolicyTest {
     private final TokenPolicy policy = new TokenPolicy("inkan", "api", Duration.ofMinutes(15), Duration.ofDays(7), LEEWAY);
 
     @Test
+    void refreshTokens_slideForward_butNeverPastTheSessionsAbsoluteLifetime() {
+        TokenPolicy month = new TokenPolicy("inkan", "api", Duration.ofMinutes(15), Duration.ofDays(7), LEEWAY,
+                Duration.ofDays(30));
+        Instant login = IAT;
+
+        assertThat(month.refreshExpiry(login, login)).isEqualTo(login.plus(Duration.ofDays(7)));
+        assertThat(month.refreshExpiry(login.plus(Duration.ofDays(20)), login)).isEqualTo(login.plus(Duration.ofDays(27)));
+        assertThat(month.refreshExpiry(login.plus(Duration.ofDays(25)), login)).isEqualTo(login.plus(Duration.ofDays(30)));
+        assertThat(month.sessionEndsAt(login)).isEqualTo(login.plus(Duration.ofDays(30)));
+        assertThat(policy.sessionMaxLifetime()).isEqualTo(TokenPolicy.DEFAULT_SESSION_MAX_LIFETIME);
+    }
+
+    @Test
+    void aSessionLifetime_isWholeSecondsAndPositive() {
+        assertThatThrownBy(() -> new TokenPolicy("inkan", "api", Duration.ofMinutes(15), Duration.ofDays(7), LEEWAY,
+                Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new TokenPolicy("inkan", "api", Duration.ofMinutes(15), Duration.ofDays(7), LEEWAY,
+                Duration.ofMillis(1500))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void expiry_isForgivenForExactlyTheLeeway() {
         AccessTokenClaims claims = claims("inkan", List.of("api"), IAT, Optional.empty());
 

@@ -82,7 +82,7 @@ class ValueObjectsTest {
     void refreshTokenStatus_revokedOutranksUsed_whichOutranksExpired() {
         Instant now = Instant.parse("2030-01-01T00:00:00Z");
         RefreshTokenRecord fresh = RefreshTokenRecord.issue(UUID.randomUUID(), new UserId(UUID.randomUUID()),
-                new SessionId(UUID.randomUUID()), new RefreshTokenHash("a".repeat(64)), now, now.plus(Duration.ofDays(7)));
+                new SessionId(UUID.randomUUID()), now, new RefreshTokenHash("a".repeat(64)), now, now.plus(Duration.ofDays(7)));
 
         assertThat(fresh.statusAt(now)).isEqualTo(RefreshTokenRecord.Status.ACTIVE);
         assertThat(fresh.statusAt(now.plus(Duration.ofDays(7)))).isEqualTo(RefreshTokenRecord.Status.EXPIRED);
@@ -101,7 +101,8 @@ class ValueObjectsTest {
     }
 
     private static RefreshTokenRecord with(RefreshTokenRecord record, Optional<Instant> usedAt, Optional<Instant> revokedAt) {
-        return new RefreshTokenRecord(record.id(), record.userId(), record.familyId(), record.tokenHash(), record.issuedAt(),
+        return new RefreshTokenRecord(record.id(), record.userId(), record.familyId(), record.sessionStartedAt(),
+                record.tokenHash(), record.issuedAt(),
                 record.expiresAt(), usedAt, revokedAt, revokedAt.map(at -> RevokeReason.LOGOUT));
     }
 }

@@ -3,23 +3,27 @@ package dev.inkan.adapter.persistence;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.inkan.application.port.out.StoreUnavailableException;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.time.Duration;
-import java.util.Objects;
-import java.util.concurrent.TimeUnit;
-import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
-import org.jdbi.v3.core.Jdbi;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Objects;
 import java.util.Optional;
-import org.postgresql.ds.PGSimpleDataSource;
-import org.jdbi.v3.core.statement.StatementExceptions;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementException;
 import org.jdbi.v3.core.statement.StatementExceptions.MessageRendering;
+import org.jdbi.v3.core.statement.StatementExceptions;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The database the stores share: a connection pool, a schema migrated to the current version at
@@ -45,6 +49,7 @@ public final class JdbiDatabase implements AutoCloseable {
     private static final long CONNECTION_TIMEOUT_MILLIS = TimeUnit.SECONDS.toMillis(3);
     private static final long VALIDATION_TIMEOUT_MILLIS = TimeUnit.SECONDS.toMillis(1);
     private static final int HEALTH_QUERY_TIMEOUT_SECONDS = 2;
+    private static final int SHARED_SECRET_BYTES = 32;
 
     private final Jdbi jdbi;
     private final DataSource dataSource;
@@ -130,15 +135,56 @@ public final class JdbiDatabase implements AutoCloseable {
     /**
      * The one revocation feed of this database: on PostgreSQL it notifies and hears every instance
      * sharing the database (listening on a connection of its own, outside the pool, when the pool is
-     * Inkan's); on H2 it serves this instance alone. It is closed with the database.
+     * Inkan's); on H2 it serves this instance alone. It is made by the first call and closed with
+     * the database.
      *
-     * @param accessTtl how long access tokens live, which bounds what a reconnecting listener reloads
+     * @param accessTtl how long access tokens live: how long an ended session or a cut-off matters
+     * @param leeway how long after expiry the verifier still accepts a token: how much longer it matters
      */
-    public synchronized JdbiRevocationFeed revocationFeed(Duration accessTtl) {
+    public synchronized JdbiRevocationFeed revocationFeed(Duration accessTtl, Duration leeway, Clock clock) {
         if (revocationFeed == null) {
-            revocationFeed = postgres ? new JdbiRevocationFeed(jdbi, listenSource, accessTtl) : new JdbiRevocationFeed(jdbi);
+            revocationFeed = new JdbiRevocationFeed(jdbi, new RevocationLog(postgres, accessTtl, leeway),
+                    postgres ? listenSource : null, clock);
         }
         return revocationFeed;
+    }
+
+    /**
+     * A secret that every instance sharing this database must agree on, made at random the first
+     * time it is asked for and kept in the database ({@code server_secrets}) from then on.
+     *
+     * @param name what the secret is for
+     * @return its bytes (32 of them)
+     * @throws StoreUnavailableException when the database failed
+     */
+    public byte[] sharedSecret(String name, SecureRandom random) {
+        Objects.requireNonNull(name, "name");
+        byte[] fresh = new byte[SHARED_SECRET_BYTES];
+        random.nextBytes(fresh);
+        String encoded = Base64.getUrlEncoder().withoutPadding().encodeToString(fresh);
+        JdbiStoreCalls calls = new JdbiStoreCalls(jdbi, "secret store unavailable");
+        String stored = calls.withHandle(handle -> {
+            try {
+                handle.createUpdate("""
+                                INSERT INTO server_secrets (name, secret, created_at)
+                                SELECT CAST(:name AS VARCHAR(64)), CAST(:secret AS VARCHAR(128)), CURRENT_TIMESTAMP
+                                FROM (VALUES (0)) AS one (x)
+                                WHERE NOT EXISTS (SELECT 1 FROM server_secrets WHERE name = :name)""")
+                        .bind("name", name)
+                        .bind("secret", encoded)
+                        .execute();
+            } catch (StatementException e) {
+                if (!JdbiStoreCalls.isUniqueViolation(e)) {
+                    throw e;
+                }
+                // another instance made it at the same moment: read theirs
+            }
+            return handle.createQuery("SELECT secret FROM server_secrets WHERE name = :name")
+                    .bind("name", name)
+                    .mapTo(String.class)
+                    .one();
+        });
+        return Base64.getUrlDecoder().decode(stored);
     }
 
     /**
@@ -221,6 +267,7 @@ public final class JdbiDatabase implements AutoCloseable {
             direct.setPassword(settings.password());
         }
         direct.setConnectTimeout(3);
+        direct.setLoginTimeout((int) PostgresRevocationListener.NETWORK_TIMEOUT.toSeconds());
         direct.setTcpKeepAlive(true);
         direct.setApplicationName("inkan-revocation-listener");
         return direct;

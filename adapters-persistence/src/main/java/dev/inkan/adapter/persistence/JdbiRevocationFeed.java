@@ -1,81 +1,84 @@
 package dev.inkan.adapter.persistence;
 
 import dev.inkan.application.port.out.Revocation;
-import dev.inkan.application.port.out.Revocation.SessionRevoked;
-import dev.inkan.application.port.out.Revocation.TokenRevoked;
-import dev.inkan.application.port.out.Revocation.UserTokensRevoked;
 import dev.inkan.application.port.out.RevocationFeed;
 import dev.inkan.application.port.out.StoreUnavailableException;
-import dev.inkan.domain.SessionId;
-import dev.inkan.domain.UserId;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.StatementException;
 
 /**
- * Driven adapter: the {@link RevocationFeed} on a JDBI database. Denylisted access tokens are kept in
- * {@code revoked_access_tokens}; revoked sessions and users are read from what the stores recorded
- * ({@code refresh_tokens.revoked_at}, {@code users.tokens_valid_after}). Every publication reaches
- * this instance's subscribers at once; on PostgreSQL it is also sent with {@code NOTIFY}, which
- * {@link PostgresRevocationListener} hears on every instance sharing the database.
+ * Driven adapter: the {@link RevocationFeed} on a JDBI database, over the {@link RevocationLog}.
+ * Whatever records a revocation (this feed, or a store ending sessions) does it in the revoking
+ * transaction and then hands it to this instance's subscribers at once; on PostgreSQL the
+ * transaction also notifies, and {@link PostgresRevocationListener} hears it on every instance
+ * sharing the database, reloading what is current after every (re)connection.
  */
 public final class JdbiRevocationFeed implements RevocationFeed, AutoCloseable {
 
-    /** Inserts unless present, in portable SQL (MERGE and ON CONFLICT differ between H2 and PostgreSQL). */
-    private static final String INSERT_IF_ABSENT = """
-            INSERT INTO revoked_access_tokens (jti, expires_at)
-            SELECT CAST(:jti AS VARCHAR(128)), CAST(:expiresAt AS TIMESTAMP WITH TIME ZONE)
-            FROM (VALUES (0)) AS one (x)
-            WHERE NOT EXISTS (SELECT 1 FROM revoked_access_tokens WHERE jti = :jti)""";
-
     private final JdbiStoreCalls calls;
+    private final RevocationLog log;
+    private final Clock clock;
     private final RevocationSubscribers subscribers = new RevocationSubscribers();
     private final PostgresRevocationListener listener;
 
-    /** A feed for one instance on {@code jdbi}, whose schema {@link JdbiDatabase} has migrated. */
-    public JdbiRevocationFeed(Jdbi jdbi) {
+    /**
+     * @param listenSource where a listener gets its own connection, on PostgreSQL; null on H2,
+     *     where one instance serves alone
+     */
+    JdbiRevocationFeed(Jdbi jdbi, RevocationLog log, DataSource listenSource, Clock clock) {
         this.calls = new JdbiStoreCalls(Objects.requireNonNull(jdbi, "jdbi"), "revocation store unavailable");
-        this.listener = null;
-    }
-
-    /** A feed shared by every instance on one PostgreSQL database: it notifies, and it listens. */
-    JdbiRevocationFeed(Jdbi jdbi, DataSource dataSource, Duration accessTtl) {
-        this.calls = new JdbiStoreCalls(Objects.requireNonNull(jdbi, "jdbi"), "revocation store unavailable");
-        this.listener = new PostgresRevocationListener(dataSource, subscribers::deliver,
-                () -> current(Instant.now(), accessTtl));
+        this.log = Objects.requireNonNull(log, "log");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.listener = listenSource == null ? null
+                : new PostgresRevocationListener(listenSource, subscribers::deliver, () -> current(clock.instant()));
     }
 
     /**
-     * Records a {@link TokenRevoked} (publishing the same {@code jti} twice is fine), then calls every
-     * subscriber. Session and user revocations are recorded by the stores before they are published.
+     * Records {@code revocation} (publishing the same one twice is harmless), then calls every
+     * subscriber of this instance.
      *
-     * @throws StoreUnavailableException when the revocation could not be recorded; nobody is notified then
+     * @throws StoreUnavailableException when the revocation could not be recorded; nobody is told then
      */
     @Override
     public void publish(Revocation revocation) {
         Objects.requireNonNull(revocation, "revocation");
-        calls.withHandle(handle -> {
-            if (revocation instanceof TokenRevoked token) {
-                record(handle, token);
-            }
-            if (listener != null) {
-                handle.createQuery("SELECT pg_notify(:channel, :payload)")
-                        .bind("channel", PostgresRevocationListener.CHANNEL)
-                        .bind("payload", RevocationPayload.encode(revocation))
-                        .mapTo(String.class)
-                        .one();
-            }
-            return null;
-        });
+        calls.useTransaction(handle -> log.record(handle, revocation, clock.instant()));
         subscribers.deliver(revocation);
+    }
+
+    @Override
+    public List<Revocation> current(Instant now) {
+        return calls.withHandle(handle -> log.current(handle, now));
+    }
+
+    @Override
+    public void subscribe(Consumer<Revocation> listener) {
+        subscribers.add(listener);
+    }
+
+    /** The log that stores write their revocations to, in their own transactions. */
+    RevocationLog log() {
+        return log;
+    }
+
+    /** Hands revocations that a store's transaction has just committed to this instance's subscribers. */
+    void committed(List<? extends Revocation> revocations) {
+        revocations.forEach(subscribers::deliver);
+    }
+
+    /**
+     * Deletes revocations that can refuse nothing any more: housekeeping for a scheduled job.
+     *
+     * @return how many were deleted
+     */
+    public int purgeExpired(Instant now) {
+        return calls.inTransaction(handle -> log.purge(handle, now));
     }
 
     /**
@@ -92,56 +95,6 @@ public final class JdbiRevocationFeed implements RevocationFeed, AutoCloseable {
     public void close() {
         if (listener != null) {
             listener.close();
-        }
-    }
-
-    @Override
-    public List<Revocation> current(Instant now, Duration accessTtl) {
-        Instant since = now.minus(accessTtl);
-        return calls.inTransaction(handle -> {
-            List<Revocation> revocations = new ArrayList<>();
-            revocations.addAll(handle.createQuery(
-                            "SELECT jti, expires_at FROM revoked_access_tokens WHERE expires_at > :now")
-                    .bind("now", Timestamps.bind(now))
-                    .map((rs, ctx) -> new TokenRevoked(rs.getString("jti"), Timestamps.read(rs, "expires_at")))
-                    .list());
-            revocations.addAll(handle.createQuery("""
-                            SELECT family_id, MAX(revoked_at) AS revoked_at FROM refresh_tokens
-                            WHERE revoked_at > :since GROUP BY family_id""")
-                    .bind("since", Timestamps.bind(since))
-                    .map((rs, ctx) -> new SessionRevoked(new SessionId(rs.getObject("family_id", UUID.class)),
-                            Timestamps.read(rs, "revoked_at").plus(accessTtl)))
-                    .list());
-            revocations.addAll(handle.createQuery(
-                            "SELECT id, tokens_valid_after FROM users WHERE tokens_valid_after > :since")
-                    .bind("since", Timestamps.bind(since))
-                    .map((rs, ctx) -> {
-                        Instant validAfter = Timestamps.read(rs, "tokens_valid_after");
-                        return new UserTokensRevoked(new UserId(rs.getObject("id", UUID.class)), validAfter,
-                                validAfter.plus(accessTtl));
-                    })
-                    .list());
-            return revocations;
-        });
-    }
-
-    @Override
-    public void subscribe(Consumer<Revocation> listener) {
-        subscribers.add(listener);
-    }
-
-    /** In auto-commit mode, so that a lost race on the primary key leaves no transaction to abort. */
-    private static int record(Handle handle, TokenRevoked token) {
-        try {
-            return handle.createUpdate(INSERT_IF_ABSENT)
-                    .bind("jti", token.tokenId())
-                    .bind("expiresAt", Timestamps.bind(token.expiresAt()))
-                    .execute();
-        } catch (StatementException e) {
-            if (JdbiStoreCalls.isUniqueViolation(e)) {
-                return 0; // a concurrent publish of the same jti got there first
-            }
-            throw e;
         }
     }
 }

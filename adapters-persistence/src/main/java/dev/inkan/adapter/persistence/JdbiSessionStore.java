@@ -1,43 +1,159 @@
 package dev.inkan.adapter.persistence;
 
+import dev.inkan.application.port.out.Revocation;
 import dev.inkan.application.port.out.SessionStore;
+import dev.inkan.domain.RefreshTokenHash;
+import dev.inkan.domain.RefreshTokenRecord;
+import dev.inkan.domain.RevokeReason;
 import dev.inkan.domain.Session;
 import dev.inkan.domain.SessionId;
 import dev.inkan.domain.UserId;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Driven adapter: sessions in {@code sessions}. A session is live while its family in
- * {@code refresh_tokens} holds a token that is neither used, revoked nor expired.
+ * Driven adapter: the {@link SessionStore} on a JDBI database, tables {@code sessions} and
+ * {@code refresh_tokens}. Rotation and every way of ending a session first write the session's
+ * row, so the database's row lock orders them, also between instances sharing PostgreSQL: a
+ * rotation that comes second finds the session ended, and an ending that comes second revokes
+ * the successor the rotation stored (each statement of a READ COMMITTED transaction sees what
+ * committed before it started).
  */
 public final class JdbiSessionStore implements SessionStore {
 
+    private static final String INSERT_TOKEN =
+            "INSERT INTO refresh_tokens (" + RefreshTokenRow.COLUMNS + ") VALUES (" + RefreshTokenRow.PARAMETERS + ")";
+    private static final String REVOKE_TOKENS_OF_ENDED = """
+            UPDATE refresh_tokens SET revoked_at = :now, revoke_reason = :reason
+            WHERE revoked_at IS NULL AND family_id IN (
+                SELECT id FROM sessions WHERE %s AND ended_at = :now AND end_reason = :reason)""";
+
     private final JdbiStoreCalls calls;
+    private final JdbiRevocationFeed feed;
 
-    /** A store on {@code jdbi}, whose schema {@link JdbiDatabase} has migrated. */
-    public JdbiSessionStore(Jdbi jdbi) {
+    /**
+     * A store on {@code jdbi}, whose schema {@link JdbiDatabase} has migrated, that records and
+     * delivers the revocations of the sessions it ends through {@code feed} (the same database's).
+     */
+    public JdbiSessionStore(Jdbi jdbi, JdbiRevocationFeed feed) {
         this.calls = new JdbiStoreCalls(Objects.requireNonNull(jdbi, "jdbi"), "session store unavailable");
+        this.feed = Objects.requireNonNull(feed, "feed");
     }
 
     @Override
-    public void add(Session session) {
+    public void start(Session session, RefreshTokenRecord first) {
+        if (!first.familyId().equals(session.id())) {
+            throw new IllegalArgumentException("the first refresh token must belong to the session");
+        }
         SessionRow row = SessionRow.from(session);
-        calls.withHandle(handle -> row.bindTo(handle.createUpdate(
-                "INSERT INTO sessions (" + SessionRow.COLUMNS + ") VALUES (" + SessionRow.PARAMETERS + ")")).execute());
+        RefreshTokenRow token = RefreshTokenRow.from(first);
+        calls.useTransaction(handle -> {
+            row.bindTo(handle.createUpdate(
+                    "INSERT INTO sessions (" + SessionRow.COLUMNS + ") VALUES (" + SessionRow.PARAMETERS + ")")).execute();
+            token.bindTo(handle.createUpdate(INSERT_TOKEN)).execute();
+        });
     }
 
-    /** Only ever forward: a late, slower request cannot make a session look less recently used. */
     @Override
-    public void touch(SessionId id, Instant instant) {
-        calls.withHandle(handle -> handle.createUpdate(
-                        "UPDATE sessions SET last_used_at = :instant WHERE id = :id AND last_used_at < :instant")
-                .bind("id", id.value())
-                .bind("instant", Timestamps.bind(instant))
-                .execute());
+    public Optional<RefreshTokenRecord> findToken(RefreshTokenHash hash) {
+        return calls.withHandle(handle -> handle.createQuery(RefreshTokenRow.SELECT + " WHERE t.token_hash = :hash")
+                .bind("hash", hash.hex())
+                .map(RefreshTokenRow::map)
+                .findOne()
+                .map(RefreshTokenRow::toRecord));
+    }
+
+    /**
+     * Writes the live session's row first (its last use, only ever forward): a session that has
+     * ended changes no row, and an ending that runs meanwhile waits for this transaction. Then the
+     * conditional {@code UPDATE} of the presented token decides between concurrent rotations.
+     */
+    @Override
+    public boolean rotate(RefreshTokenHash presented, RefreshTokenRecord successor, Instant now) {
+        RefreshTokenRow next = RefreshTokenRow.from(successor);
+        return calls.inTransaction(handle -> {
+            int live = handle.createUpdate("""
+                            UPDATE sessions SET last_used_at = GREATEST(last_used_at, CAST(:now AS TIMESTAMP WITH TIME ZONE))
+                            WHERE id = :family AND ended_at IS NULL""")
+                    .bind("now", Timestamps.bind(now))
+                    .bind("family", next.familyId())
+                    .execute();
+            if (live != 1) {
+                return false;
+            }
+            int spent = handle.createUpdate("""
+                            UPDATE refresh_tokens SET used_at = :now
+                            WHERE token_hash = :hash AND family_id = :family AND used_at IS NULL AND revoked_at IS NULL""")
+                    .bind("now", Timestamps.bind(now))
+                    .bind("hash", presented.hex())
+                    .bind("family", next.familyId())
+                    .execute();
+            if (spent != 1) {
+                return false;
+            }
+            next.bindTo(handle.createUpdate(INSERT_TOKEN)).execute();
+            return true;
+        });
+    }
+
+    @Override
+    public boolean end(SessionId session, Instant now, RevokeReason reason) {
+        List<Revocation> recorded = calls.inTransaction(handle -> {
+            int ended = handle.createUpdate(
+                            "UPDATE sessions SET ended_at = :now, end_reason = :reason WHERE id = :id AND ended_at IS NULL")
+                    .bind("now", Timestamps.bind(now))
+                    .bind("reason", reason.name())
+                    .bind("id", session.value())
+                    .execute();
+            if (ended == 0) {
+                return List.<Revocation>of();
+            }
+            revokeTokensOfEnded(handle, "id = :subject", session.value(), now, reason);
+            Revocation revocation = feed.log().sessionEnded(session, now);
+            feed.log().record(handle, revocation, now);
+            return List.of(revocation);
+        });
+        feed.committed(recorded);
+        return !recorded.isEmpty();
+    }
+
+    /**
+     * Ends every live session of the user, then reads back exactly the sessions this call ended
+     * (they carry its {@code now} and {@code reason}), in one transaction with the revocations. A login that commits
+     * after the update is a session that started after the logout, and is left alone.
+     */
+    @Override
+    public List<SessionId> endAllOfUser(UserId user, Instant now, RevokeReason reason) {
+        Ended ended = calls.inTransaction(handle -> {
+            handle.createUpdate("""
+                            UPDATE sessions SET ended_at = :now, end_reason = :reason
+                            WHERE user_id = :user AND ended_at IS NULL""")
+                    .bind("now", Timestamps.bind(now))
+                    .bind("reason", reason.name())
+                    .bind("user", user.value())
+                    .execute();
+            List<SessionId> sessions = handle.createQuery(
+                            "SELECT id FROM sessions WHERE user_id = :user AND ended_at = :now AND end_reason = :reason")
+                    .bind("user", user.value())
+                    .bind("now", Timestamps.bind(now))
+                    .bind("reason", reason.name())
+                    .map((rs, ctx) -> new SessionId(rs.getObject("id", UUID.class)))
+                    .list();
+            revokeTokensOfEnded(handle, "user_id = :subject", user.value(), now, reason);
+            List<Revocation> revocations = new ArrayList<>();
+            revocations.add(feed.log().userCutOff(user, now));
+            sessions.forEach(session -> revocations.add(feed.log().sessionEnded(session, now)));
+            revocations.forEach(revocation -> feed.log().record(handle, revocation, now));
+            return new Ended(sessions, revocations);
+        });
+        feed.committed(ended.revocations());
+        return ended.sessions();
     }
 
     @Override
@@ -53,11 +169,11 @@ public final class JdbiSessionStore implements SessionStore {
     public List<Session> liveSessionsOf(UserId user, Instant now) {
         return calls.withHandle(handle -> handle.createQuery("""
                         SELECT %s FROM sessions s
-                        WHERE s.user_id = :user
+                        WHERE s.user_id = :user AND s.ended_at IS NULL
                           AND EXISTS (SELECT 1 FROM refresh_tokens t
                                       WHERE t.family_id = s.id AND t.used_at IS NULL AND t.revoked_at IS NULL
                                         AND t.expires_at > :now)
-                        ORDER BY s.last_used_at DESC""".formatted(prefixed()))
+                        ORDER BY s.last_used_at DESC""".formatted("s." + SessionRow.COLUMNS.replace(", ", ", s.")))
                 .bind("user", user.value())
                 .bind("now", Timestamps.bind(now))
                 .map(SessionRow::map)
@@ -65,7 +181,41 @@ public final class JdbiSessionStore implements SessionStore {
                 .list());
     }
 
-    private static String prefixed() {
-        return "s." + SessionRow.COLUMNS.replace(", ", ", s.");
+    /**
+     * Deletes what can be accepted no more: refresh tokens that expired before {@code before}, and
+     * sessions that ended before it or hold no token any longer. Housekeeping for a scheduled job,
+     * not part of the port; a spent token is kept until then, so that presenting it again still
+     * ends its session as reuse.
+     *
+     * @return how many rows of each kind were deleted
+     */
+    public PurgedRows purgeExpired(Instant before) {
+        return calls.inTransaction(handle -> {
+            int tokens = handle.createUpdate("""
+                            DELETE FROM refresh_tokens
+                            WHERE expires_at < :before
+                               OR family_id IN (SELECT id FROM sessions WHERE ended_at < :before)""")
+                    .bind("before", Timestamps.bind(before))
+                    .execute();
+            int sessions = handle.createUpdate("""
+                            DELETE FROM sessions
+                            WHERE ended_at < :before
+                               OR NOT EXISTS (SELECT 1 FROM refresh_tokens t WHERE t.family_id = sessions.id)""")
+                    .bind("before", Timestamps.bind(before))
+                    .execute();
+            return new PurgedRows(tokens, sessions);
+        });
+    }
+
+    /** What one transaction ended, and the revocations it recorded for that. */
+    private record Ended(List<SessionId> sessions, List<Revocation> revocations) {
+    }
+
+    private static void revokeTokensOfEnded(Handle handle, String sessionsOf, UUID subject, Instant now, RevokeReason reason) {
+        handle.createUpdate(REVOKE_TOKENS_OF_ENDED.formatted(sessionsOf))
+                .bind("subject", subject)
+                .bind("now", Timestamps.bind(now))
+                .bind("reason", reason.name())
+                .execute();
     }
 }

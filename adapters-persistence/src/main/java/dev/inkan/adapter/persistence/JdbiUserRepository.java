@@ -7,7 +7,6 @@ import dev.inkan.domain.EmailAlreadyRegisteredException;
 import dev.inkan.domain.PasswordHash;
 import dev.inkan.domain.User;
 import dev.inkan.domain.UserId;
-import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
@@ -61,20 +60,6 @@ public final class JdbiUserRepository implements UserRepository {
     public void updatePasswordHash(UserId id, PasswordHash hash) {
         calls.useTransaction(handle -> handle.createUpdate("UPDATE users SET password_hash = :hash WHERE id = :id")
                 .bind("hash", hash.value())
-                .bind("id", id.value())
-                .execute());
-    }
-
-    /**
-     * Only ever moves the instant forward: of two racing "log out everywhere" calls, the later
-     * instant stays, so no token refused by one is accepted again because of the other.
-     */
-    @Override
-    public void updateTokensValidAfter(UserId id, Instant instant) {
-        calls.useTransaction(handle -> handle.createUpdate("""
-                        UPDATE users SET tokens_valid_after = :instant
-                        WHERE id = :id AND (tokens_valid_after IS NULL OR tokens_valid_after < :instant)""")
-                .bind("instant", Timestamps.bind(instant))
                 .bind("id", id.value())
                 .execute());
     }

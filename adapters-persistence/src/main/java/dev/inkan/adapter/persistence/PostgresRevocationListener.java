@@ -19,6 +19,12 @@ import org.postgresql.PGNotification;
  * Hears the revocations other instances publish, through PostgreSQL {@code LISTEN}, on a
  * connection of its own. After every (re)connection it delivers what is current, so nothing
  * published while it was away is missed; deliveries are idempotent for the registry.
+ *
+ * <p>A connection can die without a word: a NAT or firewall that drops the flow sends no FIN, and
+ * a listening connection never writes, so it would wait forever for notifications that no longer
+ * come. The listener therefore sends a query every {@link #HEARTBEAT} and gives any read
+ * {@link #NETWORK_TIMEOUT} to answer; a silent connection is noticed within the sum of the two,
+ * and replaced.
  */
 final class PostgresRevocationListener implements AutoCloseable {
 
@@ -26,6 +32,8 @@ final class PostgresRevocationListener implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(PostgresRevocationListener.class.getName());
     private static final int POLL_MILLIS = 250;
+    static final Duration HEARTBEAT = Duration.ofSeconds(10);
+    static final Duration NETWORK_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
 
@@ -35,7 +43,6 @@ final class PostgresRevocationListener implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
     private volatile CountDownLatch listening = new CountDownLatch(1);
-    private volatile Connection connection;
 
     /**
      * @param deliver where heard revocations go
@@ -59,7 +66,7 @@ final class PostgresRevocationListener implements AutoCloseable {
         Duration backoff = FIRST_BACKOFF;
         while (running) {
             try (Connection listen = dataSource.getConnection()) {
-                connection = listen;
+                listen.setNetworkTimeout(Runnable::run, (int) NETWORK_TIMEOUT.toMillis());
                 try (Statement statement = listen.createStatement()) {
                     statement.execute("LISTEN " + CHANNEL);
                 }
@@ -67,12 +74,17 @@ final class PostgresRevocationListener implements AutoCloseable {
                 listening.countDown();
                 backoff = FIRST_BACKOFF;
                 PGConnection pg = listen.unwrap(PGConnection.class);
+                long nextHeartbeat = System.nanoTime() + HEARTBEAT.toNanos();
                 while (running) {
                     PGNotification[] notifications = pg.getNotifications(POLL_MILLIS);
                     if (notifications != null) {
                         for (PGNotification notification : notifications) {
                             hear(notification.getParameter());
                         }
+                    }
+                    if (System.nanoTime() - nextHeartbeat >= 0) {
+                        heartbeat(listen);
+                        nextHeartbeat = System.nanoTime() + HEARTBEAT.toNanos();
                     }
                 }
             } catch (SQLException | RuntimeException e) {
@@ -85,6 +97,13 @@ final class PostgresRevocationListener implements AutoCloseable {
                 sleep(backoff);
                 backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
             }
+        }
+    }
+
+    /** A round trip that a dead connection cannot answer within the network timeout. */
+    private static void heartbeat(Connection listen) throws SQLException {
+        try (Statement statement = listen.createStatement()) {
+            statement.execute("SELECT 1");
         }
     }
 

@@ -3,8 +3,8 @@ package dev.inkan.adapter.persistence;
 /**
  * What one purge of expired rows deleted.
  *
- * @param refreshTokens refresh tokens past their expiry
- * @param revokedAccessTokens denylisted access tokens past their expiry
+ * @param refreshTokens refresh tokens past their expiry, or of sessions long ended
+ * @param sessions sessions long ended, or without a token left
  */
-public record PurgedRows(int refreshTokens, int revokedAccessTokens) {
+public record PurgedRows(int refreshTokens, int sessions) {
 }

@@ -64,29 +64,33 @@ abstract class JdbiDatabaseContract extends DatabaseTest {
     Stream<DynamicTest> everyStoreCall_onAClosedDatabase_throwsStoreUnavailable_withoutSqlInTheMessage() {
         JdbiDatabase database = JdbiDatabase.start(testDatabase().settings());
         JdbiUserRepository users = new JdbiUserRepository(database.jdbi());
-        JdbiRefreshTokenStore tokens = new JdbiRefreshTokenStore(database.jdbi());
-        JdbiRevocationFeed feed = new JdbiRevocationFeed(database.jdbi());
+        JdbiRevocationFeed feed = database.revocationFeed(ACCESS_TTL, TestData.LEEWAY, java.time.Clock.systemUTC());
+        JdbiSessionStore sessions = new JdbiSessionStore(database.jdbi(), feed);
         List<Revocation> delivered = new ArrayList<>();
         feed.subscribe(delivered::add);
         database.close();
         User user = TestData.user("alice@example.com");
         var token = TestData.token(user.id(), TestData.newSession(), NOW);
+        var session = dev.inkan.domain.Session.start(token.familyId(), user.id(), NOW, Optional.empty());
 
         Map<String, Executable> calls = Map.ofEntries(
                 Map.entry("users.add", () -> users.add(user)),
                 Map.entry("users.findByEmail", () -> users.findByEmail(new Email("alice@example.com"))),
                 Map.entry("users.findById", () -> users.findById(user.id())),
                 Map.entry("users.updatePasswordHash", () -> users.updatePasswordHash(user.id(), TestData.PASSWORD_HASH)),
-                Map.entry("users.updateTokensValidAfter", () -> users.updateTokensValidAfter(user.id(), NOW)),
-                Map.entry("tokens.add", () -> tokens.add(token)),
-                Map.entry("tokens.findByHash", () -> tokens.findByHash(token.tokenHash())),
-                Map.entry("tokens.rotate", () -> tokens.rotate(token.tokenHash(), token, NOW)),
-                Map.entry("tokens.revokeFamily", () -> tokens.revokeFamily(token.familyId(), NOW, RevokeReason.LOGOUT)),
-                Map.entry("tokens.revokeAllOfUser",
-                        () -> tokens.revokeAllOfUser(user.id(), NOW, RevokeReason.LOGOUT_EVERYWHERE)),
-                Map.entry("tokens.purgeExpired", () -> tokens.purgeExpired(NOW)),
+                Map.entry("sessions.start", () -> sessions.start(session, token)),
+                Map.entry("sessions.findToken", () -> sessions.findToken(token.tokenHash())),
+                Map.entry("sessions.rotate", () -> sessions.rotate(token.tokenHash(), token, NOW)),
+                Map.entry("sessions.end", () -> sessions.end(token.familyId(), NOW, RevokeReason.LOGOUT)),
+                Map.entry("sessions.endAllOfUser",
+                        () -> sessions.endAllOfUser(user.id(), NOW, RevokeReason.LOGOUT_EVERYWHERE)),
+                Map.entry("sessions.find", () -> sessions.find(token.familyId())),
+                Map.entry("sessions.liveSessionsOf", () -> sessions.liveSessionsOf(user.id(), NOW)),
+                Map.entry("sessions.purgeExpired", () -> sessions.purgeExpired(NOW)),
                 Map.entry("feed.publish", () -> feed.publish(new TokenRevoked("jti-1", NOW.plus(ACCESS_TTL)))),
-                Map.entry("feed.current", () -> feed.current(NOW, ACCESS_TTL)));
+                Map.entry("feed.current", () -> feed.current(NOW)),
+                Map.entry("feed.purgeExpired", () -> feed.purgeExpired(NOW)),
+                Map.entry("database.sharedSecret", () -> database.sharedSecret("test", new java.security.SecureRandom())));
 
         return calls.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(call -> dynamicTest(call.getKey(), () -> {
             StoreUnavailableException e = assertThrows(StoreUnavailableException.class, call.getValue());
@@ -94,6 +98,20 @@ abstract class JdbiDatabaseContract extends DatabaseTest {
             assertFalse(e.getMessage().matches("(?is).*(select|insert|update|delete|alice|jti-1).*"), e.getMessage());
             assertEquals(List.of(), delivered, "a revocation that was not recorded is not delivered");
         }));
+    }
+
+    @Test
+    void sharedSecret_isMadeOnce_andEveryInstanceGetsTheSameOne_evenWhenTheyAskAtOnce() throws Exception {
+        List<byte[]> secrets = Race.run(8, i -> testDatabase().database().sharedSecret("successor", new java.security.SecureRandom()));
+
+        byte[] first = secrets.get(0);
+        assertEquals(32, first.length);
+        secrets.forEach(secret -> assertTrue(java.util.Arrays.equals(first, secret)));
+        try (JdbiDatabase otherInstance = JdbiDatabase.start(testDatabase().settings())) {
+            assertTrue(java.util.Arrays.equals(first, otherInstance.sharedSecret("successor", new java.security.SecureRandom())));
+        }
+        assertFalse(java.util.Arrays.equals(first,
+                testDatabase().database().sharedSecret("another", new java.security.SecureRandom())));
     }
 
     @Test

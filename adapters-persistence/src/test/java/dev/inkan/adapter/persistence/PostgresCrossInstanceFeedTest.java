@@ -39,9 +39,9 @@ class PostgresCrossInstanceFeedTest extends DatabaseTest {
 
     @BeforeEach
     void twoInstances() throws Exception {
-        feedA = testDatabase().database().revocationFeed(ACCESS_TTL);
+        feedA = feedOf(testDatabase().database());
         other = JdbiDatabase.start(testDatabase().settings());
-        feedB = other.revocationFeed(ACCESS_TTL);
+        feedB = feedOf(other);
         feedA.subscribe(heardByA::add);
         feedB.subscribe(heardByB::add);
         assertThat(feedA.awaitListening(Duration.ofSeconds(10))).isTrue();
@@ -81,6 +81,44 @@ class PostgresCrossInstanceFeedTest extends DatabaseTest {
     }
 
     @Test
+    void aRevocationRecordedByAStoresTransaction_isHeardOnB_withinASecond() throws Exception {
+        dev.inkan.domain.User carol = TestData.user("carol@example.com");
+        new JdbiUserRepository(jdbi()).add(carol);
+        JdbiSessionStore sessions = new JdbiSessionStore(jdbi(), feedA);
+        var session = dev.inkan.domain.Session.start(TestData.newSession(), carol.id(), Instant.now(), java.util.Optional.empty());
+        sessions.start(session, TestData.token(carol.id(), session.id(), session.createdAt()));
+        heardByB.clear();
+
+        sessions.end(session.id(), Instant.now(), dev.inkan.domain.RevokeReason.LOGOUT);
+
+        eventually(Duration.ofSeconds(1), () -> assertThat(heardByB)
+                .anyMatch(heard -> heard instanceof SessionRevoked revoked && revoked.sessionId().equals(session.id())));
+    }
+
+    @Test
+    void aListenerWhoseConnectionFallsSilent_noticesWithinThirtySeconds_reconnects_andCatchesUp() throws Exception {
+        DatabaseSettings direct = testDatabase().settings();
+        java.util.regex.Matcher url = java.util.regex.Pattern.compile("jdbc:postgresql://([^/:]+)(?::(\\d+))?(/.*)")
+                .matcher(direct.jdbcUrl());
+        assertThat(url.matches()).as("a PostgreSQL URL with a host").isTrue();
+        int port = url.group(2) == null ? 5432 : Integer.parseInt(url.group(2));
+        try (SilentRelay relay = new SilentRelay(url.group(1), port);
+             JdbiDatabase behindRelay = JdbiDatabase.start(new DatabaseSettings(
+                     "jdbc:postgresql://127.0.0.1:" + relay.port() + url.group(3), direct.user(), direct.password(), 2))) {
+            List<Revocation> heardByC = new CopyOnWriteArrayList<>();
+            JdbiRevocationFeed feedC = feedOf(behindRelay);
+            feedC.subscribe(heardByC::add);
+            assertThat(feedC.awaitListening(Duration.ofSeconds(10))).isTrue();
+
+            relay.silenceOpenFlows();
+            SessionRevoked missed = new SessionRevoked(TestData.newSession(), Instant.now().plus(ACCESS_TTL).truncatedTo(ChronoUnit.MILLIS));
+            feedA.publish(missed);
+
+            eventually(Duration.ofSeconds(30), () -> assertThat(heardByC).contains(missed));
+        }
+    }
+
+    @Test
     void aNotificationThatIsNotARevocation_isIgnored_andTheListenerGoesOn() throws Exception {
         try (Connection connection = connect(); Statement statement = connection.createStatement()) {
             statement.execute("SELECT pg_notify('inkan_revocations', 'garbage')");
@@ -90,6 +128,10 @@ class PostgresCrossInstanceFeedTest extends DatabaseTest {
         feedA.publish(after);
 
         eventually(Duration.ofSeconds(2), () -> assertThat(heardByB).contains(after));
+    }
+
+    private static JdbiRevocationFeed feedOf(JdbiDatabase database) {
+        return database.revocationFeed(ACCESS_TTL, TestData.LEEWAY, java.time.Clock.systemUTC());
     }
 
     /** Retries {@code assertion} until it passes or {@code limit} is up, then lets its failure through. */

@@ -1,6 +1,7 @@
 package dev.inkan.adapter.persistence;
 
 import static dev.inkan.adapter.persistence.TestData.ACCESS_TTL;
+import static dev.inkan.adapter.persistence.TestData.LEEWAY;
 import static dev.inkan.adapter.persistence.TestData.NOW;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +13,7 @@ import dev.inkan.application.port.out.Revocation.UserTokensRevoked;
 import dev.inkan.domain.RevokeReason;
 import dev.inkan.domain.SessionId;
 import dev.inkan.domain.User;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +29,7 @@ abstract class RevocationFeedContract extends DatabaseTest {
 
     @BeforeEach
     void createFeed() {
-        feed = new JdbiRevocationFeed(jdbi());
+        feed = testDatabase().newFeed();
     }
 
     @Test
@@ -77,19 +79,20 @@ abstract class RevocationFeedContract extends DatabaseTest {
     }
 
     @Test
-    void publishedTokenRevocation_isCurrent_untilTheTokenExpires() {
+    void publishedTokenRevocation_isCurrent_untilTheTokenExpires_andTheLeewayHasPassed() {
         Instant expiry = NOW.plus(ACCESS_TTL);
         TokenRevoked revoked = new TokenRevoked("jti-1", expiry);
 
         feed.publish(revoked);
 
-        assertEquals(List.of(revoked), feed.current(NOW, ACCESS_TTL));
-        assertEquals(List.of(revoked), feed.current(expiry.minusNanos(1000), ACCESS_TTL));
-        assertEquals(List.of(), feed.current(expiry, ACCESS_TTL));
+        assertEquals(List.of(revoked), feed.current(NOW));
+        assertEquals(List.of(revoked), feed.current(expiry));
+        assertEquals(List.of(revoked), feed.current(expiry.plus(LEEWAY).minusNanos(1000)));
+        assertEquals(List.of(), feed.current(expiry.plus(LEEWAY)));
     }
 
     @Test
-    void sameTokenPublishedTwice_isFine_andCurrentOnce() {
+    void sameTokenPublishedTwice_isFine() {
         TokenRevoked revoked = new TokenRevoked("jti-1", NOW.plus(ACCESS_TTL));
         List<Revocation> delivered = new ArrayList<>();
         feed.subscribe(delivered::add);
@@ -97,8 +100,8 @@ abstract class RevocationFeedContract extends DatabaseTest {
         feed.publish(revoked);
         feed.publish(revoked);
 
-        assertEquals(List.of(revoked), feed.current(NOW, ACCESS_TTL));
         assertEquals(List.of(revoked, revoked), delivered);
+        assertTrue(feed.current(NOW).stream().allMatch(revoked::equals));
     }
 
     @Test
@@ -110,62 +113,50 @@ abstract class RevocationFeedContract extends DatabaseTest {
             return null;
         });
 
-        assertEquals(List.of(revoked), feed.current(NOW, ACCESS_TTL));
+        assertTrue(feed.current(NOW).stream().allMatch(revoked::equals));
     }
 
     @Test
-    void sessionAndUserPublications_writeNothing_becauseTheStoresRecordedThemAlready() {
-        feed.publish(new SessionRevoked(TestData.newSession(), NOW.plus(ACCESS_TTL)));
-        feed.publish(new UserTokensRevoked(TestData.user("alice@example.com").id(), NOW, NOW.plus(ACCESS_TTL)));
-
-        assertEquals(List.of(), feed.current(NOW, ACCESS_TTL));
-    }
-
-    @Test
-    void revokedSession_isCurrent_forOneAccessTokenLifetime_andNotAfter() {
-        User alice = addUser("alice@example.com");
-        SessionId session = TestData.newSession();
-        JdbiRefreshTokenStore tokens = new JdbiRefreshTokenStore(jdbi());
-        tokens.add(TestData.token(alice.id(), session, NOW));
-        tokens.add(TestData.token(alice.id(), session, NOW));
-        tokens.add(TestData.token(alice.id(), TestData.newSession(), NOW));
-        tokens.revokeFamily(session, NOW, RevokeReason.LOGOUT);
-        SessionRevoked expected = new SessionRevoked(session, NOW.plus(ACCESS_TTL));
-
-        assertEquals(List.of(expected), feed.current(NOW, ACCESS_TTL));
-        assertEquals(List.of(expected), feed.current(NOW.plus(ACCESS_TTL).minusSeconds(1), ACCESS_TTL));
-        assertEquals(List.of(), feed.current(NOW.plus(ACCESS_TTL), ACCESS_TTL));
-    }
-
-    @Test
-    void userLoggedOutEverywhere_isCurrent_forOneAccessTokenLifetime_andNotAfter() {
-        User alice = addUser("alice@example.com");
-        addUser("bob@example.com");
-        new JdbiUserRepository(jdbi()).updateTokensValidAfter(alice.id(), NOW);
-        UserTokensRevoked expected = new UserTokensRevoked(alice.id(), NOW, NOW.plus(ACCESS_TTL));
-
-        assertEquals(List.of(expected), feed.current(NOW, ACCESS_TTL));
-        assertEquals(List.of(expected), feed.current(NOW.plus(ACCESS_TTL).minusSeconds(1), ACCESS_TTL));
-        assertEquals(List.of(), feed.current(NOW.plus(ACCESS_TTL), ACCESS_TTL));
-    }
-
-    @Test
-    void current_returnsEveryKindTogether() {
-        User alice = addUser("alice@example.com");
-        SessionId session = TestData.newSession();
-        JdbiRefreshTokenStore tokens = new JdbiRefreshTokenStore(jdbi());
-        tokens.add(TestData.token(alice.id(), session, NOW));
-        tokens.revokeAllOfUser(alice.id(), NOW, RevokeReason.LOGOUT_EVERYWHERE);
-        new JdbiUserRepository(jdbi()).updateTokensValidAfter(alice.id(), NOW);
-        feed.publish(new TokenRevoked("jti-1", NOW.plus(ACCESS_TTL)));
-
-        List<Revocation> current = feed.current(NOW.plusSeconds(1), ACCESS_TTL);
-
-        assertEquals(3, current.size());
-        assertTrue(current.containsAll(List.of(
+    void everyKindOfRevocation_isCurrent_withWhatItSaid_untilItsRelevanceAndTheLeewayHavePassed() {
+        List<Revocation> published = List.of(
                 new TokenRevoked("jti-1", NOW.plus(ACCESS_TTL)),
+                new SessionRevoked(TestData.newSession(), NOW.plus(ACCESS_TTL)),
+                new UserTokensRevoked(addUser("alice@example.com").id(), NOW, NOW.plus(ACCESS_TTL)));
+
+        published.forEach(feed::publish);
+
+        assertEquals(published, feed.current(NOW.plusSeconds(1)));
+        assertEquals(published, feed.current(NOW.plus(ACCESS_TTL).plus(LEEWAY).minusSeconds(1)));
+        assertEquals(List.of(), feed.current(NOW.plus(ACCESS_TTL).plus(LEEWAY)));
+    }
+
+    @Test
+    void sessionsEndedByTheStore_areCurrent_forOneAccessTokenLifetime() {
+        User alice = addUser("alice@example.com");
+        JdbiSessionStore sessions = new JdbiSessionStore(jdbi(), feed);
+        SessionId session = TestData.newSession();
+        sessions.start(dev.inkan.domain.Session.start(session, alice.id(), NOW, java.util.Optional.empty()),
+                TestData.token(alice.id(), session, NOW));
+
+        sessions.endAllOfUser(alice.id(), NOW, RevokeReason.LOGOUT_EVERYWHERE);
+
+        List<Revocation> current = feed.current(NOW.plusSeconds(1));
+        assertEquals(2, current.size());
+        assertTrue(current.containsAll(List.of(
                 new SessionRevoked(session, NOW.plus(ACCESS_TTL)),
                 new UserTokensRevoked(alice.id(), NOW, NOW.plus(ACCESS_TTL)))));
+    }
+
+    @Test
+    void purgeExpired_deletesOnlyWhatCanRefuseNothing() {
+        TokenRevoked old = new TokenRevoked("old", NOW.minus(LEEWAY).minusSeconds(1));
+        TokenRevoked live = new TokenRevoked("live", NOW.minusSeconds(1));
+        feed.publish(old);
+        feed.publish(live);
+
+        assertEquals(1, feed.purgeExpired(NOW));
+
+        assertEquals(List.of(live), feed.current(NOW.minus(Duration.ofHours(1))));
     }
 
     private User addUser(String email) {

@@ -20,6 +20,7 @@ final class TestData {
     static final Instant NOW = Instant.parse("2031-05-06T07:08:09.123456Z");
     static final Duration REFRESH_TTL = Duration.ofDays(7);
     static final Duration ACCESS_TTL = Duration.ofMinutes(15);
+    static final Duration LEEWAY = Duration.ofSeconds(30);
     static final PasswordHash PASSWORD_HASH =
             new PasswordHash("$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHQ$RdescudvJCsgt3ub+b+dWRWJTmaaJObG");
 
@@ -40,9 +41,14 @@ final class TestData {
         return new RefreshTokenHash(HexFormat.of().formatHex(bytes));
     }
 
-    /** A fresh token of {@code session}, issued at {@code issuedAt}. */
+    /** A fresh token of {@code session} (which starts when it is issued), issued at {@code issuedAt}. */
     static RefreshTokenRecord token(UserId user, SessionId session, Instant issuedAt) {
-        return RefreshTokenRecord.issue(UUID.randomUUID(), user, session, randomHash(), issuedAt,
+        return token(user, session, issuedAt, issuedAt);
+    }
+
+    /** A fresh token of {@code session}, which started at {@code sessionStartedAt}, issued at {@code issuedAt}. */
+    static RefreshTokenRecord token(UserId user, SessionId session, Instant sessionStartedAt, Instant issuedAt) {
+        return RefreshTokenRecord.issue(UUID.randomUUID(), user, session, sessionStartedAt, randomHash(), issuedAt,
                 issuedAt.plus(REFRESH_TTL));
     }
 }

@@ -84,6 +84,16 @@ final class TestDatabase implements AutoCloseable {
         return database;
     }
 
+    /**
+     * A new revocation feed on this database for one test: it records (and on PostgreSQL notifies)
+     * like the database's own, but hears only this instance, so a test sees each delivery once.
+     */
+    JdbiRevocationFeed newFeed() {
+        boolean postgres = settings.kind().equals("PostgreSQL");
+        return new JdbiRevocationFeed(jdbi(), new RevocationLog(postgres, TestData.ACCESS_TTL, TestData.LEEWAY), null,
+                java.time.Clock.systemUTC());
+    }
+
     Jdbi jdbi() {
         return database.jdbi();
     }
@@ -93,7 +103,8 @@ final class TestDatabase implements AutoCloseable {
         jdbi().useTransaction(handle -> {
             handle.execute("DELETE FROM refresh_tokens");
             handle.execute("DELETE FROM sessions");
-            handle.execute("DELETE FROM revoked_access_tokens");
+            handle.execute("DELETE FROM revocations");
+            handle.execute("DELETE FROM server_secrets");
             handle.execute("DELETE FROM users");
         });
     }

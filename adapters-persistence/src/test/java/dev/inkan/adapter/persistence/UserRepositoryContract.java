@@ -40,16 +40,6 @@ abstract class UserRepositoryContract extends DatabaseTest {
     }
 
     @Test
-    void userWithTokensValidAfter_roundTripsExactly() {
-        User alice = new User(new UserId(UUID.randomUUID()), new Email("alice@example.com"), TestData.PASSWORD_HASH,
-                NOW, Optional.of(NOW.plusSeconds(60)));
-
-        users.add(alice);
-
-        assertEquals(Optional.of(alice), users.findById(alice.id()));
-    }
-
-    @Test
     void emailInAnotherCase_findsTheSameUser_becauseEmailsAreNormalised() {
         User alice = user("alice@example.com");
         users.add(alice);
@@ -107,39 +97,14 @@ abstract class UserRepositoryContract extends DatabaseTest {
     }
 
     @Test
-    void updateTokensValidAfter_isReadBackExactly() {
-        User alice = user("alice@example.com");
-        users.add(alice);
-        Instant logoutEverywhere = NOW.plus(Duration.ofHours(1));
-
-        users.updateTokensValidAfter(alice.id(), logoutEverywhere);
-
-        assertEquals(Optional.of(logoutEverywhere), users.findById(alice.id()).orElseThrow().tokensValidAfter());
-    }
-
-    @Test
-    void updateTokensValidAfter_neverMovesBackwards() {
-        User alice = user("alice@example.com");
-        users.add(alice);
-        Instant later = NOW.plus(Duration.ofHours(2));
-
-        users.updateTokensValidAfter(alice.id(), later);
-        users.updateTokensValidAfter(alice.id(), later.minusSeconds(1));
-
-        assertEquals(Optional.of(later), users.findById(alice.id()).orElseThrow().tokensValidAfter());
-    }
-
-    @Test
     void updatesOfOneUser_leaveOtherUsersAlone() {
         User alice = user("alice@example.com");
         User bob = user("bob@example.com");
         users.add(alice);
         users.add(bob);
 
-        users.updateTokensValidAfter(alice.id(), NOW.plusSeconds(5));
         users.updatePasswordHash(alice.id(), new PasswordHash("$argon2id$other"));
 
         assertEquals(Optional.of(bob), users.findById(bob.id()));
-        assertTrue(users.findById(alice.id()).orElseThrow().tokensValidAfter().isPresent());
     }
 }

@@ -3,9 +3,7 @@ package dev.inkan.application.service;
 import dev.inkan.application.port.in.IssuedTokens;
 import dev.inkan.application.port.in.RefreshCommand;
 import dev.inkan.application.port.in.RefreshTokensUseCase;
-import dev.inkan.application.port.out.RefreshTokenStore;
-import dev.inkan.application.port.out.Revocation.SessionRevoked;
-import dev.inkan.application.port.out.RevocationFeed;
+import dev.inkan.application.port.out.SessionStore;
 import dev.inkan.application.port.out.TokenHasher;
 import dev.inkan.domain.InvalidRefreshTokenException;
 import dev.inkan.domain.InvalidRefreshTokenException.Reason;
@@ -25,28 +23,27 @@ import java.util.Optional;
  * Rotates refresh tokens. A token works once; a spent token presented again means it was copied,
  * so its whole session ends, access tokens included. One exception keeps honest users logged in:
  * within the grace window after a rotation, the same token presented again (a second browser tab
- * refreshing at the same moment) gets the same successor instead.
+ * refreshing at the same moment) gets the same successor instead. However often it refreshes, a
+ * session ends at its absolute lifetime.
  */
 public final class RefreshTokensService implements RefreshTokensUseCase {
 
     /** The grace window when nothing else is configured. */
     public static final Duration DEFAULT_REUSE_GRACE = Duration.ofSeconds(10);
 
-    private final RefreshTokenStore refreshTokens;
+    private final SessionStore sessions;
     private final TokenHasher hasher;
     private final TokenIssuer issuer;
-    private final RevocationFeed revocations;
     private final TokenPolicy policy;
     private final Duration reuseGrace;
     private final Clock clock;
 
     /** @param reuseGrace how long after a rotation a retry gets the same successor; zero turns this off */
-    public RefreshTokensService(RefreshTokenStore refreshTokens, TokenHasher hasher, TokenIssuer issuer,
-                                RevocationFeed revocations, TokenPolicy policy, Duration reuseGrace, Clock clock) {
-        this.refreshTokens = Objects.requireNonNull(refreshTokens, "refreshTokens");
+    public RefreshTokensService(SessionStore sessions, TokenHasher hasher, TokenIssuer issuer, TokenPolicy policy,
+                                Duration reuseGrace, Clock clock) {
+        this.sessions = Objects.requireNonNull(sessions, "sessions");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
         this.issuer = Objects.requireNonNull(issuer, "issuer");
-        this.revocations = Objects.requireNonNull(revocations, "revocations");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.reuseGrace = Objects.requireNonNull(reuseGrace, "reuseGrace");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -60,14 +57,18 @@ public final class RefreshTokensService implements RefreshTokensUseCase {
         String token = command.refreshToken();
         RefreshTokenHash hash = hasher.hash(token);
         RefreshTokenRecord presented = find(hash);
-        Status status = presented.statusAt(clock.instant());
+        if (command.session().isPresent() && !command.session().get().equals(presented.familyId())) {
+            // Bound to another session (a refresh cookie planted beside the caller's own): nothing happens to it.
+            throw new InvalidRefreshTokenException(Reason.OTHER_SESSION);
+        }
+        Status status = statusAt(presented);
         if (status == Status.ACTIVE) {
             Optional<IssuedTokens> rotated = issuer.rotate(presented, token);
             if (rotated.isPresent()) {
                 return rotated.get();
             }
-            presented = find(hash); // a concurrent request spent it a moment ago
-            status = presented.statusAt(clock.instant());
+            presented = find(hash); // a concurrent request spent it a moment ago, or the session ended
+            status = statusAt(presented);
         }
         switch (status) {
             case REVOKED:
@@ -80,8 +81,16 @@ public final class RefreshTokensService implements RefreshTokensUseCase {
         }
     }
 
+    /** The token's own status, where a session past its absolute lifetime makes an unspent token expired. */
+    private Status statusAt(RefreshTokenRecord token) {
+        Instant now = clock.instant();
+        Status status = token.statusAt(now);
+        boolean sessionOver = !now.isBefore(policy.sessionEndsAt(token.sessionStartedAt()));
+        return status == Status.ACTIVE && sessionOver ? Status.EXPIRED : status;
+    }
+
     private RefreshTokenRecord find(RefreshTokenHash hash) {
-        return refreshTokens.findByHash(hash).orElseThrow(() -> new InvalidRefreshTokenException(Reason.UNKNOWN));
+        return sessions.findToken(hash).orElseThrow(() -> new InvalidRefreshTokenException(Reason.UNKNOWN));
     }
 
     private Optional<IssuedTokens> retryWithinGrace(RefreshTokenRecord spent, String token) {
@@ -90,9 +99,7 @@ public final class RefreshTokensService implements RefreshTokensUseCase {
     }
 
     private RefreshTokenReusedException endSessionForReuse(RefreshTokenRecord presented) {
-        Instant now = clock.instant();
-        refreshTokens.revokeFamily(presented.familyId(), now, RevokeReason.REUSE_DETECTED);
-        revocations.publish(new SessionRevoked(presented.familyId(), now.plus(policy.accessTtl())));
+        sessions.end(presented.familyId(), clock.instant(), RevokeReason.REUSE_DETECTED);
         return new RefreshTokenReusedException(presented.familyId());
     }
 }

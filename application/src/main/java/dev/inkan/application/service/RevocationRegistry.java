@@ -45,7 +45,7 @@ public final class RevocationRegistry implements Consumer<Revocation> {
     public static RevocationRegistry following(RevocationFeed feed, TokenPolicy policy, Clock clock) {
         RevocationRegistry registry = new RevocationRegistry(clock, policy.leeway());
         feed.subscribe(registry);
-        feed.current(clock.instant(), policy.accessTtl()).forEach(registry);
+        feed.current(clock.instant()).forEach(registry);
         return registry;
     }
 

@@ -2,7 +2,6 @@ package dev.inkan.application.service;
 
 import dev.inkan.application.port.in.IssuedTokens;
 import dev.inkan.application.port.out.RandomSource;
-import dev.inkan.application.port.out.RefreshTokenStore;
 import dev.inkan.application.port.out.SessionStore;
 import dev.inkan.application.port.out.TokenHasher;
 import dev.inkan.domain.AccessTokenClaims;
@@ -28,18 +27,16 @@ public final class TokenIssuer {
 
     private final AccessTokenCodec codec;
     private final TokenPolicy policy;
-    private final RefreshTokenStore refreshTokens;
     private final SessionStore sessions;
     private final TokenHasher hasher;
     private final SuccessorTokens successors;
     private final RandomSource random;
     private final Clock clock;
 
-    public TokenIssuer(AccessTokenCodec codec, TokenPolicy policy, RefreshTokenStore refreshTokens, SessionStore sessions,
-                       TokenHasher hasher, SuccessorTokens successors, RandomSource random, Clock clock) {
+    public TokenIssuer(AccessTokenCodec codec, TokenPolicy policy, SessionStore sessions, TokenHasher hasher,
+                       SuccessorTokens successors, RandomSource random, Clock clock) {
         this.codec = Objects.requireNonNull(codec, "codec");
         this.policy = Objects.requireNonNull(policy, "policy");
-        this.refreshTokens = Objects.requireNonNull(refreshTokens, "refreshTokens");
         this.sessions = Objects.requireNonNull(sessions, "sessions");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
         this.successors = Objects.requireNonNull(successors, "successors");
@@ -51,11 +48,10 @@ public final class TokenIssuer {
     public IssuedTokens startSession(UserId user, Optional<String> userAgent) {
         Instant now = clock.instant();
         SessionId session = new SessionId(random.uuid());
-        sessions.add(Session.start(session, user, now, userAgent));
         String refreshToken = Base64Url.encode(random.bytes(REFRESH_TOKEN_BYTES));
-        RefreshTokenRecord record = newRecord(user, session, refreshToken, now);
-        refreshTokens.add(record);
-        return tokens(record, refreshToken, now);
+        RefreshTokenRecord first = newRecord(user, session, now, refreshToken, now);
+        sessions.start(Session.start(session, user, now, userAgent), first);
+        return tokens(first, refreshToken, now);
     }
 
     /**
@@ -67,11 +63,11 @@ public final class TokenIssuer {
     public Optional<IssuedTokens> rotate(RefreshTokenRecord presented, String presentedToken) {
         Instant now = clock.instant();
         String successor = successors.successorOf(presentedToken);
-        RefreshTokenRecord next = newRecord(presented.userId(), presented.familyId(), successor, now);
-        if (!refreshTokens.rotate(presented.tokenHash(), next, now)) {
+        RefreshTokenRecord next = newRecord(presented.userId(), presented.familyId(), presented.sessionStartedAt(), successor,
+                now);
+        if (!sessions.rotate(presented.tokenHash(), next, now)) {
             return Optional.empty();
         }
-        sessions.touch(presented.familyId(), now);
         return Optional.of(tokens(next, successor, now));
     }
 
@@ -82,14 +78,15 @@ public final class TokenIssuer {
     public Optional<IssuedTokens> reissueSuccessor(RefreshTokenRecord presented, String presentedToken) {
         Instant now = clock.instant();
         String successor = successors.successorOf(presentedToken);
-        return refreshTokens.findByHash(hasher.hash(successor))
+        return sessions.findToken(hasher.hash(successor))
                 .filter(next -> next.familyId().equals(presented.familyId()))
                 .filter(next -> next.statusAt(now) == RefreshTokenRecord.Status.ACTIVE)
                 .map(next -> tokens(next, successor, now));
     }
 
-    private RefreshTokenRecord newRecord(UserId user, SessionId session, String token, Instant now) {
-        return RefreshTokenRecord.issue(random.uuid(), user, session, hasher.hash(token), now, now.plus(policy.refreshTtl()));
+    private RefreshTokenRecord newRecord(UserId user, SessionId session, Instant sessionStartedAt, String token, Instant now) {
+        return RefreshTokenRecord.issue(random.uuid(), user, session, sessionStartedAt, hasher.hash(token), now,
+                policy.refreshExpiry(now, sessionStartedAt));
     }
 
     private IssuedTokens tokens(RefreshTokenRecord refresh, String refreshToken, Instant now) {

@@ -58,6 +58,11 @@ final class Fixtures {
         return POLICY.newAccessClaims(USER, SESSION, "jti-1", NOW);
     }
 
+    /** Successor tokens under a fixed test secret. */
+    static SuccessorTokens successors() {
+        return new SuccessorTokens(hs256().keyed(key("successor-secret")));
+    }
+
     /** HMAC-SHA256 through the JDK, as a test stand-in for the crypto adapter. */
     static MacAlgorithm hs256() {
         return new MacAlgorithm() {

@@ -17,9 +17,6 @@ import static org.mockito.Mockito.when;
 import dev.inkan.application.port.in.IssuedTokens;
 import dev.inkan.application.port.in.RefreshCommand;
 import dev.inkan.application.port.out.RandomSource;
-import dev.inkan.application.port.out.RefreshTokenStore;
-import dev.inkan.application.port.out.Revocation.SessionRevoked;
-import dev.inkan.application.port.out.RevocationFeed;
 import dev.inkan.application.port.out.SessionStore;
 import dev.inkan.application.port.out.TokenHasher;
 import dev.inkan.domain.InvalidRefreshTokenException;
@@ -28,6 +25,7 @@ import dev.inkan.domain.RefreshTokenHash;
 import dev.inkan.domain.RefreshTokenRecord;
 import dev.inkan.domain.RefreshTokenReusedException;
 import dev.inkan.domain.RevokeReason;
+import dev.inkan.domain.SessionId;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -42,16 +40,15 @@ class RefreshTokensServiceTest {
 
     private static final String PRESENTED = "presented-refresh-token-aaaaaaaaaaaaaaaaaaa";
     private static final Duration GRACE = Duration.ofSeconds(10);
+    private static final Instant STARTED = NOW.minus(Duration.ofDays(2));
 
-    private final RefreshTokenStore store = mock(RefreshTokenStore.class);
-    private final SessionStore sessions = mock(SessionStore.class);
-    private final RevocationFeed feed = mock(RevocationFeed.class);
+    private final SessionStore store = mock(SessionStore.class);
     private final RandomSource random = mock(RandomSource.class);
     private final TokenHasher hasher = RefreshTokensServiceTest::sha256;
-    private final SuccessorTokens successors = new SuccessorTokens(Fixtures.hs256(), Fixtures.ring(Fixtures.key("k1")));
+    private final SuccessorTokens successors = Fixtures.successors();
     private final TokenIssuer issuer = new TokenIssuer(
             new AccessTokenCodec(Fixtures.hs256(), Fixtures.ring(Fixtures.key("k1")), Fixtures.plainCodec()),
-            POLICY, store, sessions, hasher, successors, random, CLOCK);
+            POLICY, store, hasher, successors, random, CLOCK);
 
     RefreshTokensServiceTest() {
         when(random.uuid()).thenAnswer(call -> UUID.randomUUID());
@@ -59,19 +56,19 @@ class RefreshTokensServiceTest {
 
     @Test
     void anUnknownToken_isRefused() {
-        when(store.findByHash(any())).thenReturn(Optional.empty());
+        when(store.findToken(any())).thenReturn(Optional.empty());
 
         assertReason(Reason.UNKNOWN);
     }
 
     @Test
     void revokedAndExpiredTokens_areRefused_withoutRotating() {
-        when(store.findByHash(sha256(PRESENTED))).thenReturn(Optional.of(presented(Optional.empty(), Optional.of(NOW))));
+        when(store.findToken(sha256(PRESENTED))).thenReturn(Optional.of(presented(Optional.empty(), Optional.of(NOW))));
         assertReason(Reason.REVOKED);
 
-        RefreshTokenRecord expired = RefreshTokenRecord.issue(UUID.randomUUID(), USER, SESSION, sha256(PRESENTED),
-                NOW.minus(Duration.ofDays(8)), NOW.minusSeconds(1));
-        when(store.findByHash(sha256(PRESENTED))).thenReturn(Optional.of(expired));
+        RefreshTokenRecord expired = RefreshTokenRecord.issue(UUID.randomUUID(), USER, SESSION, NOW.minus(Duration.ofDays(8)),
+                sha256(PRESENTED), NOW.minus(Duration.ofDays(8)), NOW.minusSeconds(1));
+        when(store.findToken(sha256(PRESENTED))).thenReturn(Optional.of(expired));
         assertReason(Reason.EXPIRED);
 
         verify(store, never()).rotate(any(), any(), any());
@@ -79,7 +76,7 @@ class RefreshTokensServiceTest {
 
     @Test
     void anActiveToken_rotatesIntoItsDerivedSuccessor_ofTheSameSession() {
-        when(store.findByHash(sha256(PRESENTED))).thenReturn(Optional.of(presented(Optional.empty(), Optional.empty())));
+        when(store.findToken(sha256(PRESENTED))).thenReturn(Optional.of(presented(Optional.empty(), Optional.empty())));
         when(store.rotate(eq(sha256(PRESENTED)), any(), eq(NOW))).thenReturn(true);
 
         IssuedTokens tokens = service(GRACE).refresh(new RefreshCommand(PRESENTED));
@@ -90,72 +87,119 @@ class RefreshTokensServiceTest {
         assertThat(successor.getValue().tokenHash()).isEqualTo(sha256(tokens.refreshToken()));
         assertThat(successor.getValue().familyId()).isEqualTo(SESSION);
         assertThat(successor.getValue().expiresAt()).isEqualTo(NOW.plus(POLICY.refreshTtl()));
+        assertThat(successor.getValue().sessionStartedAt()).isEqualTo(STARTED);
         assertThat(tokens.claims().sessionId()).isEqualTo(SESSION);
         assertThat(tokens.claims().subject()).isEqualTo(USER);
-        verify(sessions).touch(SESSION, NOW);
-        verify(feed, never()).publish(any());
+        verify(store, never()).end(any(), any(), any());
+    }
+
+    @Test
+    void nearTheEndOfTheSessionsLifetime_theSuccessorExpiresWithTheSession_notAWeekLater() {
+        Instant started = NOW.minus(POLICY.sessionMaxLifetime()).plus(Duration.ofDays(1));
+        when(store.findToken(sha256(PRESENTED))).thenReturn(Optional.of(presented(started, Optional.empty(), Optional.empty())));
+        when(store.rotate(eq(sha256(PRESENTED)), any(), eq(NOW))).thenReturn(true);
+
+        IssuedTokens tokens = service(GRACE).refresh(new RefreshCommand(PRESENTED));
+
+        assertThat(tokens.refreshExpiresIn()).isEqualTo(Duration.ofDays(1));
+        ArgumentCaptor<RefreshTokenRecord> successor = ArgumentCaptor.forClass(RefreshTokenRecord.class);
+        verify(store).rotate(eq(sha256(PRESENTED)), successor.capture(), eq(NOW));
+        assertThat(successor.getValue().expiresAt()).isEqualTo(POLICY.sessionEndsAt(started));
+    }
+
+    @Test
+    void pastTheSessionsAbsoluteLifetime_anUnspentToken_isExpired_andNothingRotates() {
+        Instant started = NOW.minus(POLICY.sessionMaxLifetime());
+        when(store.findToken(sha256(PRESENTED))).thenReturn(Optional.of(presented(started, Optional.empty(), Optional.empty())));
+
+        assertReason(Reason.EXPIRED);
+
+        verify(store, never()).rotate(any(), any(), any());
+    }
+
+    @Test
+    void aTokenBoundToAnotherSession_isRefused_andNothingHappensToIt() {
+        when(store.findToken(sha256(PRESENTED))).thenReturn(Optional.of(presented(Optional.of(NOW.minusSeconds(60)), Optional.empty())));
+        RefreshCommand bound = new RefreshCommand(PRESENTED, Optional.of(new SessionId(UUID.randomUUID())));
+
+        assertThatThrownBy(() -> service(GRACE).refresh(bound))
+                .isInstanceOfSatisfying(InvalidRefreshTokenException.class, e -> assertThat(e.reason()).isEqualTo(Reason.OTHER_SESSION));
+
+        verify(store, never()).rotate(any(), any(), any());
+        verify(store, never()).end(any(), any(), any());
+    }
+
+    @Test
+    void aTokenBoundToItsOwnSession_rotates() {
+        when(store.findToken(sha256(PRESENTED))).thenReturn(Optional.of(presented(Optional.empty(), Optional.empty())));
+        when(store.rotate(eq(sha256(PRESENTED)), any(), eq(NOW))).thenReturn(true);
+
+        IssuedTokens tokens = service(GRACE).refresh(new RefreshCommand(PRESENTED, Optional.of(SESSION)));
+
+        assertThat(tokens.claims().sessionId()).isEqualTo(SESSION);
     }
 
     @Test
     void aSpentToken_pastTheGraceWindow_endsTheWholeSession() {
-        when(store.findByHash(sha256(PRESENTED))).thenReturn(Optional.of(presented(Optional.of(NOW.minus(GRACE)), Optional.empty())));
+        when(store.findToken(sha256(PRESENTED))).thenReturn(Optional.of(presented(Optional.of(NOW.minus(GRACE)), Optional.empty())));
 
         assertThatThrownBy(() -> service(GRACE).refresh(new RefreshCommand(PRESENTED)))
                 .isInstanceOf(RefreshTokenReusedException.class);
 
-        verify(store).revokeFamily(SESSION, NOW, RevokeReason.REUSE_DETECTED);
-        verify(feed).publish(new SessionRevoked(SESSION, NOW.plus(POLICY.accessTtl())));
+        verify(store).end(SESSION, NOW, RevokeReason.REUSE_DETECTED);
     }
 
     @Test
     void aSpentToken_withinTheGraceWindow_getsTheSameActiveSuccessor_andANewAccessToken() {
         String successor = successors.successorOf(PRESENTED);
-        when(store.findByHash(sha256(PRESENTED))).thenReturn(Optional.of(presented(Optional.of(NOW.minusSeconds(3)), Optional.empty())));
-        when(store.findByHash(sha256(successor))).thenReturn(Optional.of(
-                RefreshTokenRecord.issue(UUID.randomUUID(), USER, SESSION, sha256(successor), NOW.minusSeconds(3), NOW.plus(Duration.ofDays(7)))));
+        when(store.findToken(sha256(PRESENTED))).thenReturn(Optional.of(presented(Optional.of(NOW.minusSeconds(3)), Optional.empty())));
+        when(store.findToken(sha256(successor))).thenReturn(Optional.of(
+                RefreshTokenRecord.issue(UUID.randomUUID(), USER, SESSION, STARTED, sha256(successor), NOW.minusSeconds(3),
+                        NOW.plus(Duration.ofDays(7)))));
 
         IssuedTokens tokens = service(GRACE).refresh(new RefreshCommand(PRESENTED));
 
         assertThat(tokens.refreshToken()).isEqualTo(successor);
         assertThat(tokens.claims().sessionId()).isEqualTo(SESSION);
-        verify(store, never()).revokeFamily(any(), any(), any());
+        verify(store, never()).end(any(), any(), any());
     }
 
     @Test
     void aSpentToken_withinTheGraceWindow_whoseSuccessorIsSpentToo_isReuse() {
         String successor = successors.successorOf(PRESENTED);
-        when(store.findByHash(sha256(PRESENTED))).thenReturn(Optional.of(presented(Optional.of(NOW.minusSeconds(3)), Optional.empty())));
-        when(store.findByHash(sha256(successor))).thenReturn(Optional.of(new RefreshTokenRecord(UUID.randomUUID(), USER, SESSION,
-                sha256(successor), NOW.minusSeconds(3), NOW.plus(Duration.ofDays(7)), Optional.of(NOW.minusSeconds(1)),
+        when(store.findToken(sha256(PRESENTED))).thenReturn(Optional.of(presented(Optional.of(NOW.minusSeconds(3)), Optional.empty())));
+        when(store.findToken(sha256(successor))).thenReturn(Optional.of(new RefreshTokenRecord(UUID.randomUUID(), USER, SESSION,
+                STARTED, sha256(successor), NOW.minusSeconds(3), NOW.plus(Duration.ofDays(7)), Optional.of(NOW.minusSeconds(1)),
                 Optional.empty(), Optional.empty())));
 
         assertThatThrownBy(() -> service(GRACE).refresh(new RefreshCommand(PRESENTED))).isInstanceOf(RefreshTokenReusedException.class);
-        verify(store).revokeFamily(SESSION, NOW, RevokeReason.REUSE_DETECTED);
+        verify(store).end(SESSION, NOW, RevokeReason.REUSE_DETECTED);
     }
 
     @Test
     void losingTheRaceToAConcurrentRotation_withTheGraceOn_getsTheWinnersSuccessor() {
         String successor = successors.successorOf(PRESENTED);
-        when(store.findByHash(sha256(PRESENTED))).thenReturn(
+        when(store.findToken(sha256(PRESENTED))).thenReturn(
                 Optional.of(presented(Optional.empty(), Optional.empty())),
                 Optional.of(presented(Optional.of(NOW), Optional.empty())));
         when(store.rotate(any(), any(), any())).thenReturn(false);
-        when(store.findByHash(sha256(successor))).thenReturn(Optional.of(
-                RefreshTokenRecord.issue(UUID.randomUUID(), USER, SESSION, sha256(successor), NOW, NOW.plus(Duration.ofDays(7)))));
+        when(store.findToken(sha256(successor))).thenReturn(Optional.of(
+                RefreshTokenRecord.issue(UUID.randomUUID(), USER, SESSION, STARTED, sha256(successor), NOW,
+                        NOW.plus(Duration.ofDays(7)))));
 
         assertThat(service(GRACE).refresh(new RefreshCommand(PRESENTED)).refreshToken()).isEqualTo(successor);
     }
 
     @Test
     void losingTheRaceToAConcurrentRotation_withTheGraceOff_isReuse() {
-        when(store.findByHash(sha256(PRESENTED))).thenReturn(
+        when(store.findToken(sha256(PRESENTED))).thenReturn(
                 Optional.of(presented(Optional.empty(), Optional.empty())),
                 Optional.of(presented(Optional.of(NOW), Optional.empty())));
         when(store.rotate(any(), any(), any())).thenReturn(false);
 
         assertThatThrownBy(() -> service(Duration.ZERO).refresh(new RefreshCommand(PRESENTED)))
                 .isInstanceOf(RefreshTokenReusedException.class);
-        verify(store).revokeFamily(SESSION, NOW, RevokeReason.REUSE_DETECTED);
+        verify(store).end(SESSION, NOW, RevokeReason.REUSE_DETECTED);
     }
 
     @Test
@@ -164,12 +208,16 @@ class RefreshTokensServiceTest {
     }
 
     private RefreshTokensService service(Duration grace) {
-        return new RefreshTokensService(store, hasher, issuer, feed, POLICY, grace, CLOCK);
+        return new RefreshTokensService(store, hasher, issuer, POLICY, grace, CLOCK);
     }
 
     private static RefreshTokenRecord presented(Optional<Instant> usedAt, Optional<Instant> revokedAt) {
-        return new RefreshTokenRecord(UUID.randomUUID(), USER, SESSION, sha256(PRESENTED), NOW.minusSeconds(60),
-                NOW.plus(Duration.ofDays(7)), usedAt, revokedAt, revokedAt.map(at -> RevokeReason.LOGOUT));
+        return presented(STARTED, usedAt, revokedAt);
+    }
+
+    private static RefreshTokenRecord presented(Instant sessionStartedAt, Optional<Instant> usedAt, Optional<Instant> revokedAt) {
+        return new RefreshTokenRecord(UUID.randomUUID(), USER, SESSION, sessionStartedAt, sha256(PRESENTED),
+                NOW.minusSeconds(60), NOW.plus(Duration.ofDays(7)), usedAt, revokedAt, revokedAt.map(at -> RevokeReason.LOGOUT));
     }
 
     private void assertReason(Reason reason) {

@@ -19,10 +19,7 @@ import dev.inkan.application.port.in.IssuedTokens;
 import dev.inkan.application.port.in.SessionSummary;
 import dev.inkan.application.port.in.UserProfile;
 import dev.inkan.application.port.out.RandomSource;
-import dev.inkan.application.port.out.RefreshTokenStore;
-import dev.inkan.application.port.out.Revocation.SessionRevoked;
 import dev.inkan.application.port.out.Revocation.TokenRevoked;
-import dev.inkan.application.port.out.Revocation.UserTokensRevoked;
 import dev.inkan.application.port.out.RevocationFeed;
 import dev.inkan.application.port.out.SessionStore;
 import dev.inkan.application.port.out.TokenHasher;
@@ -49,31 +46,24 @@ import org.mockito.InOrder;
 class SessionServicesTest {
 
     private final UserRepository users = mock(UserRepository.class);
-    private final RefreshTokenStore refreshTokens = mock(RefreshTokenStore.class);
     private final SessionStore sessions = mock(SessionStore.class);
     private final RevocationFeed feed = mock(RevocationFeed.class);
 
     @Test
-    void logout_revokesTheFamily_denylistsTheToken_andEndsTheSessionsAccessTokens() {
-        new LogoutService(refreshTokens, feed, POLICY, CLOCK).logout(claims());
+    void logout_endsTheSession_thenDenylistsTheToken() {
+        new LogoutService(sessions, feed, CLOCK).logout(claims());
 
-        InOrder order = inOrder(refreshTokens, feed);
-        order.verify(refreshTokens).revokeFamily(SESSION, NOW, RevokeReason.LOGOUT);
+        InOrder order = inOrder(sessions, feed);
+        order.verify(sessions).end(SESSION, NOW, RevokeReason.LOGOUT);
         order.verify(feed).publish(new TokenRevoked("jti-1", claims().expiresAt()));
-        order.verify(feed).publish(new SessionRevoked(SESSION, NOW.plus(POLICY.accessTtl())));
     }
 
     @Test
-    void logoutEverywhere_cutsEveryTokenOfTheUser_andEveryFamily() {
-        SessionId other = new SessionId(UUID.randomUUID());
-        when(refreshTokens.revokeAllOfUser(USER, NOW, RevokeReason.LOGOUT_EVERYWHERE)).thenReturn(List.of(SESSION, other));
+    void logoutEverywhere_endsEverySessionOfTheUser() {
+        new LogoutEverywhereService(sessions, CLOCK).logoutEverywhere(claims());
 
-        new LogoutEverywhereService(users, refreshTokens, feed, POLICY, CLOCK).logoutEverywhere(claims());
-
-        verify(users).updateTokensValidAfter(USER, NOW);
-        verify(feed).publish(new UserTokensRevoked(USER, NOW, NOW.plus(POLICY.accessTtl())));
-        verify(feed).publish(new SessionRevoked(other, NOW.plus(POLICY.accessTtl())));
-        verify(feed, org.mockito.Mockito.atLeastOnce()).publish(new SessionRevoked(SESSION, NOW.plus(POLICY.accessTtl())));
+        verify(sessions).endAllOfUser(USER, NOW, RevokeReason.LOGOUT_EVERYWHERE);
+        verify(feed, never()).publish(any());
     }
 
     @Test
@@ -92,23 +82,21 @@ class SessionServicesTest {
         SessionId phone = new SessionId(UUID.randomUUID());
         when(sessions.find(phone)).thenReturn(Optional.of(Session.start(phone, USER, NOW, Optional.empty())));
 
-        new EndSessionService(sessions, refreshTokens, feed, POLICY, CLOCK).endSession(claims(), phone);
+        new EndSessionService(sessions, CLOCK).endSession(claims(), phone);
 
-        verify(refreshTokens).revokeFamily(phone, NOW, RevokeReason.SESSION_ENDED);
-        verify(feed).publish(new SessionRevoked(phone, NOW.plus(POLICY.accessTtl())));
+        verify(sessions).end(phone, NOW, RevokeReason.SESSION_ENDED);
     }
 
     @Test
     void endingSomeoneElsesSession_orAnUnknownOne_isNotFound_andRevokesNothing() {
         SessionId theirs = new SessionId(UUID.randomUUID());
         when(sessions.find(theirs)).thenReturn(Optional.of(Session.start(theirs, new UserId(UUID.randomUUID()), NOW, Optional.empty())));
-        EndSessionService service = new EndSessionService(sessions, refreshTokens, feed, POLICY, CLOCK);
+        EndSessionService service = new EndSessionService(sessions, CLOCK);
 
         assertThatThrownBy(() -> service.endSession(claims(), theirs)).isInstanceOf(SessionNotFoundException.class);
         assertThatThrownBy(() -> service.endSession(claims(), new SessionId(UUID.randomUUID())))
                 .isInstanceOf(SessionNotFoundException.class);
-        verify(refreshTokens, never()).revokeFamily(any(), any(), any());
-        verify(feed, never()).publish(any());
+        verify(sessions, never()).end(any(), any(), any());
     }
 
     @Test
@@ -131,16 +119,16 @@ class SessionServicesTest {
         TokenHasher hasher = token -> new RefreshTokenHash("a".repeat(64));
         TokenIssuer issuer = new TokenIssuer(
                 new AccessTokenCodec(Fixtures.hs256(), Fixtures.ring(Fixtures.key("k1")), Fixtures.plainCodec()), POLICY,
-                refreshTokens, sessions, hasher, new SuccessorTokens(Fixtures.hs256(), Fixtures.ring(Fixtures.key("k1"))),
-                random, CLOCK);
+                sessions, hasher, Fixtures.successors(), random, CLOCK);
 
         IssuedTokens tokens = issuer.startSession(USER, Optional.of("curl/8"));
 
-        verify(sessions).add(Session.start(SESSION, USER, NOW, Optional.of("curl/8")));
         ArgumentCaptor<RefreshTokenRecord> stored = ArgumentCaptor.forClass(RefreshTokenRecord.class);
-        verify(refreshTokens).add(stored.capture());
+        verify(sessions).start(org.mockito.ArgumentMatchers.eq(Session.start(SESSION, USER, NOW, Optional.of("curl/8"))),
+                stored.capture());
         assertThat(stored.getValue().tokenHash().hex()).isEqualTo("a".repeat(64));
         assertThat(stored.getValue().familyId()).isEqualTo(SESSION);
+        assertThat(stored.getValue().sessionStartedAt()).isEqualTo(NOW);
         assertThat(tokens.refreshToken()).hasSize(43).isEqualTo(Base64Url.encode(new byte[32]));
         assertThat(tokens.claims().sessionId()).isEqualTo(SESSION);
         assertThat(tokens.accessExpiresInSeconds()).isEqualTo(900);

@@ -97,13 +97,13 @@ class VerifyAndRevocationTest {
     void following_subscribesBeforeLoading_soNothingInBetweenIsLost() {
         RevocationFeed feed = mock(RevocationFeed.class);
         Revocation loaded = new TokenRevoked("loaded", NOW.plusSeconds(60));
-        when(feed.current(NOW, POLICY.accessTtl())).thenReturn(List.of(loaded));
+        when(feed.current(NOW)).thenReturn(List.of(loaded));
 
         RevocationRegistry following = RevocationRegistry.following(feed, POLICY, clock);
 
         InOrder order = inOrder(feed);
         order.verify(feed).subscribe(following);
-        order.verify(feed).current(NOW, POLICY.accessTtl());
+        order.verify(feed).current(NOW);
         assertThat(following.isRevoked(new AccessTokenClaims("inkan", USER, List.of("inkan"), NOW, NOW.plusSeconds(60),
                 java.util.Optional.empty(), "loaded", SESSION))).isTrue();
     }

@@ -1,7 +1,14 @@
 package dev.inkan.application.port.in;
 
-/** Command: rotate {@code refreshToken}. */
-public record RefreshCommand(String refreshToken) {
+import dev.inkan.domain.SessionId;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Command: rotate {@code refreshToken}; when {@code session} is given, only if the token belongs to
+ * that session (a browser's refresh cookie is bound to the session its CSRF proof names).
+ */
+public record RefreshCommand(String refreshToken, Optional<SessionId> session) {
 
     /** Far above the 43 characters Inkan issues; longer input is refused before it is hashed. */
     public static final int MAX_LENGTH = 512;
@@ -14,6 +21,12 @@ public record RefreshCommand(String refreshToken) {
         if (refreshToken.length() > MAX_LENGTH) {
             throw new IllegalArgumentException("refresh_token is too long");
         }
+        Objects.requireNonNull(session, "session");
+    }
+
+    /** A refresh token from a client that holds it on its own (a JSON body): no session binding. */
+    public RefreshCommand(String refreshToken) {
+        this(refreshToken, Optional.empty());
     }
 
     @Override

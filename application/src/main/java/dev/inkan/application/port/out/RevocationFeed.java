@@ -1,6 +1,5 @@
 package dev.inkan.application.port.out;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
@@ -12,19 +11,20 @@ import java.util.function.Consumer;
 public interface RevocationFeed {
 
     /**
-     * Records {@code revocation} durably (where the stores have not already) and delivers it to
-     * every subscriber, on this instance and on every other one sharing the database.
+     * Records {@code revocation} durably and delivers it to every subscriber, on this instance
+     * before it returns and on every other one sharing the database. (The revocations that ending
+     * a session implies are recorded and delivered by the {@link SessionStore} with the change.)
      *
-     * @throws StoreUnavailableException when it could not be recorded
+     * @throws StoreUnavailableException when it could not be recorded; nobody is told then
      */
     void publish(Revocation revocation);
 
     /**
      * @param now the present
-     * @param accessTtl how long access tokens live: revocations older than that no longer matter
-     * @return every revocation still relevant at {@code now}, for an instance starting up
+     * @return every revocation that may still refuse a token at {@code now} (its relevance plus the
+     *     verifier's leeway), for an instance starting up or catching up after a lost connection
      */
-    List<Revocation> current(Instant now, Duration accessTtl);
+    List<Revocation> current(Instant now);
 
     /** Registers a listener for revocations published from now on (on any instance). */
     void subscribe(Consumer<Revocation> listener);

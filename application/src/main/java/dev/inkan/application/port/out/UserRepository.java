@@ -5,7 +5,6 @@ import dev.inkan.domain.EmailAlreadyRegisteredException;
 import dev.inkan.domain.PasswordHash;
 import dev.inkan.domain.User;
 import dev.inkan.domain.UserId;
-import java.time.Instant;
 import java.util.Optional;
 
 /** Driven port: where users are kept. Every method may throw {@link StoreUnavailableException}. */
@@ -26,7 +25,4 @@ public interface UserRepository {
 
     /** Replaces a user's password hash (after a rehash with stronger parameters). */
     void updatePasswordHash(UserId id, PasswordHash hash);
-
-    /** Records a "log out everywhere": access tokens issued before {@code instant} are refused. */
-    void updateTokensValidAfter(UserId id, Instant instant);
 }

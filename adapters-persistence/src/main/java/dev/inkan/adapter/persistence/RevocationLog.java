@@ -1,0 +1,117 @@
+package dev.inkan.adapter.persistence;
+
+import dev.inkan.application.port.out.Revocation;
+import dev.inkan.application.port.out.Revocation.SessionRevoked;
+import dev.inkan.application.port.out.Revocation.TokenRevoked;
+import dev.inkan.application.port.out.Revocation.UserTokensRevoked;
+import dev.inkan.domain.SessionId;
+import dev.inkan.domain.UserId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/**
+ * The {@code revocations} table: every fact that refuses access tokens before they expire, written
+ * by the transaction that causes it. On PostgreSQL the same transaction sends it with
+ * {@code pg_notify}, which PostgreSQL delivers exactly when (and only if) it commits, so no stored
+ * revocation goes unannounced and none is announced that did not happen.
+ */
+final class RevocationLog {
+
+    private static final String INSERT = """
+            INSERT INTO revocations (kind, subject, valid_after, relevant_until, recorded_at)
+            VALUES (:kind, :subject, :validAfter, :relevantUntil, :recordedAt)""";
+
+    private final boolean notify;
+    private final Duration accessTtl;
+    private final Duration leeway;
+
+    /**
+     * @param notify whether to send each revocation with {@code pg_notify} (PostgreSQL)
+     * @param accessTtl how long access tokens live: how long an ended session or a cut-off matters
+     * @param leeway how long after its expiry the verifier may still accept a token
+     */
+    RevocationLog(boolean notify, Duration accessTtl, Duration leeway) {
+        this.notify = notify;
+        this.accessTtl = Objects.requireNonNull(accessTtl, "accessTtl");
+        this.leeway = Objects.requireNonNull(leeway, "leeway");
+    }
+
+    /** The revocation of every access token of a session that ended at {@code now}. */
+    SessionRevoked sessionEnded(SessionId session, Instant now) {
+        return new SessionRevoked(session, now.plus(accessTtl));
+    }
+
+    /** The revocation of every access token of a user issued before {@code now}. */
+    UserTokensRevoked userCutOff(UserId user, Instant now) {
+        return new UserTokensRevoked(user, now, now.plus(accessTtl));
+    }
+
+    /** Writes {@code revocation} in the transaction of {@code handle} and, on PostgreSQL, announces it at its commit. */
+    void record(Handle handle, Revocation revocation, Instant now) {
+        handle.createUpdate(INSERT)
+                .bind("kind", kind(revocation))
+                .bind("subject", subject(revocation))
+                .bind("validAfter", Timestamps.bind(revocation instanceof UserTokensRevoked user ? user.validAfter() : null))
+                .bind("relevantUntil", Timestamps.bind(revocation.relevantUntil()))
+                .bind("recordedAt", Timestamps.bind(now))
+                .execute();
+        if (notify) {
+            handle.createQuery("SELECT pg_notify(:channel, :payload)")
+                    .bind("channel", PostgresRevocationListener.CHANNEL)
+                    .bind("payload", RevocationPayload.encode(revocation))
+                    .mapTo(String.class)
+                    .one();
+        }
+    }
+
+    /** @return every revocation that may still refuse a token at {@code now}: relevant until at least now less the leeway */
+    List<Revocation> current(Handle handle, Instant now) {
+        return handle.createQuery("""
+                        SELECT kind, subject, valid_after, relevant_until FROM revocations
+                        WHERE relevant_until > :since ORDER BY seq""")
+                .bind("since", Timestamps.bind(now.minus(leeway)))
+                .map(RevocationLog::map)
+                .list();
+    }
+
+    /** Deletes what can refuse nothing any more. @return how many rows */
+    int purge(Handle handle, Instant now) {
+        return handle.createUpdate("DELETE FROM revocations WHERE relevant_until < :since")
+                .bind("since", Timestamps.bind(now.minus(leeway)))
+                .execute();
+    }
+
+    private static Revocation map(ResultSet rs, StatementContext ctx) throws SQLException {
+        String subject = rs.getString("subject");
+        Instant until = Timestamps.read(rs, "relevant_until");
+        return switch (rs.getString("kind")) {
+            case "token" -> new TokenRevoked(subject, until);
+            case "session" -> new SessionRevoked(SessionId.parse(subject), until);
+            case "user" -> new UserTokensRevoked(UserId.parse(subject), Timestamps.read(rs, "valid_after"), until);
+            default -> throw new SQLException("unknown revocation kind");
+        };
+    }
+
+    private static String kind(Revocation revocation) {
+        if (revocation instanceof TokenRevoked) {
+            return "token";
+        }
+        return revocation instanceof SessionRevoked ? "session" : "user";
+    }
+
+    private static String subject(Revocation revocation) {
+        if (revocation instanceof TokenRevoked token) {
+            return token.tokenId();
+        }
+        if (revocation instanceof SessionRevoked session) {
+            return session.sessionId().toString();
+        }
+        return ((UserTokensRevoked) revocation).userId().toString();
+    }
+}
