@@ -10,6 +10,7 @@ import dev.inkan.domain.InvalidCredentialsException;
 import dev.inkan.domain.InvalidRefreshTokenException;
 import dev.inkan.domain.SessionId;
 import io.javalin.http.Context;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -63,14 +64,39 @@ final class AuthHandlers {
         answerWithTokens(ctx, tokens);
     }
 
-    /** The refresh token comes in the JSON body, or (cookie transport) in its cookie with a CSRF proof. */
+    /**
+     * The refresh token comes in the JSON body, or (cookie transport) in its cookie with a CSRF
+     * proof that binds it to one session. A planted refresh cookie of another session beside the
+     * browser's own is passed over; alone, it is refused.
+     */
     void refresh(Context ctx) {
         limits.beforeRefresh(ctx.ip());
-        String token = hasBody(ctx) && settings.transport().acceptsBearer()
-                ? JsonBodies.string(JsonBodies.object(ctx), "refresh_token")
-                : refreshCookie(ctx);
-        RefreshCommand command = validated(() -> new RefreshCommand(token));
-        answerWithTokens(ctx, useCases.refresh().refresh(command));
+        if (hasBody(ctx) && settings.transport().acceptsBearer()) {
+            String token = JsonBodies.string(JsonBodies.object(ctx), "refresh_token");
+            answerWithTokens(ctx, useCases.refresh().refresh(validated(() -> new RefreshCommand(token))));
+            return;
+        }
+        if (!settings.transport().usesCookies()) {
+            throw ProblemException.badRequest("refresh_token is required");
+        }
+        List<String> cookies = TokenCookies.readAll(ctx, TokenCookies.REFRESH);
+        if (cookies.isEmpty()) {
+            throw new InvalidRefreshTokenException(InvalidRefreshTokenException.Reason.UNKNOWN);
+        }
+        Optional<SessionId> session = authentication.requireCsrfProof(ctx);
+        InvalidRefreshTokenException refused = null;
+        for (String cookie : cookies) {
+            try {
+                answerWithTokens(ctx, useCases.refresh().refresh(validated(() -> new RefreshCommand(cookie, session))));
+                return;
+            } catch (InvalidRefreshTokenException e) {
+                if (e.reason() != InvalidRefreshTokenException.Reason.OTHER_SESSION) {
+                    throw e;
+                }
+                refused = e;
+            }
+        }
+        throw refused;
     }
 
     void logout(Context ctx) {
@@ -117,16 +143,6 @@ final class AuthHandlers {
     private void answerWithTokens(Context ctx, IssuedTokens tokens) {
         Optional<String> csrf = settings.transport().usesCookies() ? Optional.of(TokenCookies.set(ctx, tokens, cookiePrefix)) : Optional.empty();
         JsonBodies.respond(ctx, TokenResponse.from(tokens, settings.transport().acceptsBearer(), csrf));
-    }
-
-    private String refreshCookie(Context ctx) {
-        if (!settings.transport().usesCookies()) {
-            throw ProblemException.badRequest("refresh_token is required");
-        }
-        String token = TokenCookies.read(ctx, TokenCookies.REFRESH)
-                .orElseThrow(() -> new InvalidRefreshTokenException(InvalidRefreshTokenException.Reason.UNKNOWN));
-        authentication.requireCsrfProof(ctx);
-        return token;
     }
 
     private void clearCookies(Context ctx) {

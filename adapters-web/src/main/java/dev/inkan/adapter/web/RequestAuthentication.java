@@ -3,6 +3,7 @@ package dev.inkan.adapter.web;
 import dev.inkan.application.port.in.VerifyAccessTokenUseCase;
 import dev.inkan.domain.AccessTokenClaims;
 import dev.inkan.domain.InvalidTokenException;
+import dev.inkan.domain.SessionId;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.net.URI;
@@ -17,7 +18,8 @@ import java.util.Set;
  * transport allows cookies, from the access cookie. A cookie is sent by the browser on its own, so
  * an unsafe request authenticated by one must also prove it came from Inkan's page: the CSRF
  * header equal to the CSRF cookie, and an {@code Origin}, when sent, that is this server's own or
- * an allowed one.
+ * an allowed one. The proof names the session it was issued for, and the cookie's credential must
+ * belong to that session.
  */
 final class RequestAuthentication {
 
@@ -43,14 +45,22 @@ final class RequestAuthentication {
         if (cookie.isEmpty()) {
             throw new InvalidTokenException(InvalidTokenException.Reason.MISSING);
         }
-        requireCsrfProof(ctx);
-        return verifier.verify(cookie.get());
+        Optional<SessionId> proven = requireCsrfProof(ctx);
+        AccessTokenClaims claims = verifier.verify(cookie.get());
+        if (proven.isPresent() && !proven.get().equals(claims.sessionId())) {
+            throw forbidden("the CSRF proof belongs to another session than the access cookie");
+        }
+        return claims;
     }
 
-    /** The double-submit check, for every unsafe request that a cookie authenticates. */
-    void requireCsrfProof(Context ctx) {
+    /**
+     * The double-submit check, for every unsafe request that a cookie authenticates.
+     *
+     * @return the session the proof was issued for; empty for a safe request, which needs no proof
+     */
+    Optional<SessionId> requireCsrfProof(Context ctx) {
         if (SAFE.contains(ctx.method())) {
-            return;
+            return Optional.empty();
         }
         String origin = ctx.header("Origin");
         if (origin != null && !isOwnOrAllowed(origin, ctx.header("Host"))) {
@@ -63,6 +73,8 @@ final class RequestAuthentication {
             throw forbidden("a cookie-authenticated request needs the " + TokenCookies.CSRF_HEADER
                     + " header, equal to the " + TokenCookies.CSRF + " cookie");
         }
+        return Optional.of(TokenCookies.sessionOfCsrfToken(header)
+                .orElseThrow(() -> forbidden("the CSRF token is not one Inkan issued; log in again")));
     }
 
     private boolean isOwnOrAllowed(String origin, String host) {

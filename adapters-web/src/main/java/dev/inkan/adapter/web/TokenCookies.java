@@ -1,9 +1,13 @@
 package dev.inkan.adapter.web;
 
 import dev.inkan.application.port.in.IssuedTokens;
+import dev.inkan.domain.SessionId;
 import io.javalin.http.Context;
+import jakarta.servlet.http.Cookie;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -11,6 +15,12 @@ import java.util.Optional;
  * refresh token in a cookie only {@code /auth} sees, both {@code HttpOnly}, {@code Secure} and
  * {@code SameSite=Strict}; and a CSRF token cookie that scripts may read, to send back in a header
  * (double submit).
+ *
+ * <p>The refresh cookie cannot be {@code __Host-} (that needs {@code Path=/}, and the refresh token
+ * would then travel with every request), so a sibling subdomain could plant one of its own with
+ * {@code Domain=} the parent. The CSRF token is therefore bound to the session it was issued for
+ * ({@code <session id>.<random>}): a refresh cookie of another session fails the proof, and cannot
+ * switch the browser into another account.
  */
 final class TokenCookies {
 
@@ -32,7 +42,7 @@ final class TokenCookies {
     static String set(Context ctx, IssuedTokens tokens, String prefix) {
         byte[] random = new byte[32];
         RANDOM.nextBytes(random);
-        String csrf = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        String csrf = tokens.claims().sessionId() + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         long refreshSeconds = tokens.refreshExpiresIn().getSeconds();
         add(ctx, ACCESS, tokens.accessToken(), "/", tokens.accessExpiresInSeconds(), true);
         add(ctx, REFRESH, tokens.refreshToken(), prefix + "/auth", refreshSeconds, true);
@@ -49,6 +59,32 @@ final class TokenCookies {
 
     static Optional<String> read(Context ctx, String name) {
         return Optional.ofNullable(ctx.cookie(name)).filter(value -> !value.isEmpty());
+    }
+
+    /** @return every non-empty value of the cookie {@code name}: a browser sends a planted one beside its own */
+    static List<String> readAll(Context ctx, String name) {
+        Cookie[] cookies = ctx.req().getCookies();
+        if (cookies == null) {
+            return List.of();
+        }
+        return Arrays.stream(cookies)
+                .filter(cookie -> cookie.getName().equals(name) && !cookie.getValue().isEmpty())
+                .map(Cookie::getValue)
+                .distinct()
+                .toList();
+    }
+
+    /** @return the session a CSRF token was issued for, if it names one */
+    static Optional<SessionId> sessionOfCsrfToken(String csrf) {
+        int dot = csrf.indexOf('.');
+        if (dot <= 0) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(SessionId.parse(csrf.substring(0, dot)));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     private static void add(Context ctx, String name, String value, String path, long maxAgeSeconds, boolean httpOnly) {

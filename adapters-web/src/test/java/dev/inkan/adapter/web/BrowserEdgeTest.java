@@ -21,6 +21,7 @@ import dev.inkan.application.port.in.RegisterUserUseCase;
 import dev.inkan.application.port.in.VerifyAccessTokenUseCase;
 import dev.inkan.domain.AccessTokenClaims;
 import dev.inkan.domain.InvalidCredentialsException;
+import dev.inkan.domain.InvalidRefreshTokenException;
 import dev.inkan.domain.SessionId;
 import dev.inkan.domain.UserId;
 import java.net.URI;
@@ -51,6 +52,7 @@ class BrowserEdgeTest {
     private final AccessTokenClaims claims = new AccessTokenClaims("inkan", new UserId(UUID.randomUUID()), List.of("inkan"),
             Instant.ofEpochSecond(1_700_000_000), Instant.ofEpochSecond(1_700_000_900), Optional.empty(), "jti",
             new SessionId(UUID.randomUUID()));
+    private final String csrf = claims.sessionId() + ".csrf-value";
     private InkanHttpServer server;
 
     @AfterEach
@@ -80,22 +82,27 @@ class BrowserEdgeTest {
     void cookieAuthenticatedPost_withoutTheCsrfProof_is403_andWithItSucceeds() throws Exception {
         start(new WebSettings(TokenTransport.BOTH, List.of(), RateLimitSettings.defaults()));
         when(verifier.verify(ACCESS)).thenReturn(claims);
-        String cookies = "__Host-inkan_access=" + ACCESS + "; __Host-inkan_csrf=csrf-value";
+        String cookies = "__Host-inkan_access=" + ACCESS + "; __Host-inkan_csrf=" + csrf;
 
         HttpResponse<String> noProof = send(request("/auth/logout").header("Cookie", cookies).POST(BodyPublishers.noBody()));
         HttpResponse<String> wrongProof = send(request("/auth/logout").header("Cookie", cookies)
-                .header("X-CSRF-Token", "csrf-valuf").POST(BodyPublishers.noBody()));
+                .header("X-CSRF-Token", csrf + "f").POST(BodyPublishers.noBody()));
         HttpResponse<String> foreignOrigin = send(request("/auth/logout").header("Cookie", cookies)
-                .header("X-CSRF-Token", "csrf-value").header("Origin", "https://evil.example").POST(BodyPublishers.noBody()));
+                .header("X-CSRF-Token", csrf).header("Origin", "https://evil.example").POST(BodyPublishers.noBody()));
+        String otherSessions = UUID.randomUUID() + ".csrf-value";
+        HttpResponse<String> proofOfAnotherSession = send(request("/auth/logout")
+                .header("Cookie", "__Host-inkan_access=" + ACCESS + "; __Host-inkan_csrf=" + otherSessions)
+                .header("X-CSRF-Token", otherSessions).POST(BodyPublishers.noBody()));
 
         assertThat(noProof.statusCode()).isEqualTo(403);
         assertThat(noProof.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
         assertThat(wrongProof.statusCode()).isEqualTo(403);
         assertThat(foreignOrigin.statusCode()).isEqualTo(403);
+        assertThat(proofOfAnotherSession.statusCode()).isEqualTo(403);
         verify(logout, never()).logout(any());
 
         HttpResponse<String> withProof = send(request("/auth/logout").header("Cookie", cookies)
-                .header("X-CSRF-Token", "csrf-value").header("Origin", "http://127.0.0.1:" + server.port()).POST(BodyPublishers.noBody()));
+                .header("X-CSRF-Token", csrf).header("Origin", "http://127.0.0.1:" + server.port()).POST(BodyPublishers.noBody()));
 
         assertThat(withProof.statusCode()).isEqualTo(204);
         verify(logout).logout(claims);
@@ -115,15 +122,39 @@ class BrowserEdgeTest {
     @Test
     void refreshFromTheCookie_needsTheCsrfProof() throws Exception {
         start(new WebSettings(TokenTransport.COOKIE, List.of(), RateLimitSettings.defaults()));
-        when(refresh.refresh(new RefreshCommand(REFRESH))).thenReturn(new IssuedTokens("new.access.token", claims, "new-refresh", Duration.ofDays(7)));
-        String cookies = "__Secure-inkan_refresh=" + REFRESH + "; __Host-inkan_csrf=csrf-value";
+        when(refresh.refresh(new RefreshCommand(REFRESH, Optional.of(claims.sessionId()))))
+                .thenReturn(new IssuedTokens("new.access.token", claims, "new-refresh", Duration.ofDays(7)));
+        String cookies = "__Secure-inkan_refresh=" + REFRESH + "; __Host-inkan_csrf=" + csrf;
 
         assertThat(send(request("/auth/refresh").header("Cookie", cookies).POST(BodyPublishers.noBody())).statusCode()).isEqualTo(403);
-        HttpResponse<String> refreshed = send(request("/auth/refresh").header("Cookie", cookies).header("X-CSRF-Token", "csrf-value")
+        HttpResponse<String> refreshed = send(request("/auth/refresh").header("Cookie", cookies).header("X-CSRF-Token", csrf)
                 .POST(BodyPublishers.noBody()));
 
         assertThat(refreshed.statusCode()).isEqualTo(200);
         assertThat(refreshed.headers().allValues("Set-Cookie")).anySatisfy(c -> assertThat(c).startsWith("__Secure-inkan_refresh=new-refresh;"));
+        assertThat(refreshed.headers().allValues("Set-Cookie")).anySatisfy(c -> assertThat(c)
+                .startsWith("__Host-inkan_csrf=" + claims.sessionId() + "."));
+    }
+
+    @Test
+    void aRefreshCookiePlantedFromASiblingDomain_isRefusedAlone_andPassedOverBesideTheBrowsersOwn() throws Exception {
+        start(new WebSettings(TokenTransport.COOKIE, List.of(), RateLimitSettings.defaults()));
+        String planted = "attackers-refresh-token";
+        when(refresh.refresh(new RefreshCommand(planted, Optional.of(claims.sessionId()))))
+                .thenThrow(new InvalidRefreshTokenException(InvalidRefreshTokenException.Reason.OTHER_SESSION));
+        when(refresh.refresh(new RefreshCommand(REFRESH, Optional.of(claims.sessionId()))))
+                .thenReturn(new IssuedTokens("new.access.token", claims, "new-refresh", Duration.ofDays(7)));
+
+        HttpResponse<String> alone = send(request("/auth/refresh").header("X-CSRF-Token", csrf)
+                .header("Cookie", "__Secure-inkan_refresh=" + planted + "; __Host-inkan_csrf=" + csrf).POST(BodyPublishers.noBody()));
+        HttpResponse<String> beside = send(request("/auth/refresh").header("X-CSRF-Token", csrf)
+                .header("Cookie", "__Secure-inkan_refresh=" + planted + "; __Secure-inkan_refresh=" + REFRESH
+                        + "; __Host-inkan_csrf=" + csrf).POST(BodyPublishers.noBody()));
+
+        assertThat(alone.statusCode()).isEqualTo(401);
+        assertThat(alone.headers().allValues("Set-Cookie")).noneSatisfy(c -> assertThat(c).startsWith("__Host-inkan_access="));
+        assertThat(beside.statusCode()).isEqualTo(200);
+        assertThat(beside.headers().allValues("Set-Cookie")).anySatisfy(c -> assertThat(c).startsWith("__Secure-inkan_refresh=new-refresh;"));
     }
 
     @Test
