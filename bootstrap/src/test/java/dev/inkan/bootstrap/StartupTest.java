@@ -126,6 +126,8 @@ class StartupTest {
         "INKAN_ACCESS_TTL, PT0S",
         "INKAN_REFRESH_TTL, -P1D",
         "INKAN_LEEWAY, PT1H",
+        "INKAN_SESSION_MAX_LIFETIME, forever",
+        "INKAN_SESSION_MAX_LIFETIME, PT1M",
         "INKAN_ARGON2_MEMORY_KIB, 1024",
         "INKAN_ARGON2_ITERATIONS, 1",
         "INKAN_PASSWORD_HASH_CONCURRENCY, 0",
@@ -166,6 +168,7 @@ class StartupTest {
         assertThat(settings.tokens().policy().accessTtl()).hasMinutes(15);
         assertThat(settings.tokens().policy().refreshTtl()).hasDays(7);
         assertThat(settings.tokens().policy().leeway()).hasSeconds(30);
+        assertThat(settings.tokens().policy().sessionMaxLifetime()).hasDays(30);
         assertThat(settings.crypto().provider()).isEqualTo(CryptoProvider.JCA);
         assertThat(settings.crypto().hasher()).isEqualTo(PasswordHasherChoice.ARGON2_NATIVE);
         assertThat(settings.crypto().hashConcurrency()).isEqualTo(Runtime.getRuntime().availableProcessors());
