@@ -129,6 +129,8 @@ class StartupTest {
         "INKAN_ARGON2_MEMORY_KIB, 1024",
         "INKAN_ARGON2_ITERATIONS, 1",
         "INKAN_PASSWORD_HASH_CONCURRENCY, 0",
+        "INKAN_PASSWORD_HASH_QUEUE, -1",
+        "INKAN_PASSWORD_HASH_QUEUE, unbounded",
         "INKAN_DB_URL, jdbc:mysql://localhost/inkan",
         "INKAN_DB_POOL_SIZE, 0",
         "INKAN_TOKEN_TRANSPORT, smoke-signals",
@@ -158,6 +160,14 @@ class StartupTest {
     }
 
     @Test
+    void thePasswordHashQueue_defaultsToEightPerHashingThread_andMayBeZero() {
+        assertThat(InkanSettings.from(ConfigSource.of(Map.of("INKAN_PASSWORD_HASH_CONCURRENCY", "3"))).crypto().hashQueue())
+                .isEqualTo(24);
+        assertThat(InkanSettings.from(ConfigSource.of(Map.of("INKAN_PASSWORD_HASH_QUEUE", "0"))).crypto().hashQueue())
+                .isZero();
+    }
+
+    @Test
     void defaults_areThoseOfTheDesign() {
         InkanSettings settings = InkanSettings.from(ConfigSource.of(Map.of()));
 
@@ -169,6 +179,7 @@ class StartupTest {
         assertThat(settings.crypto().provider()).isEqualTo(CryptoProvider.JCA);
         assertThat(settings.crypto().hasher()).isEqualTo(PasswordHasherChoice.ARGON2_NATIVE);
         assertThat(settings.crypto().hashConcurrency()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(settings.crypto().hashQueue()).isEqualTo(8 * Runtime.getRuntime().availableProcessors());
         assertThat(settings.database().jdbcUrl()).startsWith("jdbc:h2:file:").contains("data");
     }
 

@@ -24,6 +24,7 @@ import dev.inkan.application.port.in.RegisterUserUseCase;
 import dev.inkan.application.port.in.RegisteredUser;
 import dev.inkan.application.port.in.UserProfile;
 import dev.inkan.application.port.in.VerifyAccessTokenUseCase;
+import dev.inkan.application.port.out.PasswordHashingBusyException;
 import dev.inkan.application.port.out.StoreUnavailableException;
 import dev.inkan.domain.AccessTokenClaims;
 import dev.inkan.domain.Email;
@@ -294,6 +295,20 @@ class InkanHttpServerTest {
         assertProblem(response, 503);
         assertThat(response.headers().firstValue("Retry-After")).isPresent();
         assertThat(response.body()).doesNotContain("SELECT");
+    }
+
+    @Test
+    void busyPasswordHashing_answers503Problem_withRetryAfter_forLoginAndRegisterAlike() throws Exception {
+        when(login.login(any())).thenThrow(new PasswordHashingBusyException("every hashing thread is busy"));
+        when(register.register(any())).thenThrow(new PasswordHashingBusyException("every hashing thread is busy"));
+
+        for (String path : List.of("/auth/login", "/auth/register")) {
+            HttpResponse<String> response = post(path, "{\"email\":\"a@b.c\",\"password\":\"correct horse\"}");
+
+            assertProblem(response, 503);
+            assertThat(response.headers().firstValue("Retry-After")).as(path).hasValue("1");
+            assertThat(json(response).get("type").asText()).isEqualTo("urn:inkan:problem:busy");
+        }
     }
 
     @Test
