@@ -24,7 +24,8 @@ final class EdgeSettings {
                 positive(config, "INKAN_RATE_LIMIT_WINDOW", defaults.window()),
                 config.integer("INKAN_RATE_LIMIT_LOGIN_FAILURES_PER_ACCOUNT", defaults.loginFailuresPerAccount(), 1, 1_000_000),
                 config.integer("INKAN_RATE_LIMIT_LOGINS_PER_ADDRESS", defaults.loginsPerAddress(), 1, 1_000_000),
-                config.integer("INKAN_RATE_LIMIT_REFRESHES_PER_ADDRESS", defaults.refreshesPerAddress(), 1, 1_000_000));
+                config.integer("INKAN_RATE_LIMIT_REFRESHES_PER_ADDRESS", defaults.refreshesPerAddress(), 1, 1_000_000),
+                config.integer("INKAN_RATE_LIMIT_REGISTRATIONS_PER_ADDRESS", defaults.registrationsPerAddress(), 1, 1_000_000));
         try {
             return new WebSettings(transport, origins, limits);
         } catch (IllegalArgumentException e) {

@@ -137,7 +137,9 @@ class StartupTest {
         "INKAN_CORS_ORIGINS, *",
         "INKAN_RATE_LIMIT_ENABLED, maybe",
         "INKAN_RATE_LIMIT_WINDOW, PT0S",
-        "INKAN_RATE_LIMIT_LOGIN_FAILURES_PER_ACCOUNT, 0"
+        "INKAN_RATE_LIMIT_LOGIN_FAILURES_PER_ACCOUNT, 0",
+        "INKAN_RATE_LIMIT_REGISTRATIONS_PER_ADDRESS, 0",
+        "INKAN_RATE_LIMIT_REGISTRATIONS_PER_ADDRESS, ten"
     })
     void aBadValue_stopsStartUp_withAMessageNamingTheVariable(String variable, String value) {
         Map<String, String> env = env();
@@ -181,6 +183,7 @@ class StartupTest {
         assertThat(settings.crypto().hashConcurrency()).isEqualTo(Runtime.getRuntime().availableProcessors());
         assertThat(settings.crypto().hashQueue()).isEqualTo(8 * Runtime.getRuntime().availableProcessors());
         assertThat(settings.database().jdbcUrl()).startsWith("jdbc:h2:file:").contains("data");
+        assertThat(settings.web().rateLimits().registrationsPerAddress()).isEqualTo(10);
     }
 
     @Test

@@ -37,6 +37,7 @@ final class AuthHandlers {
         JsonNode body = JsonBodies.object(ctx);
         RegisterCommand command = validated(() ->
                 RegisterCommand.of(JsonBodies.string(body, "email"), JsonBodies.string(body, "password")));
+        limits.beforeRegistration(ctx.ip());
         JsonBodies.respond(ctx.status(201), RegisteredUserResponse.from(useCases.register().register(command)));
     }
 
