@@ -139,7 +139,10 @@ class StartupTest {
         "INKAN_RATE_LIMIT_WINDOW, PT0S",
         "INKAN_RATE_LIMIT_LOGIN_FAILURES_PER_ACCOUNT, 0",
         "INKAN_RATE_LIMIT_REGISTRATIONS_PER_ADDRESS, 0",
-        "INKAN_RATE_LIMIT_REGISTRATIONS_PER_ADDRESS, ten"
+        "INKAN_RATE_LIMIT_REGISTRATIONS_PER_ADDRESS, ten",
+        "INKAN_TRUSTED_PROXIES, proxy.internal",
+        "INKAN_TRUSTED_PROXIES, 10.0.0.0/33",
+        "INKAN_TRUSTED_PROXIES, '10.0.0.0/8, 192.168.1.10/16'"
     })
     void aBadValue_stopsStartUp_withAMessageNamingTheVariable(String variable, String value) {
         Map<String, String> env = env();
@@ -167,6 +170,13 @@ class StartupTest {
                 .isEqualTo(24);
         assertThat(InkanSettings.from(ConfigSource.of(Map.of("INKAN_PASSWORD_HASH_QUEUE", "0"))).crypto().hashQueue())
                 .isZero();
+    }
+
+    @Test
+    void trustedProxies_areNoneByDefault_andReadAsACommaSeparatedCidrList() {
+        assertThat(InkanSettings.from(ConfigSource.of(Map.of())).web().trustedProxies().isEmpty()).isTrue();
+        assertThat(InkanSettings.from(ConfigSource.of(Map.of("INKAN_TRUSTED_PROXIES", "10.0.0.0/8, fd00::/8"))).web()
+                .trustedProxies()).hasToString("10.0.0.0/8,fd00:0:0:0:0:0:0:0/8");
     }
 
     @Test

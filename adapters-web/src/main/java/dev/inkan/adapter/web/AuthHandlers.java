@@ -21,6 +21,7 @@ final class AuthHandlers {
     private final WebSettings settings;
     private final RequestAuthentication authentication;
     private final AbuseLimits limits;
+    private final ClientAddress clientAddress;
     private final WebMetrics metrics;
     private final String cookiePrefix;
 
@@ -30,6 +31,7 @@ final class AuthHandlers {
         this.cookiePrefix = Objects.requireNonNull(prefix, "prefix");
         this.authentication = new RequestAuthentication(useCases.verify(), settings);
         this.limits = new AbuseLimits(settings.rateLimits(), buckets);
+        this.clientAddress = new ClientAddress(settings.trustedProxies());
         this.metrics = Objects.requireNonNull(metrics, "metrics");
     }
 
@@ -37,7 +39,7 @@ final class AuthHandlers {
         JsonNode body = JsonBodies.object(ctx);
         RegisterCommand command = validated(() ->
                 RegisterCommand.of(JsonBodies.string(body, "email"), JsonBodies.string(body, "password")));
-        limits.beforeRegistration(ctx.ip());
+        limits.beforeRegistration(clientAddress.of(ctx));
         JsonBodies.respond(ctx.status(201), RegisteredUserResponse.from(useCases.register().register(command)));
     }
 
@@ -47,7 +49,7 @@ final class AuthHandlers {
                 LoginCommand.of(JsonBodies.string(body, "email"), JsonBodies.string(body, "password"),
                         ctx.header("User-Agent")));
         try {
-            limits.beforeLogin(ctx.ip(), command.email().value());
+            limits.beforeLogin(clientAddress.of(ctx), command.email().value());
         } catch (RateLimitedException e) {
             metrics.login("rate_limited");
             throw e;
@@ -66,7 +68,7 @@ final class AuthHandlers {
 
     /** The refresh token comes in the JSON body, or (cookie transport) in its cookie with a CSRF proof. */
     void refresh(Context ctx) {
-        limits.beforeRefresh(ctx.ip());
+        limits.beforeRefresh(clientAddress.of(ctx));
         String token = hasBody(ctx) && settings.transport().acceptsBearer()
                 ? JsonBodies.string(JsonBodies.object(ctx), "refresh_token")
                 : refreshCookie(ctx);
