@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.inkan.adapter.crypto.Argon2Parameters;
+import dev.inkan.adapter.web.ManagementListener;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -118,6 +119,10 @@ class StartupTest {
     @CsvSource({
         "INKAN_PORT, eighty",
         "INKAN_PORT, 70000",
+        "INKAN_MANAGEMENT_PORT, 70000",
+        "INKAN_MANAGEMENT_PORT, -1",
+        "INKAN_MANAGEMENT_PORT, nine",
+        "INKAN_MANAGEMENT_PORT, disabled",
         "INKAN_JWT_ALG, none",
         "INKAN_JWT_ALG, RS256",
         "INKAN_CRYPTO_PROVIDER, openssl",
@@ -184,6 +189,7 @@ class StartupTest {
         InkanSettings settings = InkanSettings.from(ConfigSource.of(Map.of()));
 
         assertThat(settings.server().port()).isEqualTo(8080);
+        assertThat(settings.server().management()).hasValue(new ManagementListener("127.0.0.1", 9090));
         assertThat(settings.tokens().algorithm().jwsName()).isEqualTo("HS256");
         assertThat(settings.tokens().policy().accessTtl()).hasMinutes(15);
         assertThat(settings.tokens().policy().refreshTtl()).hasDays(7);
@@ -212,6 +218,7 @@ class StartupTest {
         Map<String, String> env = new HashMap<>();
         env.put("INKAN_HOST", "127.0.0.1");
         env.put("INKAN_PORT", "0");
+        env.put("INKAN_MANAGEMENT_PORT", "0");
         env.put("INKAN_DATA_DIR", dataDir.toString());
         return env;
     }

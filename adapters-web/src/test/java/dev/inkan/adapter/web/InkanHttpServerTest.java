@@ -334,23 +334,15 @@ class InkanHttpServerTest {
     }
 
     @Test
-    void metrics_countLoginsByOutcome_refusalsByReason_andTimeRequestsByRoute() throws Exception {
-        when(login.login(any())).thenThrow(new InvalidCredentialsException());
-        when(verifier.verify(TOKEN)).thenThrow(new InvalidTokenException(InvalidTokenException.Reason.EXPIRED));
-        post("/auth/login", "{\"email\":\"a@b.c\",\"password\":\"pw\"}");
+    void thePublicPort_has404ProblemAtMetrics_soCallersCannotLearnWhyTokensAreRefused() throws Exception {
+        when(verifier.verify(TOKEN)).thenThrow(new InvalidTokenException(InvalidTokenException.Reason.REVOKED));
         get("/auth/verify");
-        send(HttpRequest.newBuilder(uri("/auth/sessions/" + UUID.randomUUID())).DELETE());
 
         HttpResponse<String> metrics = send(HttpRequest.newBuilder(uri("/metrics")).GET());
 
-        assertThat(metrics.statusCode()).isEqualTo(200);
-        assertThat(metrics.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/plain");
-        assertThat(metrics.body())
-                .contains("inkan_logins_total{outcome=\"invalid_credentials\"} 1.0")
-                .contains("inkan_token_refusals_total{reason=\"expired\"} 1.0")
-                .contains("inkan_http_requests_seconds_bucket")
-                .contains("route=\"/auth/sessions/{id}\"")
-                .doesNotContain(TOKEN);
+        assertProblem(metrics, 404);
+        assertThat(metrics.body()).doesNotContain("inkan_token_refusals").doesNotContain("revoked");
+        assertThat(server.managementPort()).as("no management listener asked for").isEmpty();
     }
 
     @Test
