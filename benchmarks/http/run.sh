@@ -11,8 +11,9 @@
 # Knobs: DURATION (15s per endpoint), CONNECTIONS (16), WRK_THREADS (1), JAVA (java),
 #        SERVER_JAVA_OPTS (-Xmx64m, as the README runs the server).
 # The server runs as the README runs it, with default settings except: loopback, a fresh data
-# directory, and INKAN_RATE_LIMIT_ENABLED=false, since one client address sending thousands of
-# refreshes and logins a second is exactly what the abuse limits are there to stop.
+# directory, no management listener (nothing here reads /metrics, and 9090 may be taken), and
+# INKAN_RATE_LIMIT_ENABLED=false, since one client address sending thousands of refreshes and
+# logins a second is exactly what the abuse limits are there to stop.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -47,7 +48,7 @@ trap 'stop_server; rm -rf "$work"' EXIT
 start_server() {
   local name=$1 db_url=${2:-}
   mkdir -p "$work/$name"
-  env INKAN_HOST=127.0.0.1 INKAN_PORT=0 INKAN_DATA_DIR="$work/$name" INKAN_RATE_LIMIT_ENABLED=false \
+  env INKAN_HOST=127.0.0.1 INKAN_PORT=0 INKAN_MANAGEMENT_PORT=off INKAN_DATA_DIR="$work/$name" INKAN_RATE_LIMIT_ENABLED=false \
       ${db_url:+INKAN_DB_URL="$db_url"} \
       "$JAVA" $SERVER_JAVA_OPTS -jar "$JAR" serve >"$work/$name/server.log" 2>&1 &
   server_pid=$!

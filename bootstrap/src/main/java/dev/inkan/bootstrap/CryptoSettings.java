@@ -1,14 +1,15 @@
 package dev.inkan.bootstrap;
 
 import dev.inkan.adapter.crypto.Argon2Parameters;
+import dev.inkan.application.service.ConcurrencyLimitedPasswordHasher;
 import java.util.Objects;
 
 /**
- * Typed crypto configuration: the HMAC provider, the password hasher, its Argon2id parameters and
- * how many hashes may run at once.
+ * Typed crypto configuration: the HMAC provider, the password hasher, its Argon2id parameters, how
+ * many hashes may run at once and how many may wait for a turn.
  */
 public record CryptoSettings(CryptoProvider provider, PasswordHasherChoice hasher, Argon2Parameters argon2,
-                             int hashConcurrency) {
+                             int hashConcurrency, int hashQueue) {
 
     /** OWASP's minimum for Argon2id: 19 MiB, 2 iterations, 1 lane. Weaker settings are refused. */
     static final int MIN_MEMORY_KIB = 19_456;
@@ -21,6 +22,14 @@ public record CryptoSettings(CryptoProvider provider, PasswordHasherChoice hashe
         if (hashConcurrency < 1) {
             throw new IllegalArgumentException("hashConcurrency must be at least 1");
         }
+        if (hashQueue < 0) {
+            throw new IllegalArgumentException("hashQueue cannot be negative");
+        }
+    }
+
+    /** Hashes that may wait for a turn: {@value ConcurrencyLimitedPasswordHasher#DEFAULT_WAITING_PER_THREAD} per hashing thread. */
+    static int defaultHashQueue(int hashConcurrency) {
+        return hashConcurrency * ConcurrencyLimitedPasswordHasher.DEFAULT_WAITING_PER_THREAD;
     }
 
     /**
@@ -48,9 +57,10 @@ public record CryptoSettings(CryptoProvider provider, PasswordHasherChoice hashe
                 config.integer("INKAN_ARGON2_MEMORY_KIB", MIN_MEMORY_KIB, MIN_MEMORY_KIB, 4 * 1024 * 1024),
                 config.integer("INKAN_ARGON2_ITERATIONS", MIN_ITERATIONS, MIN_ITERATIONS, 100),
                 config.integer("INKAN_ARGON2_PARALLELISM", 1, 1, 64));
+        int concurrency = config.integer("INKAN_PASSWORD_HASH_CONCURRENCY", defaultHashConcurrency(hasher, argon2), 1, 1024);
         return new CryptoSettings(
                 config.choice("INKAN_CRYPTO_PROVIDER", CryptoProvider.JCA, CryptoProvider.class, CryptoProvider::parse),
-                hasher, argon2,
-                config.integer("INKAN_PASSWORD_HASH_CONCURRENCY", defaultHashConcurrency(hasher, argon2), 1, 1024));
+                hasher, argon2, concurrency,
+                config.integer("INKAN_PASSWORD_HASH_QUEUE", defaultHashQueue(concurrency), 0, 1_000_000));
     }
 }

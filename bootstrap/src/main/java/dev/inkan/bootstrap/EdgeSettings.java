@@ -2,11 +2,12 @@ package dev.inkan.bootstrap;
 
 import dev.inkan.adapter.web.RateLimitSettings;
 import dev.inkan.adapter.web.TokenTransport;
+import dev.inkan.adapter.web.TrustedProxies;
 import dev.inkan.adapter.web.WebSettings;
 import java.util.Arrays;
 import java.util.List;
 
-/** Reads the HTTP edge's settings: token transport, CORS origins and abuse limits. */
+/** Reads the HTTP edge's settings: token transport, CORS origins, abuse limits and trusted proxies. */
 final class EdgeSettings {
 
     private EdgeSettings() {
@@ -24,9 +25,16 @@ final class EdgeSettings {
                 positive(config, "INKAN_RATE_LIMIT_WINDOW", defaults.window()),
                 config.integer("INKAN_RATE_LIMIT_LOGIN_FAILURES_PER_ACCOUNT", defaults.loginFailuresPerAccount(), 1, 1_000_000),
                 config.integer("INKAN_RATE_LIMIT_LOGINS_PER_ADDRESS", defaults.loginsPerAddress(), 1, 1_000_000),
-                config.integer("INKAN_RATE_LIMIT_REFRESHES_PER_ADDRESS", defaults.refreshesPerAddress(), 1, 1_000_000));
+                config.integer("INKAN_RATE_LIMIT_REFRESHES_PER_ADDRESS", defaults.refreshesPerAddress(), 1, 1_000_000),
+                config.integer("INKAN_RATE_LIMIT_REGISTRATIONS_PER_ADDRESS", defaults.registrationsPerAddress(), 1, 1_000_000));
+        TrustedProxies proxies;
         try {
-            return new WebSettings(transport, origins, limits);
+            proxies = config.optional("INKAN_TRUSTED_PROXIES").map(TrustedProxies::parse).orElse(TrustedProxies.none());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("INKAN_TRUSTED_PROXIES: " + e.getMessage());
+        }
+        try {
+            return new WebSettings(transport, origins, limits, proxies);
         } catch (IllegalArgumentException e) {
             throw new ConfigException("INKAN_CORS_ORIGINS: " + e.getMessage());
         }

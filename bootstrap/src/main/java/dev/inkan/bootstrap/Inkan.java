@@ -205,6 +205,8 @@ public final class Inkan implements AutoCloseable {
         private PasswordHasher passwordHasher;
         /** Null until chosen: then the default for the hasher and its parameters. */
         private Integer hashConcurrency;
+        /** Null until chosen: then {@link ConcurrencyLimitedPasswordHasher#DEFAULT_WAITING_PER_THREAD} per hashing thread. */
+        private Integer hashQueue;
         private String issuer = "inkan";
         private String audience = "inkan";
         private Duration accessTtl = TokenPolicy.DEFAULT_ACCESS_TTL;
@@ -245,6 +247,7 @@ public final class Inkan implements AutoCloseable {
             passwordHasherChoice = parsed.crypto().hasher();
             argon2 = parsed.crypto().argon2();
             hashConcurrency = parsed.crypto().hashConcurrency();
+            hashQueue = parsed.crypto().hashQueue();
             passwordHasher = null;
             KeyRingLoader.configured(config, algorithm).ifPresent(keys -> keyRing = keys);
             if (config.optional("INKAN_DB_URL").isPresent()) {
@@ -349,6 +352,19 @@ public final class Inkan implements AutoCloseable {
                 throw new IllegalArgumentException("at least one hash must be able to run");
             }
             this.hashConcurrency = maxConcurrent;
+            return this;
+        }
+
+        /**
+         * How many password hashes may wait for a turn (default: 8 per hashing thread). A login or
+         * registration that finds the line full fails at once with {@code PasswordHashingBusyException}
+         * (503 over HTTP) instead of waiting behind a flood; 0 lets none wait.
+         */
+        public Builder passwordHashQueue(int maxWaiting) {
+            if (maxWaiting < 0) {
+                throw new IllegalArgumentException("the number of hashes that may wait cannot be negative");
+            }
+            this.hashQueue = maxWaiting;
             return this;
         }
 
@@ -478,8 +494,10 @@ public final class Inkan implements AutoCloseable {
                 case ARGON2_NATIVE -> new Argon2NativePasswordHasher(argon2);
                 case ARGON2_BC -> new BouncyCastleArgon2PasswordHasher(argon2);
             };
-            var hasher = new ConcurrencyLimitedPasswordHasher(chosenHasher, hashConcurrency != null ? hashConcurrency
-                    : CryptoSettings.defaultHashConcurrency(passwordHasherChoice, argon2));
+            int concurrency = hashConcurrency != null ? hashConcurrency
+                    : CryptoSettings.defaultHashConcurrency(passwordHasherChoice, argon2);
+            var hasher = new ConcurrencyLimitedPasswordHasher(chosenHasher, concurrency,
+                    hashQueue != null ? hashQueue : CryptoSettings.defaultHashQueue(concurrency));
             UserRepository userStore = users != null ? users : new JdbiUserRepository(database.jdbi());
             JdbiRevocationFeed ownFeed = revocationFeed == null
                     ? database.revocationFeed(policy.accessTtl(), policy.leeway(), clock) : null;

@@ -4,10 +4,14 @@ import dev.inkan.adapter.web.InkanHttpServer;
 import dev.inkan.adapter.web.RateLimitBuckets;
 import dev.inkan.application.port.out.KeyRing;
 import java.io.IOException;
+import java.util.OptionalInt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The running Inkan server: configuration in, the use cases assembled by {@link Inkan}, HTTP out. */
+/**
+ * The running Inkan server: configuration in, the use cases assembled by {@link Inkan}, HTTP out, and
+ * the metrics on a management listener of their own.
+ */
 public final class InkanApplication implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(InkanApplication.class);
@@ -49,15 +53,26 @@ public final class InkanApplication implements AutoCloseable {
         try {
             RateLimitBuckets buckets = inkan.database().sharedRateLimitBuckets().map(RateLimitBuckets::shared)
                     .orElseGet(RateLimitBuckets::inMemory);
-            InkanHttpServer server = InkanHttpServer.start(inkan.webUseCases(), settings.web(), buckets,
-                    settings.server().host(), settings.server().port());
+            InkanHttpServer server = startServer(inkan, settings, buckets);
             LOG.info("Inkan listening on {}:{} (database: {}, {} with {}, passwords: {})",
                     settings.server().host(), server.port(), settings.database().kind(),
                     settings.tokens().algorithm(), settings.crypto().provider(), settings.crypto().hasher());
+            settings.server().management().ifPresent(management -> LOG.info("Inkan management listening on {}:{} (GET /metrics)",
+                    management.host(), server.managementPort().orElseThrow()));
             return new InkanApplication(inkan, server);
         } catch (RuntimeException e) {
             inkan.close();
             throw e;
+        }
+    }
+
+    private static InkanHttpServer startServer(Inkan inkan, InkanSettings settings, RateLimitBuckets buckets) {
+        try {
+            return InkanHttpServer.start(inkan.webUseCases(), settings.web(), buckets, settings.server().host(),
+                    settings.server().port(), settings.server().management());
+        } catch (IllegalStateException e) {
+            throw new ConfigException("INKAN_MANAGEMENT_PORT / INKAN_MANAGEMENT_HOST: " + e.getMessage()
+                    + "; choose another port, 0 for any free one, or off");
         }
     }
 
@@ -66,7 +81,12 @@ public final class InkanApplication implements AutoCloseable {
         return server.port();
     }
 
-    /** Stops the HTTP API, then the housekeeping and the database pool. */
+    /** @return the port the management listener ({@code GET /metrics}) listens on, unless it is off */
+    public OptionalInt managementPort() {
+        return server.managementPort();
+    }
+
+    /** Stops the HTTP API and the management listener, then the housekeeping and the database pool. */
     @Override
     public void close() {
         server.close();

@@ -45,6 +45,7 @@ class EndToEndFlowTest {
         Map<String, String> env = new HashMap<>();
         env.put("INKAN_HOST", "127.0.0.1");
         env.put("INKAN_PORT", "0");
+        env.put("INKAN_MANAGEMENT_PORT", "0");
         env.put("INKAN_DATA_DIR", dataDir.toString());
         env.put("INKAN_JWT_SECRET", Base64.getUrlEncoder().withoutPadding().encodeToString(secret));
         app = InkanApplication.start(ConfigSource.of(env));
@@ -113,6 +114,7 @@ class EndToEndFlowTest {
         Map<String, String> env = new HashMap<>();
         env.put("INKAN_HOST", "127.0.0.1");
         env.put("INKAN_PORT", "0");
+        env.put("INKAN_MANAGEMENT_PORT", "0");
         env.put("INKAN_DATA_DIR", dataDir.resolve("short-grace").toString());
         env.put("INKAN_JWT_SECRET", Base64.getUrlEncoder().withoutPadding().encodeToString(secret));
         env.put("INKAN_REFRESH_REUSE_GRACE", "PT1S");

@@ -44,6 +44,7 @@ class ForgedTokensTest {
         Map<String, String> env = new HashMap<>();
         env.put("INKAN_HOST", "127.0.0.1");
         env.put("INKAN_PORT", "0");
+        env.put("INKAN_MANAGEMENT_PORT", "0");
         env.put("INKAN_DATA_DIR", dataDir.toString());
         env.put("INKAN_JWT_SECRET", b64(KEY));
         app = InkanApplication.start(ConfigSource.of(env));

@@ -15,10 +15,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Test helper: {@code java -jar bootstrap/target/inkan.jar serve} as a child process, on a free loopback port. */
+/**
+ * Test helper: {@code java -jar bootstrap/target/inkan.jar serve} as a child process, on a free
+ * loopback port, with its management listener on another one.
+ */
 final class InkanJar implements AutoCloseable {
 
     private static final Pattern LISTENING = Pattern.compile("Inkan listening on [^:]+:(\\d+)");
+    private static final Pattern MANAGEMENT = Pattern.compile("Inkan management listening on [^:]+:(\\d+)");
 
     private final Process process;
     private final StringBuffer output = new StringBuffer();
@@ -30,12 +34,13 @@ final class InkanJar implements AutoCloseable {
                 .redirectErrorStream(true);
         builder.environment().put("INKAN_HOST", "127.0.0.1");
         builder.environment().put("INKAN_PORT", "0");
+        builder.environment().put("INKAN_MANAGEMENT_PORT", "0");
         builder.environment().putAll(env);
         process = builder.start();
         Thread reader = new Thread(this::readOutput, "inkan-jar-output");
         reader.setDaemon(true);
         reader.start();
-        port = awaitPort();
+        port = awaitPort(LISTENING);
     }
 
     static InkanJar start(Map<String, String> env) throws IOException, InterruptedException {
@@ -44,6 +49,11 @@ final class InkanJar implements AutoCloseable {
 
     int port() {
         return port;
+    }
+
+    /** @return the port of the management listener, as the server logged it */
+    int managementPort() throws InterruptedException {
+        return awaitPort(MANAGEMENT);
     }
 
     String output() {
@@ -95,10 +105,10 @@ final class InkanJar implements AutoCloseable {
         }
     }
 
-    private int awaitPort() throws InterruptedException {
+    private int awaitPort(Pattern line) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         while (Instant.now().isBefore(deadline)) {
-            Matcher matcher = LISTENING.matcher(output);
+            Matcher matcher = line.matcher(output);
             if (matcher.find()) {
                 return Integer.parseInt(matcher.group(1));
             }

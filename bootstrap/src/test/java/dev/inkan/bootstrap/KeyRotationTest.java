@@ -108,6 +108,7 @@ class KeyRotationTest {
         Map<String, String> env = new HashMap<>(extra);
         env.put("INKAN_HOST", "127.0.0.1");
         env.put("INKAN_PORT", "0");
+        env.put("INKAN_MANAGEMENT_PORT", "0");
         env.put("INKAN_DATA_DIR", dir.resolve("data").toString());
         return env;
     }

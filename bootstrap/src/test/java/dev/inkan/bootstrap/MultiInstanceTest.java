@@ -181,6 +181,7 @@ class MultiInstanceTest {
             Map<String, String> env = new HashMap<>();
             env.put("INKAN_HOST", "127.0.0.1");
             env.put("INKAN_PORT", "0");
+            env.put("INKAN_MANAGEMENT_PORT", "0");
             env.put("INKAN_DATA_DIR", dataDir.resolve("instance-" + i).toString());
             env.put("INKAN_JWT_SECRET", secret);
             env.put("INKAN_DB_URL", schema.jdbcUrl());

@@ -38,6 +38,7 @@ class PageInBrowserIT {
         Map<String, String> env = new HashMap<>();
         env.put("INKAN_HOST", "127.0.0.1");
         env.put("INKAN_PORT", "0");
+        env.put("INKAN_MANAGEMENT_PORT", "0");
         env.put("INKAN_DATA_DIR", dataDir.toString());
         env.put("INKAN_JWT_SECRET", TestTokens.b64(TestTokens.randomKey(32)));
         env.put("INKAN_ACCESS_TTL", "PT2S");

@@ -163,6 +163,7 @@ class RevocationRaceTest {
         Map<String, String> env = new HashMap<>();
         env.put("INKAN_HOST", "127.0.0.1");
         env.put("INKAN_PORT", "0");
+        env.put("INKAN_MANAGEMENT_PORT", "off");
         env.put("INKAN_DATA_DIR", dataDir.resolve("instance-" + toClose.size()).toString());
         env.put("INKAN_JWT_SECRET", TestTokens.b64(TestTokens.randomKey(32)));
         env.put("INKAN_RATE_LIMIT_ENABLED", "false");

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The README's promise, kept by the built artefact: {@code java -jar bootstrap/target/inkan.jar serve}
- * starts, a curl client (scripts/smoke.sh) runs the whole flow against it, and nothing it prints
- * shows the secret or a token.
+ * starts, a curl client (scripts/smoke.sh) runs the whole flow against it, its metrics are on the
+ * management port only, and nothing it prints shows the secret or a token.
  */
 class RunnableJarIT {
 
@@ -35,6 +35,9 @@ class RunnableJarIT {
 
             assertThat(smoke.exitValue()).as(smokeOutput).isZero();
             assertThat(smokeOutput).contains("smoke: all good");
+            HttpJson management = new HttpJson(server.managementPort());
+            assertThat(management.get("/metrics", null).body()).contains("inkan_logins_total{outcome=\"success\"}");
+            assertThat(new HttpJson(server.port()).get("/metrics", null).statusCode()).as("no metrics on the API's port").isEqualTo(404);
             assertThat(server.stop()).as("the server stops on SIGTERM").isTrue();
             assertThat(server.output()).doesNotContain(secret).doesNotContain("eyJ");
         }

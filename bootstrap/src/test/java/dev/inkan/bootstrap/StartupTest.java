@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.inkan.adapter.crypto.Argon2Parameters;
+import dev.inkan.adapter.web.ManagementListener;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -118,6 +119,10 @@ class StartupTest {
     @CsvSource({
         "INKAN_PORT, eighty",
         "INKAN_PORT, 70000",
+        "INKAN_MANAGEMENT_PORT, 70000",
+        "INKAN_MANAGEMENT_PORT, -1",
+        "INKAN_MANAGEMENT_PORT, nine",
+        "INKAN_MANAGEMENT_PORT, disabled",
         "INKAN_JWT_ALG, none",
         "INKAN_JWT_ALG, RS256",
         "INKAN_CRYPTO_PROVIDER, openssl",
@@ -131,13 +136,20 @@ class StartupTest {
         "INKAN_ARGON2_MEMORY_KIB, 1024",
         "INKAN_ARGON2_ITERATIONS, 1",
         "INKAN_PASSWORD_HASH_CONCURRENCY, 0",
+        "INKAN_PASSWORD_HASH_QUEUE, -1",
+        "INKAN_PASSWORD_HASH_QUEUE, unbounded",
         "INKAN_DB_URL, jdbc:mysql://localhost/inkan",
         "INKAN_DB_POOL_SIZE, 0",
         "INKAN_TOKEN_TRANSPORT, smoke-signals",
         "INKAN_CORS_ORIGINS, *",
         "INKAN_RATE_LIMIT_ENABLED, maybe",
         "INKAN_RATE_LIMIT_WINDOW, PT0S",
-        "INKAN_RATE_LIMIT_LOGIN_FAILURES_PER_ACCOUNT, 0"
+        "INKAN_RATE_LIMIT_LOGIN_FAILURES_PER_ACCOUNT, 0",
+        "INKAN_RATE_LIMIT_REGISTRATIONS_PER_ADDRESS, 0",
+        "INKAN_RATE_LIMIT_REGISTRATIONS_PER_ADDRESS, ten",
+        "INKAN_TRUSTED_PROXIES, proxy.internal",
+        "INKAN_TRUSTED_PROXIES, 10.0.0.0/33",
+        "INKAN_TRUSTED_PROXIES, '10.0.0.0/8, 192.168.1.10/16'"
     })
     void aBadValue_stopsStartUp_withAMessageNamingTheVariable(String variable, String value) {
         Map<String, String> env = env();
@@ -160,10 +172,26 @@ class StartupTest {
     }
 
     @Test
+    void thePasswordHashQueue_defaultsToEightPerHashingThread_andMayBeZero() {
+        assertThat(InkanSettings.from(ConfigSource.of(Map.of("INKAN_PASSWORD_HASH_CONCURRENCY", "3"))).crypto().hashQueue())
+                .isEqualTo(24);
+        assertThat(InkanSettings.from(ConfigSource.of(Map.of("INKAN_PASSWORD_HASH_QUEUE", "0"))).crypto().hashQueue())
+                .isZero();
+    }
+
+    @Test
+    void trustedProxies_areNoneByDefault_andReadAsACommaSeparatedCidrList() {
+        assertThat(InkanSettings.from(ConfigSource.of(Map.of())).web().trustedProxies().isEmpty()).isTrue();
+        assertThat(InkanSettings.from(ConfigSource.of(Map.of("INKAN_TRUSTED_PROXIES", "10.0.0.0/8, fd00::/8"))).web()
+                .trustedProxies()).hasToString("10.0.0.0/8,fd00:0:0:0:0:0:0:0/8");
+    }
+
+    @Test
     void defaults_areThoseOfTheDesign() {
         InkanSettings settings = InkanSettings.from(ConfigSource.of(Map.of()));
 
         assertThat(settings.server().port()).isEqualTo(8080);
+        assertThat(settings.server().management()).hasValue(new ManagementListener("127.0.0.1", 9090));
         assertThat(settings.tokens().algorithm().jwsName()).isEqualTo("HS256");
         assertThat(settings.tokens().policy().accessTtl()).hasMinutes(15);
         assertThat(settings.tokens().policy().refreshTtl()).hasDays(7);
@@ -172,7 +200,9 @@ class StartupTest {
         assertThat(settings.crypto().provider()).isEqualTo(CryptoProvider.JCA);
         assertThat(settings.crypto().hasher()).isEqualTo(PasswordHasherChoice.ARGON2_NATIVE);
         assertThat(settings.crypto().hashConcurrency()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(settings.crypto().hashQueue()).isEqualTo(8 * Runtime.getRuntime().availableProcessors());
         assertThat(settings.database().jdbcUrl()).startsWith("jdbc:h2:file:").contains("data");
+        assertThat(settings.web().rateLimits().registrationsPerAddress()).isEqualTo(10);
     }
 
     @Test
@@ -191,6 +221,7 @@ class StartupTest {
         Map<String, String> env = new HashMap<>();
         env.put("INKAN_HOST", "127.0.0.1");
         env.put("INKAN_PORT", "0");
+        env.put("INKAN_MANAGEMENT_PORT", "0");
         env.put("INKAN_DATA_DIR", dataDir.toString());
         return env;
     }

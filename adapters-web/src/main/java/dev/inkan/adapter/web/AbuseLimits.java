@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 
-/** Login and refresh limits as Bucket4j token buckets, wherever {@link RateLimitBuckets} keeps them. */
+/** Login, refresh and registration limits as Bucket4j token buckets, wherever {@link RateLimitBuckets} keeps them. */
 final class AbuseLimits {
 
     private final RateLimitSettings settings;
@@ -52,6 +52,17 @@ final class AbuseLimits {
     void beforeRefresh(String address) {
         if (settings.enabled()) {
             consume("refresh-address:" + address, settings.refreshesPerAddress());
+        }
+    }
+
+    /**
+     * Counts a registration from {@code address}: each one costs an Argon2id hash and makes an account.
+     *
+     * @throws RateLimitedException when the limit is reached
+     */
+    void beforeRegistration(String address) {
+        if (settings.enabled()) {
+            consume("register-address:" + address, settings.registrationsPerAddress());
         }
     }
 

@@ -22,6 +22,7 @@ final class AuthHandlers {
     private final WebSettings settings;
     private final RequestAuthentication authentication;
     private final AbuseLimits limits;
+    private final ClientAddress clientAddress;
     private final WebMetrics metrics;
     private final String cookiePrefix;
 
@@ -31,6 +32,7 @@ final class AuthHandlers {
         this.cookiePrefix = Objects.requireNonNull(prefix, "prefix");
         this.authentication = new RequestAuthentication(useCases.verify(), settings);
         this.limits = new AbuseLimits(settings.rateLimits(), buckets);
+        this.clientAddress = new ClientAddress(settings.trustedProxies());
         this.metrics = Objects.requireNonNull(metrics, "metrics");
     }
 
@@ -38,6 +40,7 @@ final class AuthHandlers {
         JsonNode body = JsonBodies.object(ctx);
         RegisterCommand command = validated(() ->
                 RegisterCommand.of(JsonBodies.string(body, "email"), JsonBodies.string(body, "password")));
+        limits.beforeRegistration(clientAddress.of(ctx));
         JsonBodies.respond(ctx.status(201), RegisteredUserResponse.from(useCases.register().register(command)));
     }
 
@@ -47,7 +50,7 @@ final class AuthHandlers {
                 LoginCommand.of(JsonBodies.string(body, "email"), JsonBodies.string(body, "password"),
                         ctx.header("User-Agent")));
         try {
-            limits.beforeLogin(ctx.ip(), command.email().value());
+            limits.beforeLogin(clientAddress.of(ctx), command.email().value());
         } catch (RateLimitedException e) {
             metrics.login("rate_limited");
             throw e;
@@ -70,7 +73,7 @@ final class AuthHandlers {
      * browser's own is passed over; alone, it is refused.
      */
     void refresh(Context ctx) {
-        limits.beforeRefresh(ctx.ip());
+        limits.beforeRefresh(clientAddress.of(ctx));
         if (hasBody(ctx) && settings.transport().acceptsBearer()) {
             String token = JsonBodies.string(JsonBodies.object(ctx), "refresh_token");
             answerWithTokens(ctx, useCases.refresh().refresh(validated(() -> new RefreshCommand(token))));

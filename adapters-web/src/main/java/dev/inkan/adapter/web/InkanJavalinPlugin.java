@@ -59,7 +59,11 @@ public final class InkanJavalinPlugin extends Plugin<InkanJavalinPlugin.Config> 
 
         /** Where Inkan's routes go: {@code prefix + "/auth/login"} and so on. Empty for the root. */
         public String prefix = "/inkan";
-        /** Token transport, CORS and abuse limits, as the standalone server has them. */
+        /**
+         * Token transport, CORS, abuse limits and trusted proxies, as the standalone server has them.
+         * Behind a load balancer, {@code settings = settings.withTrustedProxies(TrustedProxies.parse("10.0.0.0/8"))}
+         * counts the limits per client instead of per balancer.
+         */
         public WebSettings settings = WebSettings.defaults();
         /** Where the abuse limits count; shared when several hosts share a database. */
         public RateLimitBuckets rateLimitBuckets = RateLimitBuckets.inMemory();

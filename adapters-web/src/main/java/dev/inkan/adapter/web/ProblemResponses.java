@@ -1,5 +1,6 @@
 package dev.inkan.adapter.web;
 
+import dev.inkan.application.port.out.PasswordHashingBusyException;
 import dev.inkan.application.port.out.StoreUnavailableException;
 import dev.inkan.domain.EmailAlreadyRegisteredException;
 import dev.inkan.domain.InvalidCredentialsException;
@@ -54,6 +55,11 @@ final class ProblemResponses {
             LOG.warn("store_unavailable request_id={} detail=\"{}\"", RequestIds.of(ctx), e.getMessage());
             ctx.header("Retry-After", "5");
             write(ctx, 503, "unavailable", "Service unavailable", "the database is unavailable; try again shortly");
+        });
+        // No log line of its own: under a flood that would be one per refusal, and the access log has each 503.
+        routes.exception(PasswordHashingBusyException.class, (e, ctx) -> {
+            ctx.header("Retry-After", "1");
+            write(ctx, 503, "busy", "Service busy", "too many password checks are under way; try again in a moment");
         });
         routes.exception(RateLimitedException.class, (e, ctx) -> {
             metrics.rateLimited(ctx.path());

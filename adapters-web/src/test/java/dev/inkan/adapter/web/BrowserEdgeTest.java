@@ -18,8 +18,10 @@ import dev.inkan.application.port.in.LogoutUseCase;
 import dev.inkan.application.port.in.RefreshCommand;
 import dev.inkan.application.port.in.RefreshTokensUseCase;
 import dev.inkan.application.port.in.RegisterUserUseCase;
+import dev.inkan.application.port.in.RegisteredUser;
 import dev.inkan.application.port.in.VerifyAccessTokenUseCase;
 import dev.inkan.domain.AccessTokenClaims;
+import dev.inkan.domain.Email;
 import dev.inkan.domain.InvalidCredentialsException;
 import dev.inkan.domain.InvalidRefreshTokenException;
 import dev.inkan.domain.SessionId;
@@ -44,6 +46,7 @@ class BrowserEdgeTest {
     private static final String ACCESS = "access.token.value";
     private static final String REFRESH = "refresh-token-value";
 
+    private final RegisterUserUseCase register = mock(RegisterUserUseCase.class);
     private final LoginUseCase login = mock(LoginUseCase.class);
     private final RefreshTokensUseCase refresh = mock(RefreshTokensUseCase.class);
     private final LogoutUseCase logout = mock(LogoutUseCase.class);
@@ -170,7 +173,7 @@ class BrowserEdgeTest {
 
     @Test
     void theSixthWrongPasswordInAWindow_is429WithRetryAfter_andTheRightPasswordWorksOnceTheWindowPasses() throws Exception {
-        start(new WebSettings(TokenTransport.BEARER, List.of(), new RateLimitSettings(true, Duration.ofSeconds(2), 5, 100, 100)));
+        start(new WebSettings(TokenTransport.BEARER, List.of(), new RateLimitSettings(true, Duration.ofSeconds(2), 5, 100, 100, 100)));
         when(login.login(argThat(c -> c != null && c.password().value().equals("wrong")))).thenThrow(new InvalidCredentialsException());
         when(login.login(argThat(c -> c != null && c.password().value().equals("right"))))
                 .thenReturn(new IssuedTokens(ACCESS, claims, REFRESH, Duration.ofDays(7)));
@@ -194,12 +197,32 @@ class BrowserEdgeTest {
     }
 
     @Test
+    void theEleventhRegistrationFromOneAddressInAMinute_is429WithRetryAfter_andLoginsFromItCarryOn() throws Exception {
+        start(WebSettings.defaults());
+        when(register.register(any())).thenReturn(new RegisteredUser(claims.subject(), new Email("ann@example.com")));
+        when(login.login(any())).thenReturn(new IssuedTokens(ACCESS, claims, REFRESH, Duration.ofDays(7)));
+
+        for (int i = 1; i <= 10; i++) {
+            assertThat(post("/auth/register", newAccount(i)).statusCode()).as("registration %d", i).isEqualTo(201);
+        }
+        HttpResponse<String> eleventh = post("/auth/register", newAccount(11));
+
+        assertThat(eleventh.statusCode()).isEqualTo(429);
+        assertThat(eleventh.headers().firstValue("Retry-After")).hasValueSatisfying(v -> assertThat(Integer.parseInt(v)).isBetween(1, 60));
+        assertThat(eleventh.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        verify(register, org.mockito.Mockito.times(10)).register(any());
+        assertThat(post("/auth/login", credentials("right")).statusCode()).as("logins count apart").isEqualTo(200);
+    }
+
+    @Test
     void disabledRateLimits_neverAnswer429() throws Exception {
-        start(new WebSettings(TokenTransport.BEARER, List.of(), new RateLimitSettings(false, Duration.ofMinutes(1), 1, 1, 1)));
+        start(new WebSettings(TokenTransport.BEARER, List.of(), new RateLimitSettings(false, Duration.ofMinutes(1), 1, 1, 1, 1)));
         when(login.login(any())).thenThrow(new InvalidCredentialsException());
+        when(register.register(any())).thenReturn(new RegisteredUser(claims.subject(), new Email("ann@example.com")));
 
         for (int i = 0; i < 10; i++) {
             assertThat(post("/auth/login", credentials("wrong")).statusCode()).isEqualTo(401);
+            assertThat(post("/auth/register", newAccount(i)).statusCode()).isEqualTo(201);
         }
     }
 
@@ -223,12 +246,16 @@ class BrowserEdgeTest {
                 .firstValue("Access-Control-Allow-Origin")).isEmpty();
     }
 
+    private static String newAccount(int number) {
+        return "{\"email\":\"user" + number + "@example.com\",\"password\":\"correct horse battery\"}";
+    }
+
     private static String credentials(String password) {
         return "{\"email\":\"ann@example.com\",\"password\":\"" + password + "\"}";
     }
 
     private void start(WebSettings settings) {
-        server = InkanHttpServer.start(new WebUseCases(mock(RegisterUserUseCase.class), login, refresh, logout,
+        server = InkanHttpServer.start(new WebUseCases(register, login, refresh, logout,
                 mock(LogoutEverywhereUseCase.class), verifier, mock(GetUserProfileUseCase.class), mock(ListSessionsUseCase.class),
                 mock(EndSessionUseCase.class), () -> true), settings, "127.0.0.1", 0);
     }

@@ -24,6 +24,7 @@ import dev.inkan.application.port.in.RegisterUserUseCase;
 import dev.inkan.application.port.in.RegisteredUser;
 import dev.inkan.application.port.in.UserProfile;
 import dev.inkan.application.port.in.VerifyAccessTokenUseCase;
+import dev.inkan.application.port.out.PasswordHashingBusyException;
 import dev.inkan.application.port.out.StoreUnavailableException;
 import dev.inkan.domain.AccessTokenClaims;
 import dev.inkan.domain.Email;
@@ -297,6 +298,20 @@ class InkanHttpServerTest {
     }
 
     @Test
+    void busyPasswordHashing_answers503Problem_withRetryAfter_forLoginAndRegisterAlike() throws Exception {
+        when(login.login(any())).thenThrow(new PasswordHashingBusyException("every hashing thread is busy"));
+        when(register.register(any())).thenThrow(new PasswordHashingBusyException("every hashing thread is busy"));
+
+        for (String path : List.of("/auth/login", "/auth/register")) {
+            HttpResponse<String> response = post(path, "{\"email\":\"a@b.c\",\"password\":\"correct horse\"}");
+
+            assertProblem(response, 503);
+            assertThat(response.headers().firstValue("Retry-After")).as(path).hasValue("1");
+            assertThat(json(response).get("type").asText()).isEqualTo("urn:inkan:problem:busy");
+        }
+    }
+
+    @Test
     void unexpectedFailure_answers500Problem_withoutStackTrace() throws Exception {
         when(login.login(any())).thenThrow(new IllegalStateException("secret internals"));
 
@@ -319,23 +334,15 @@ class InkanHttpServerTest {
     }
 
     @Test
-    void metrics_countLoginsByOutcome_refusalsByReason_andTimeRequestsByRoute() throws Exception {
-        when(login.login(any())).thenThrow(new InvalidCredentialsException());
-        when(verifier.verify(TOKEN)).thenThrow(new InvalidTokenException(InvalidTokenException.Reason.EXPIRED));
-        post("/auth/login", "{\"email\":\"a@b.c\",\"password\":\"pw\"}");
+    void thePublicPort_has404ProblemAtMetrics_soCallersCannotLearnWhyTokensAreRefused() throws Exception {
+        when(verifier.verify(TOKEN)).thenThrow(new InvalidTokenException(InvalidTokenException.Reason.REVOKED));
         get("/auth/verify");
-        send(HttpRequest.newBuilder(uri("/auth/sessions/" + UUID.randomUUID())).DELETE());
 
         HttpResponse<String> metrics = send(HttpRequest.newBuilder(uri("/metrics")).GET());
 
-        assertThat(metrics.statusCode()).isEqualTo(200);
-        assertThat(metrics.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/plain");
-        assertThat(metrics.body())
-                .contains("inkan_logins_total{outcome=\"invalid_credentials\"} 1.0")
-                .contains("inkan_token_refusals_total{reason=\"expired\"} 1.0")
-                .contains("inkan_http_requests_seconds_bucket")
-                .contains("route=\"/auth/sessions/{id}\"")
-                .doesNotContain(TOKEN);
+        assertProblem(metrics, 404);
+        assertThat(metrics.body()).doesNotContain("inkan_token_refusals").doesNotContain("revoked");
+        assertThat(server.managementPort()).as("no management listener asked for").isEmpty();
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.inkan.application.port.in.IssuedTokens;
 import dev.inkan.application.port.in.LoginCommand;
 import dev.inkan.application.port.in.LoginUseCase;
 import dev.inkan.application.port.out.PasswordHasher;
+import dev.inkan.application.port.out.PasswordHashingBusyException;
 import dev.inkan.application.port.out.RandomSource;
 import dev.inkan.application.port.out.UserRepository;
 import dev.inkan.domain.InvalidCredentialsException;
@@ -44,9 +45,23 @@ public final class LoginService implements LoginUseCase {
             throw new InvalidCredentialsException();
         }
         if (hasher.needsRehash(user.passwordHash())) {
-            users.updatePasswordHash(user.id(), hasher.hash(command.password()));
+            rehash(user, command.password());
         }
         return issuer.startSession(user.id(), command.userAgent());
+    }
+
+    /**
+     * A stronger hash is worth having, but not worth failing a right password over: when hashing is
+     * busy, a later login rehashes.
+     */
+    private void rehash(User user, Password password) {
+        PasswordHash stronger;
+        try {
+            stronger = hasher.hash(password);
+        } catch (PasswordHashingBusyException busy) {
+            return;
+        }
+        users.updatePasswordHash(user.id(), stronger);
     }
 
     /** A hash of a random password under the current parameters, made once: no password matches it. */

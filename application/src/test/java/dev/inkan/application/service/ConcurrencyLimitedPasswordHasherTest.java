@@ -4,19 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.inkan.application.port.out.PasswordHasher;
+import dev.inkan.application.port.out.PasswordHashingBusyException;
 import dev.inkan.domain.Password;
 import dev.inkan.domain.PasswordHash;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class ConcurrencyLimitedPasswordHasherTest {
+
+    private static final PasswordHash HASH = new PasswordHash("$argon2id$x");
+    private static final Password PASSWORD = new Password("correct horse battery");
 
     private final AtomicInteger running = new AtomicInteger();
     private final AtomicInteger mostAtOnce = new AtomicInteger();
@@ -56,7 +63,7 @@ class ConcurrencyLimitedPasswordHasherTest {
     @Test
     void aBurstOfHashes_runsAtMostTheLimitAtOnce_andEveryOneCompletes() throws Exception {
         ExecutorService burst = Executors.newFixedThreadPool(8);
-        try (var limited = new ConcurrencyLimitedPasswordHasher(slow, 2)) {
+        try (var limited = new ConcurrencyLimitedPasswordHasher(slow, 2, 8)) {
             List<Future<Boolean>> logins = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
                 logins.add(burst.submit(() -> limited.verify(new PasswordHash("$argon2id$x"), new Password("correct horse battery"))));
@@ -96,7 +103,7 @@ class ConcurrencyLimitedPasswordHasherTest {
                 return false;
             }
         };
-        try (var limited = new ConcurrencyLimitedPasswordHasher(failing, 1)) {
+        try (var limited = new ConcurrencyLimitedPasswordHasher(failing, 1, 1)) {
             assertThatThrownBy(() -> limited.hash(new Password("correct horse battery"))).isSameAs(broken);
             assertThat(limited.verify(new PasswordHash("$argon2id$x"), new Password("correct horse battery"))).isTrue();
         }
@@ -105,7 +112,7 @@ class ConcurrencyLimitedPasswordHasherTest {
     @Test
     void anInterruptedCaller_stillGetsItsAnswer_andKeepsTheInterrupt() {
         release.countDown();
-        try (var limited = new ConcurrencyLimitedPasswordHasher(slow, 1)) {
+        try (var limited = new ConcurrencyLimitedPasswordHasher(slow, 1, 0)) {
             Thread.currentThread().interrupt();
 
             assertThat(limited.verify(new PasswordHash("$argon2id$x"), new Password("correct horse battery"))).isTrue();
@@ -114,7 +121,109 @@ class ConcurrencyLimitedPasswordHasherTest {
     }
 
     @Test
-    void aLimitBelowOne_isRefused() {
-        assertThatThrownBy(() -> new ConcurrencyLimitedPasswordHasher(slow, 0)).isInstanceOf(IllegalArgumentException.class);
+    void aFullLine_refusesTheNextHashAtOnce_withBusy_andTakesHashesAgainOnceItMoves() throws Exception {
+        try (var limited = new ConcurrencyLimitedPasswordHasher(slow, 1, 2)) {
+            List<Thread> admitted = List.of(login(limited), login(limited), login(limited)); // one runs, two wait
+            awaitRunning(1);
+            admitted.forEach(ConcurrencyLimitedPasswordHasherTest::awaitParked);
+
+            long started = System.nanoTime();
+            assertThatThrownBy(() -> limited.verify(HASH, PASSWORD)).isInstanceOf(PasswordHashingBusyException.class);
+            assertThatThrownBy(() -> limited.hash(PASSWORD)).isInstanceOf(PasswordHashingBusyException.class);
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).as("refused without waiting").isLessThan(Duration.ofSeconds(1));
+            assertThat(running.get()).isEqualTo(1);
+
+            release.countDown();
+            for (Thread login : admitted) {
+                login.join(10_000);
+                assertThat(login.isAlive()).isFalse();
+            }
+            assertThat(limited.verify(HASH, PASSWORD)).as("the line has room again").isTrue();
+        }
+    }
+
+    @Test
+    void withNoLine_aHashThatFindsEveryThreadBusy_isRefused() throws Exception {
+        try (var limited = new ConcurrencyLimitedPasswordHasher(slow, 2, 0)) {
+            List<Thread> admitted = List.of(login(limited), login(limited));
+            awaitRunning(2);
+
+            assertThatThrownBy(() -> limited.verify(HASH, PASSWORD)).isInstanceOf(PasswordHashingBusyException.class);
+
+            release.countDown();
+            for (Thread login : admitted) {
+                login.join(10_000);
+            }
+            assertThat(limited.verify(HASH, PASSWORD)).isTrue();
+        }
+    }
+
+    @Test
+    void needsRehash_isAnsweredAtOnce_evenWhenTheLineIsFull() throws Exception {
+        try (var limited = new ConcurrencyLimitedPasswordHasher(slow, 1, 0)) {
+            Thread busy = login(limited);
+            awaitRunning(1);
+
+            assertThat(limited.needsRehash(HASH)).isFalse();
+
+            release.countDown();
+            busy.join(10_000);
+        }
+    }
+
+    @Test
+    void closing_failsTheHashesStillWaiting_insteadOfLeavingThemWaitingForGood() throws Exception {
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        var limited = new ConcurrencyLimitedPasswordHasher(slow, 1, 1);
+        Thread running = login(limited);
+        awaitRunning(1);
+        Thread waiting = new Thread(() -> {
+            try {
+                limited.verify(HASH, PASSWORD);
+            } catch (RuntimeException e) {
+                failure.set(e);
+            }
+        });
+        waiting.start();
+        awaitParked(waiting);
+
+        limited.close();
+
+        waiting.join(5_000);
+        assertThat(waiting.isAlive()).as("the waiting caller got an answer").isFalse();
+        assertThat(failure.get()).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> limited.verify(HASH, PASSWORD)).isInstanceOf(RejectedExecutionException.class);
+        release.countDown();
+        running.join(10_000);
+    }
+
+    @Test
+    void aLimitBelowOne_orANegativeLine_isRefused() {
+        assertThatThrownBy(() -> new ConcurrencyLimitedPasswordHasher(slow, 0, 8)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ConcurrencyLimitedPasswordHasher(slow, 1, -1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** A login on a thread of its own, which takes its place in the hasher (running or waiting). */
+    private static Thread login(ConcurrencyLimitedPasswordHasher limited) {
+        Thread thread = new Thread(() -> limited.verify(HASH, PASSWORD));
+        thread.start();
+        return thread;
+    }
+
+    private void awaitRunning(int hashes) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (running.get() < hashes) {
+            assertThat(System.nanoTime()).as("%d hashes running", hashes).isLessThan(deadline);
+            Thread.sleep(5);
+        }
+    }
+
+    /** Waits until {@code caller} is parked: waiting for its hash, in the line or while it runs. */
+    private static void awaitParked(Thread caller) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (caller.getState() != Thread.State.WAITING && caller.getState() != Thread.State.TIMED_WAITING) {
+            assertThat(System.nanoTime()).as("%s parked", caller.getName()).isLessThan(deadline);
+            Thread.onSpinWait();
+        }
     }
 }

@@ -17,6 +17,7 @@ import dev.inkan.application.port.in.IssuedTokens;
 import dev.inkan.application.port.in.LoginCommand;
 import dev.inkan.application.port.in.RegisterCommand;
 import dev.inkan.application.port.out.PasswordHasher;
+import dev.inkan.application.port.out.PasswordHashingBusyException;
 import dev.inkan.application.port.out.RandomSource;
 import dev.inkan.application.port.out.UserRepository;
 import dev.inkan.domain.Email;
@@ -120,6 +121,28 @@ class RegisterAndLoginServiceTest {
         login(LoginCommand.of("ann@example.com", "pw"));
 
         verify(users).updatePasswordHash(USER, stronger);
+    }
+
+    @Test
+    void login_withTheRightPassword_stillSucceeds_whenHashingIsTooBusyToRehash() {
+        IssuedTokens tokens = mock(IssuedTokens.class);
+        when(users.findByEmail(ann.email())).thenReturn(Optional.of(ann));
+        when(hasher.verify(HASH, new Password("pw"))).thenReturn(true);
+        when(hasher.needsRehash(HASH)).thenReturn(true);
+        when(hasher.hash(new Password("pw"))).thenThrow(new PasswordHashingBusyException("busy"));
+        when(issuer.startSession(USER, Optional.empty())).thenReturn(tokens);
+
+        assertThat(login(LoginCommand.of("ann@example.com", "pw"))).isSameAs(tokens);
+        verify(users, never()).updatePasswordHash(any(), any());
+    }
+
+    @Test
+    void login_whenHashingIsBusy_failsWithBusy_andStartsNoSession() {
+        when(users.findByEmail(ann.email())).thenReturn(Optional.of(ann));
+        when(hasher.verify(HASH, new Password("pw"))).thenThrow(new PasswordHashingBusyException("busy"));
+
+        assertThat(catchLogin(LoginCommand.of("ann@example.com", "pw"))).isInstanceOf(PasswordHashingBusyException.class);
+        verifyNoInteractions(issuer);
     }
 
     private final LoginService loginService = new LoginService(users, hasher, issuer, random);
