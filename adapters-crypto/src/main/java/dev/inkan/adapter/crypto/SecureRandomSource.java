@@ -5,16 +5,29 @@ import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.util.UUID;
 
-/** Randomness from the JDK's {@link SecureRandom}. */
+/**
+ * Randomness from the JDK's DRBG (NIST SP 800-90A), one generator per thread. The default
+ * {@code new SecureRandom()} on Linux reads through one lock that every instance shares, so under a
+ * flood of requests the threads that need randomness queue up behind each other; a generator of
+ * each thread's own, seeded from the system, needs no lock that another thread holds.
+ */
 public final class SecureRandomSource implements RandomSource {
 
-    private final SecureRandom random = new SecureRandom();
+    private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(SecureRandomSource::newGenerator);
 
     @Override
     public byte[] bytes(int count) {
         byte[] bytes = new byte[count];
-        random.nextBytes(bytes);
+        RANDOM.get().nextBytes(bytes);
         return bytes;
+    }
+
+    private static SecureRandom newGenerator() {
+        try {
+            return SecureRandom.getInstance("DRBG");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK since 9 has DRBG", e);
+        }
     }
 
     /** A version 4, variant 2 UUID (RFC 9562 5.4), as {@link UUID#randomUUID()} makes them. */

@@ -4,6 +4,7 @@ import dev.inkan.application.port.in.IssuedTokens;
 import dev.inkan.domain.SessionId;
 import io.javalin.http.Context;
 import jakarta.servlet.http.Cookie;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
@@ -29,7 +30,8 @@ final class TokenCookies {
     static final String CSRF = "__Host-inkan_csrf";
     static final String CSRF_HEADER = "X-CSRF-Token";
 
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /** One DRBG per thread: the default generator shares one lock among all its instances, which a flood queues behind. */
+    private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(TokenCookies::newGenerator);
 
     private TokenCookies() {
     }
@@ -41,7 +43,7 @@ final class TokenCookies {
      */
     static String set(Context ctx, IssuedTokens tokens, String prefix) {
         byte[] random = new byte[32];
-        RANDOM.nextBytes(random);
+        RANDOM.get().nextBytes(random);
         String csrf = tokens.claims().sessionId() + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         long refreshSeconds = tokens.refreshExpiresIn().getSeconds();
         add(ctx, ACCESS, tokens.accessToken(), "/", tokens.accessExpiresInSeconds(), true);
@@ -55,6 +57,14 @@ final class TokenCookies {
         add(ctx, ACCESS, "", "/", 0, true);
         add(ctx, REFRESH, "", prefix + "/auth", 0, true);
         add(ctx, CSRF, "", "/", 0, false);
+    }
+
+    private static SecureRandom newGenerator() {
+        try {
+            return SecureRandom.getInstance("DRBG");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK since 9 has DRBG", e);
+        }
     }
 
     static Optional<String> read(Context ctx, String name) {
