@@ -7,13 +7,14 @@ import dev.inkan.adapter.web.WebSettings;
 import java.util.Arrays;
 import java.util.List;
 
-/** Reads the HTTP edge's settings: token transport, CORS origins, abuse limits and trusted proxies. */
+/** Reads the HTTP edge's settings: token transport, CORS origins, abuse limits, trusted proxies and password work. */
 final class EdgeSettings {
 
     private EdgeSettings() {
     }
 
-    static WebSettings from(ConfigSource config) {
+    /** @param crypto the password hasher's settings: the server works on as many logins at once as it takes */
+    static WebSettings from(ConfigSource config, CryptoSettings crypto) {
         TokenTransport transport = config.choice("INKAN_TOKEN_TRANSPORT", TokenTransport.BOTH, TokenTransport.class,
                 TokenTransport::parse);
         List<String> origins = config.optional("INKAN_CORS_ORIGINS")
@@ -34,7 +35,7 @@ final class EdgeSettings {
             throw new ConfigException("INKAN_TRUSTED_PROXIES: " + e.getMessage());
         }
         try {
-            return new WebSettings(transport, origins, limits, proxies);
+            return new WebSettings(transport, origins, limits, proxies, crypto.hashConcurrency() + crypto.hashQueue());
         } catch (IllegalArgumentException e) {
             throw new ConfigException("INKAN_CORS_ORIGINS: " + e.getMessage());
         }

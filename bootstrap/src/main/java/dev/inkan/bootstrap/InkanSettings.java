@@ -31,7 +31,7 @@ public record InkanSettings(ServerSettings server, TokenSettings tokens, CryptoS
         } catch (IllegalArgumentException e) {
             throw new ConfigException("INKAN_DB_URL: " + e.getMessage());
         }
-        return new InkanSettings(server, TokenSettings.from(config), CryptoSettings.from(config), database,
-                EdgeSettings.from(config));
+        CryptoSettings crypto = CryptoSettings.from(config);
+        return new InkanSettings(server, TokenSettings.from(config), crypto, database, EdgeSettings.from(config, crypto));
     }
 }

@@ -9,6 +9,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.inkan.adapter.crypto.Argon2Parameters;
 import dev.inkan.adapter.crypto.BouncyCastleArgon2PasswordHasher;
 import dev.inkan.adapter.web.InkanHttpServer;
+import dev.inkan.adapter.web.RateLimitSettings;
+import dev.inkan.adapter.web.TokenTransport;
+import dev.inkan.adapter.web.TrustedProxies;
 import dev.inkan.adapter.web.WebSettings;
 import dev.inkan.application.port.out.PasswordHasher;
 import dev.inkan.domain.Password;
@@ -84,6 +87,43 @@ class PasswordHashingFloodTest {
             assertThat(hashing.get(20, TimeUnit.SECONDS).statusCode()).as("the hash under way finishes").isEqualTo(201);
             assertThat(http.post("/auth/login", credentials("ann@example.com", PASSWORD)).statusCode())
                     .as("logins get in again once hashing has room").isEqualTo(200);
+        }
+    }
+
+    @Test
+    void loginsBeyondWhatTheHasherTakes_waitTheirTurnWithoutAThread_tokenChecksPassThem_andALongWaitEndsIn503() throws Exception {
+        WebSettings oneAtATime = new WebSettings(TokenTransport.BOTH, java.util.List.of(), RateLimitSettings.defaults(),
+                TrustedProxies.none(), 1);
+        try (Inkan inkan = Inkan.builder().jdbcUrl("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "", "")
+                .secret(TestTokens.randomKey(32)).passwordHasher(gatedArgon2).passwordHashConcurrency(1).passwordHashQueue(0)
+                .build();
+             InkanHttpServer server = InkanHttpServer.start(inkan.webUseCases(), oneAtATime, "127.0.0.1", 0)) {
+            HttpJson http = new HttpJson(server.port());
+            assertThat(http.post("/auth/register", credentials("ann@example.com", PASSWORD)).statusCode()).isEqualTo(201);
+            JsonNode tokens = body(http.post("/auth/login", credentials("ann@example.com", PASSWORD)));
+
+            gated = true;
+            CompletableFuture<HttpResponse<String>> hashing = CompletableFuture.supplyAsync(
+                    () -> http.post("/auth/login", credentials("ann@example.com", PASSWORD)));
+            assertThat(entered.await(10, TimeUnit.SECONDS)).as("a login is hashing").isTrue();
+            CompletableFuture<HttpResponse<String>> waiting = CompletableFuture.supplyAsync(
+                    () -> http.post("/auth/login", credentials("ann@example.com", PASSWORD)));
+            long started = System.nanoTime();
+            CompletableFuture<HttpResponse<String>> tooLong = CompletableFuture.supplyAsync(
+                    () -> http.post("/auth/register", credentials("dave@example.com", PASSWORD)));
+
+            assertThat(http.get("/auth/verify", tokens.get("access_token").asText()).statusCode()).isEqualTo(200);
+            assertThat(http.post("/auth/refresh", refreshBody(tokens.get("refresh_token").asText())).statusCode()).isEqualTo(200);
+            assertThat(waiting).as("the second login waits its turn instead of being turned away").isNotDone();
+
+            HttpResponse<String> expired = tooLong.get(20, TimeUnit.SECONDS);
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofSeconds(4));
+            assertThat(expired.statusCode()).isEqualTo(503);
+            assertThat(expired.headers().firstValue("Retry-After")).hasValue("1");
+            assertThat(expired.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+
+            release.countDown();
+            assertThat(hashing.get(20, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
         }
     }
 

@@ -83,8 +83,16 @@ public final class InkanHttpServer implements AutoCloseable {
         config.http.prefer405over404 = true;
         config.jsonMapper(new JavalinJackson(JsonBodies.MAPPER, false));
         // Room for an 8 KiB token plus ordinary headers, so the token's own limit answers first (401).
-        config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_HEADER_BYTES));
-        config.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblemErrorHandler()));
+        config.jetty.modifyHttpConfiguration(http -> {
+            http.setRequestHeaderSize(MAX_HEADER_BYTES);
+            // Jetty keeps a cache of header fields per connection, about 100 KB each: a flood of
+            // connections would fill a small heap with them. Without it a header costs a little more.
+            http.setHeaderCacheSize(0);
+        });
+        config.jetty.modifyServer(server -> {
+            server.setErrorHandler(new JettyProblemErrorHandler());
+            server.setHandler(new PasswordRouteLimit(settings.passwordRequestsAtOnce())); // Javalin puts its handler inside
+        });
 
         if (!settings.corsOrigins().isEmpty()) {
             config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {

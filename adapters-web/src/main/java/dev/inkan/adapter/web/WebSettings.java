@@ -5,16 +5,24 @@ import java.util.Objects;
 
 /**
  * Typed settings of the HTTP edge: how tokens travel, which browser origins may call with
- * credentials, the abuse limits, and which proxies may say who the client is.
+ * credentials, the abuse limits, which proxies may say who the client is, and how many logins and
+ * registrations the standalone server works on at once (the password hasher's capacity: more would
+ * only be turned away by it; they wait instead, without a thread, and token checks pass them by).
  */
 public record WebSettings(TokenTransport transport, List<String> corsOrigins, RateLimitSettings rateLimits,
-                          TrustedProxies trustedProxies) {
+                          TrustedProxies trustedProxies, int passwordRequestsAtOnce) {
+
+    /** One hash running and eight waiting per core, as the password hasher has by default. */
+    public static final int DEFAULT_PASSWORD_REQUESTS_AT_ONCE = 9 * Runtime.getRuntime().availableProcessors();
 
     public WebSettings {
         Objects.requireNonNull(transport, "transport");
         corsOrigins = List.copyOf(corsOrigins);
         Objects.requireNonNull(rateLimits, "rateLimits");
         Objects.requireNonNull(trustedProxies, "trustedProxies");
+        if (passwordRequestsAtOnce < 1) {
+            throw new IllegalArgumentException("at least one login must be able to run");
+        }
         for (String origin : corsOrigins) {
             if (!origin.matches("https?://[^/\\s]+") ) {
                 throw new IllegalArgumentException("a CORS origin is scheme://host[:port], not '" + origin + "'");
@@ -22,18 +30,18 @@ public record WebSettings(TokenTransport transport, List<String> corsOrigins, Ra
         }
     }
 
-    /** The same settings with no trusted proxies: the TCP peer is always the client. */
+    /** The same settings with no trusted proxies (the TCP peer is always the client) and the default password work. */
     public WebSettings(TokenTransport transport, List<String> corsOrigins, RateLimitSettings rateLimits) {
-        this(transport, corsOrigins, rateLimits, TrustedProxies.none());
+        this(transport, corsOrigins, rateLimits, TrustedProxies.none(), DEFAULT_PASSWORD_REQUESTS_AT_ONCE);
     }
 
     /** Both transports, no CORS, the default limits, no trusted proxies. */
     public static WebSettings defaults() {
-        return new WebSettings(TokenTransport.BOTH, List.of(), RateLimitSettings.defaults(), TrustedProxies.none());
+        return new WebSettings(TokenTransport.BOTH, List.of(), RateLimitSettings.defaults());
     }
 
     /** @return these settings, with the client address taken from {@code proxies}' forwarding headers */
     public WebSettings withTrustedProxies(TrustedProxies proxies) {
-        return new WebSettings(transport, corsOrigins, rateLimits, proxies);
+        return new WebSettings(transport, corsOrigins, rateLimits, proxies, passwordRequestsAtOnce);
     }
 }

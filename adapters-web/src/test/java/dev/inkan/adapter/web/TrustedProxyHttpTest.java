@@ -131,7 +131,7 @@ class TrustedProxyHttpTest {
     }
 
     private void start(TrustedProxies proxies) {
-        server = InkanHttpServer.start(useCases, new WebSettings(TokenTransport.BEARER, List.of(), TWO_LOGINS, proxies),
+        server = InkanHttpServer.start(useCases, new WebSettings(TokenTransport.BEARER, List.of(), TWO_LOGINS).withTrustedProxies(proxies),
                 "127.0.0.1", 0);
         base = "http://127.0.0.1:" + server.port();
     }
