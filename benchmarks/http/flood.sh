@@ -3,11 +3,14 @@
 # every core busy with Argon2id? Starts the runnable jar on loopback, measures GET /auth/verify
 # alone, then again while wrk floods POST /auth/register (a new address each time) and
 # POST /auth/login from hundreds of connections, and prints both p99s side by side, the non-2xx
-# answers of each, and how the flood was answered (201/200 hashed, 503 turned away at once).
+# answers of each, and how the flood was answered (201/200 hashed; 503 turned away, by the password
+# hasher when its line is full or after waiting their turn for five seconds).
 #
 # Usage: benchmarks/http/flood.sh   (needs wrk: apt-get install wrk)
 # Knobs: DURATION (20s), VERIFY_CONNECTIONS (16), FLOOD_CONNECTIONS (400 registering, a quarter as
-#        many logging in), JAVA (java), SERVER_JAVA_OPTS (-Xmx64m, as the README runs the server).
+#        many logging in), JAVA (java), SERVER_JAVA_OPTS (-Xmx64m, as the README runs the server),
+#        JAR (bootstrap/target/inkan.jar; another build's jar to compare), FLOOD_SERVER_ENV (more
+#        VAR=value settings for the server), RAW_DIR (a folder to keep wrk's own outputs in).
 # The abuse limits are off (INKAN_RATE_LIMIT_ENABLED=false): with them on, one address is turned
 # away with 429 long before Argon2 is busy; off, the flood reaches the password hasher, which is
 # the case where only the bounded hash queue protects the server.
@@ -19,7 +22,7 @@ VERIFY_CONNECTIONS="${VERIFY_CONNECTIONS:-16}"
 FLOOD_CONNECTIONS="${FLOOD_CONNECTIONS:-400}"
 JAVA="${JAVA:-java}"
 SERVER_JAVA_OPTS="${SERVER_JAVA_OPTS--Xmx64m}"
-JAR=bootstrap/target/inkan.jar
+JAR="${JAR:-bootstrap/target/inkan.jar}"
 HERE=benchmarks/http
 
 command -v wrk >/dev/null || { echo "wrk is not installed: sudo apt-get install wrk" >&2; exit 1; }
@@ -32,7 +35,7 @@ server_pid=""
 trap '[ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"' EXIT
 
 env INKAN_HOST=127.0.0.1 INKAN_PORT=0 INKAN_MANAGEMENT_PORT=off INKAN_DATA_DIR="$work/data" \
-    INKAN_RATE_LIMIT_ENABLED=false "$JAVA" $SERVER_JAVA_OPTS -jar "$JAR" serve >"$work/server.log" 2>&1 &
+    INKAN_RATE_LIMIT_ENABLED=false ${FLOOD_SERVER_ENV:-} "$JAVA" $SERVER_JAVA_OPTS -jar "$JAR" serve >"$work/server.log" 2>&1 &
 server_pid=$!
 port=""
 for _ in $(seq 1 120); do
@@ -78,10 +81,13 @@ echo "|---|---:|---:|---:|---:|"
 echo "| alone | $(rps "$work/quiet.txt") | $(p "$work/quiet.txt" 50%) | $(p "$work/quiet.txt" 99%) | $(non2xx "$work/quiet.txt") |"
 echo "| during the flood | $(rps "$work/flooded.txt") | $(p "$work/flooded.txt" 50%) | $(p "$work/flooded.txt" 99%) | $(non2xx "$work/flooded.txt") |"
 echo
-echo "| flood | connections | requests | req/s | non-2xx (503 at once) | p99 |"
-echo "|---|---:|---:|---:|---:|---:|"
-echo "| POST /auth/register | $FLOOD_CONNECTIONS | $(requests "$work/register.txt") | $(rps "$work/register.txt") | $(non2xx "$work/register.txt") | $(p "$work/register.txt" 99%) |"
-echo "| POST /auth/login | $((FLOOD_CONNECTIONS / 4)) | $(requests "$work/login.txt") | $(rps "$work/login.txt") | $(non2xx "$work/login.txt") | $(p "$work/login.txt" 99%) |"
+echo "| flood | connections | answers | answers/s | of them non-2xx |"
+echo "|---|---:|---:|---:|---:|"
+echo "| POST /auth/register | $FLOOD_CONNECTIONS | $(requests "$work/register.txt") | $(rps "$work/register.txt") | $(non2xx "$work/register.txt") |"
+echo "| POST /auth/login | $((FLOOD_CONNECTIONS / 4)) | $(requests "$work/login.txt") | $(rps "$work/login.txt") | $(non2xx "$work/login.txt") |"
+if [ -n "${RAW_DIR:-}" ]; then
+  mkdir -p "$RAW_DIR" && cp "$work"/quiet.txt "$work"/flooded.txt "$work"/register.txt "$work"/login.txt "$RAW_DIR"/
+fi
 p99_quiet=$(p "$work/quiet.txt" 99%)
 p99_flood=$(p "$work/flooded.txt" 99%)
 echo
