@@ -6,12 +6,19 @@
 ALTER TABLE sessions ADD COLUMN ended_at TIMESTAMP WITH TIME ZONE;
 ALTER TABLE sessions ADD COLUMN end_reason VARCHAR(32);
 
--- Sessions whose every token was revoked have ended.
+-- Before this version only a revoking path (logout, logout-all, ending a session, reuse detection)
+-- wrote revoked_at, so a session with any revoked token has ended, even one whose successor a racing
+-- refresh stored after the revocation: that successor is revoked now too.
 UPDATE sessions
 SET ended_at = (SELECT MAX(t.revoked_at) FROM refresh_tokens t WHERE t.family_id = sessions.id),
     end_reason = (SELECT MAX(t.revoke_reason) FROM refresh_tokens t WHERE t.family_id = sessions.id)
-WHERE EXISTS (SELECT 1 FROM refresh_tokens t WHERE t.family_id = sessions.id)
-  AND NOT EXISTS (SELECT 1 FROM refresh_tokens t WHERE t.family_id = sessions.id AND t.revoked_at IS NULL);
+WHERE EXISTS (SELECT 1 FROM refresh_tokens t WHERE t.family_id = sessions.id AND t.revoked_at IS NOT NULL);
+
+UPDATE refresh_tokens
+SET revoked_at = (SELECT s.ended_at FROM sessions s WHERE s.id = refresh_tokens.family_id),
+    revoke_reason = (SELECT s.end_reason FROM sessions s WHERE s.id = refresh_tokens.family_id)
+WHERE revoked_at IS NULL
+  AND EXISTS (SELECT 1 FROM sessions s WHERE s.id = refresh_tokens.family_id AND s.ended_at IS NOT NULL);
 
 CREATE INDEX sessions_ended_at_idx ON sessions (ended_at);
 
@@ -42,8 +49,9 @@ INSERT INTO revocations (kind, subject, valid_after, relevant_until, recorded_at
 SELECT 'user', CAST(id AS VARCHAR(128)), tokens_valid_after, tokens_valid_after + INTERVAL '1' DAY, CURRENT_TIMESTAMP
 FROM users WHERE tokens_valid_after IS NOT NULL;
 
-DROP TABLE revoked_access_tokens;
-ALTER TABLE users DROP COLUMN tokens_valid_after;
+-- revoked_access_tokens and users.tokens_valid_after are no longer read or written. They stay until
+-- a later version, so that an instance of an older version still running against this database
+-- fails none of its queries while it is being replaced.
 
 -- Secrets the instances sharing this database must agree on (the key of the refresh successors).
 CREATE TABLE server_secrets (

@@ -30,7 +30,9 @@ final class EdgeSettings {
                 config.integer("INKAN_RATE_LIMIT_REGISTRATIONS_PER_ADDRESS", defaults.registrationsPerAddress(), 1, 1_000_000));
         TrustedProxies proxies;
         try {
-            proxies = config.optional("INKAN_TRUSTED_PROXIES").map(TrustedProxies::parse).orElse(TrustedProxies.none());
+            proxies = config.optional("INKAN_TRUSTED_PROXIES").map(TrustedProxies::parse).orElse(TrustedProxies.none())
+                    .reading(config.choice("INKAN_FORWARDED_HEADER", TrustedProxies.Header.X_FORWARDED_FOR,
+                            TrustedProxies.Header.class, EdgeSettings::forwardedHeader));
         } catch (IllegalArgumentException e) {
             throw new ConfigException("INKAN_TRUSTED_PROXIES: " + e.getMessage());
         }
@@ -39,6 +41,14 @@ final class EdgeSettings {
         } catch (IllegalArgumentException e) {
             throw new ConfigException("INKAN_CORS_ORIGINS: " + e.getMessage());
         }
+    }
+
+    private static TrustedProxies.Header forwardedHeader(String text) {
+        return switch (text.toLowerCase(java.util.Locale.ROOT)) {
+            case "x-forwarded-for" -> TrustedProxies.Header.X_FORWARDED_FOR;
+            case "forwarded" -> TrustedProxies.Header.FORWARDED;
+            default -> throw new IllegalArgumentException();
+        };
     }
 
     private static java.time.Duration positive(ConfigSource config, String name, java.time.Duration fallback) {

@@ -250,6 +250,7 @@ public final class Inkan implements AutoCloseable {
             hashQueue = parsed.crypto().hashQueue();
             passwordHasher = null;
             KeyRingLoader.configured(config, algorithm).ifPresent(keys -> keyRing = keys);
+            parsed.tokens().successorSecret().ifPresent(secret -> successorSecret = secret);
             if (config.optional("INKAN_DB_URL").isPresent()) {
                 databaseSettings = parsed.database();
                 dataSource = null;

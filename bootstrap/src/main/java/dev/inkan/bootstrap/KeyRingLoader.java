@@ -26,6 +26,7 @@ final class KeyRingLoader {
 
     static final String KEYS_FILE = "INKAN_JWT_KEYS_FILE";
     static final String SECRET = "INKAN_JWT_SECRET";
+    static final String SUCCESSOR_SECRET = "INKAN_SUCCESSOR_SECRET";
     static final String GENERATED_KEYS_FILE = "jwks.json";
     /** Long enough for HS512, so changing {@code INKAN_JWT_ALG} later keeps the generated key usable. */
     private static final int GENERATED_KEY_BYTES = 64;
@@ -63,6 +64,25 @@ final class KeyRingLoader {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * @return the secret refresh successors are derived from, when {@code INKAN_SUCCESSOR_SECRET}
+     *     holds one (base64url of at least 32 bytes); otherwise Inkan keeps one in its database
+     */
+    static Optional<byte[]> successorSecret(ConfigSource config) {
+        return config.optional(SUCCESSOR_SECRET).map(text -> {
+            byte[] secret;
+            try {
+                secret = Base64.getUrlDecoder().decode(text);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(SUCCESSOR_SECRET + " must be the unpadded base64url of the secret's bytes");
+            }
+            if (secret.length < 32) {
+                throw new ConfigException(SUCCESSOR_SECRET + " holds " + secret.length + " bytes; it needs at least 32");
+            }
+            return secret;
+        });
     }
 
     /** Keys from JWK Set text (an embedder's, or a secret manager's). */

@@ -5,14 +5,17 @@ import dev.inkan.domain.TokenPolicy;
 import dev.inkan.application.service.RefreshTokensService;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /** Typed token configuration: the JWS algorithm and the policy (issuer, audience, lifetimes, leeway). */
-public record TokenSettings(JwsAlgorithm algorithm, TokenPolicy policy, Duration refreshReuseGrace) {
+public record TokenSettings(JwsAlgorithm algorithm, TokenPolicy policy, Duration refreshReuseGrace,
+                            Optional<byte[]> successorSecret) {
 
     public TokenSettings {
         Objects.requireNonNull(algorithm, "algorithm");
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(refreshReuseGrace, "refreshReuseGrace");
+        Objects.requireNonNull(successorSecret, "successorSecret");
     }
 
     static TokenSettings from(ConfigSource config) {
@@ -41,6 +44,6 @@ public record TokenSettings(JwsAlgorithm algorithm, TokenPolicy policy, Duration
         if (grace.isNegative() || grace.compareTo(Duration.ofMinutes(5)) > 0) {
             throw new ConfigException("INKAN_REFRESH_REUSE_GRACE must be from PT0S (off) to PT5M, not '" + grace + "'");
         }
-        return new TokenSettings(algorithm, policy, grace);
+        return new TokenSettings(algorithm, policy, grace, KeyRingLoader.successorSecret(config));
     }
 }

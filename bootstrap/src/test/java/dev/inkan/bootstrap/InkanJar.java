@@ -88,7 +88,7 @@ final class InkanJar implements AutoCloseable {
         return dir;
     }
 
-    private static Path jar() {
+    static Path jar() {
         Path jar = projectRoot().resolve("bootstrap/target/inkan.jar");
         assertThat(jar).as("the runnable jar; run the build's package phase first").exists();
         return jar;

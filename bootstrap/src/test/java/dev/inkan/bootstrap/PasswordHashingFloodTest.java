@@ -110,7 +110,7 @@ class PasswordHashingFloodTest {
                     () -> http.post("/auth/login", credentials("ann@example.com", PASSWORD)));
             long started = System.nanoTime();
             CompletableFuture<HttpResponse<String>> tooLong = CompletableFuture.supplyAsync(
-                    () -> http.post("/auth/register", credentials("dave@example.com", PASSWORD)));
+                    () -> http.post("/auth/register/", credentials("dave@example.com", PASSWORD)));
 
             assertThat(http.get("/auth/verify", tokens.get("access_token").asText()).statusCode()).isEqualTo(200);
             assertThat(http.post("/auth/refresh", refreshBody(tokens.get("refresh_token").asText())).statusCode()).isEqualTo(200);

@@ -43,6 +43,22 @@ class RunnableJarIT {
         }
     }
 
+    @Test
+    void theJar_carriesEveryDependencysLicence() throws Exception {
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(InkanJar.jar().toFile())) {
+            String thirdParty = new String(jar.getInputStream(jar.getEntry("META-INF/THIRD-PARTY.txt")).readAllBytes(),
+                    StandardCharsets.UTF_8);
+            assertThat(thirdParty).contains("org.postgresql:postgresql").contains("com.h2database:h2").contains("MPL 2.0")
+                    .contains("de.mkammerer:argon2-jvm").contains("GNU Lesser General Public License")
+                    .contains("ch.qos.logback:logback-classic").contains("org.bouncycastle:bcprov-lts8on");
+            String postgres = new String(jar.getInputStream(jar.getEntry("META-INF/third-party/postgresql-jar/META-INF/LICENSE"))
+                    .readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(postgres).as("pgjdbc's BSD-2-Clause text").contains("Redistribution and use in source and binary forms");
+            assertThat(jar.getEntry("META-INF/third-party/jna-jar/META-INF/LICENSE")).as("JNA's LGPL/Apache notice").isNotNull();
+            assertThat(jar.getEntry("META-INF/NOTICE")).as("the dependencies' NOTICE files, merged").isNotNull();
+        }
+    }
+
     private static boolean onPath(String command) {
         return List.of(System.getenv().getOrDefault("PATH", "").split(":")).stream()
                 .anyMatch(dir -> Files.isExecutable(Path.of(dir, command)));

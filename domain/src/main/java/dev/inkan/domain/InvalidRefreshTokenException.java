@@ -8,9 +8,10 @@ public class InvalidRefreshTokenException extends AuthException {
     /**
      * Every reason a refresh token can be refused. {@code OTHER_SESSION}: the token belongs to
      * another session than the one the request is bound to (a refresh cookie planted beside the
-     * browser's own).
+     * browser's own). {@code SPENT}: spent a moment ago, but its successor is not one this server
+     * stored (derived under a secret that has changed since); nothing is ended for it.
      */
-    public enum Reason { UNKNOWN, EXPIRED, REVOKED, REUSED, OTHER_SESSION }
+    public enum Reason { UNKNOWN, EXPIRED, REVOKED, REUSED, OTHER_SESSION, SPENT }
 
     private final Reason reason;
 

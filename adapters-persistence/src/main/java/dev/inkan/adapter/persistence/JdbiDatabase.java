@@ -143,7 +143,7 @@ public final class JdbiDatabase implements AutoCloseable {
      */
     public synchronized JdbiRevocationFeed revocationFeed(Duration accessTtl, Duration leeway, Clock clock) {
         if (revocationFeed == null) {
-            revocationFeed = new JdbiRevocationFeed(jdbi, new RevocationLog(postgres, accessTtl, leeway),
+            revocationFeed = new JdbiRevocationFeed(jdbi, new RevocationLog(postgres, accessTtl, leeway, clock),
                     postgres ? listenSource : null, clock);
         }
         return revocationFeed;

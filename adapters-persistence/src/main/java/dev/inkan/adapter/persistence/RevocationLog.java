@@ -8,6 +8,7 @@ import dev.inkan.domain.SessionId;
 import dev.inkan.domain.UserId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -30,26 +31,38 @@ final class RevocationLog {
     private final boolean notify;
     private final Duration accessTtl;
     private final Duration leeway;
+    private final Clock clock;
 
     /**
      * @param notify whether to send each revocation with {@code pg_notify} (PostgreSQL)
      * @param accessTtl how long access tokens live: how long an ended session or a cut-off matters
      * @param leeway how long after its expiry the verifier may still accept a token
      */
-    RevocationLog(boolean notify, Duration accessTtl, Duration leeway) {
+    RevocationLog(boolean notify, Duration accessTtl, Duration leeway, Clock clock) {
         this.notify = notify;
         this.accessTtl = Objects.requireNonNull(accessTtl, "accessTtl");
         this.leeway = Objects.requireNonNull(leeway, "leeway");
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** The revocation of every access token of a session that ended at {@code now}. */
-    SessionRevoked sessionEnded(SessionId session, Instant now) {
-        return new SessionRevoked(session, now.plus(accessTtl));
+    /**
+     * The revocation of every access token of a session that ended at {@code endedAt}, asked for
+     * once the ending holds the session's lock. A refresh that committed just before may have
+     * issued a token after {@code endedAt} (the ending waited for its lock), so the revocation
+     * matters until an access token's lifetime after the later of the two.
+     */
+    SessionRevoked sessionEnded(SessionId session, Instant endedAt) {
+        return new SessionRevoked(session, relevantFrom(endedAt).plus(accessTtl));
     }
 
-    /** The revocation of every access token of a user issued before {@code now}. */
-    UserTokensRevoked userCutOff(UserId user, Instant now) {
-        return new UserTokensRevoked(user, now, now.plus(accessTtl));
+    /** The revocation of every access token of a user issued before {@code at}; see {@link #sessionEnded}. */
+    UserTokensRevoked userCutOff(UserId user, Instant at) {
+        return new UserTokensRevoked(user, at, relevantFrom(at).plus(accessTtl));
+    }
+
+    private Instant relevantFrom(Instant at) {
+        Instant now = clock.instant();
+        return now.isAfter(at) ? now : at;
     }
 
     /** Writes {@code revocation} in the transaction of {@code handle} and, on PostgreSQL, announces it at its commit. */

@@ -37,4 +37,9 @@ class H2JdbiDatabaseTest extends JdbiDatabaseContract {
             assertTrue(database.isHealthy());
         }
     }
+
+    @Override
+    TestDatabase openTestDatabaseAt(String version) {
+        return TestDatabase.h2At(version);
+    }
 }

@@ -100,6 +100,48 @@ abstract class JdbiDatabaseContract extends DatabaseTest {
         }));
     }
 
+    /**
+     * Before version 5, only logout, logout-all, ending a session and reuse detection revoked
+     * tokens, and a refresh racing them could store a successor the revocation missed. Upgrading
+     * ends every session with a revoked token, successor included, and loads its revocation.
+     */
+    @Test
+    void upgradingFromVersion4_endsEverySessionAnOldRevocationReached_successorsIncluded() throws Exception {
+        try (TestDatabase old = openTestDatabaseAt("4")) {
+            java.util.UUID user = java.util.UUID.randomUUID();
+            java.util.UUID ended = java.util.UUID.randomUUID();
+            java.util.UUID live = java.util.UUID.randomUUID();
+            old.flywayJdbi().useHandle(handle -> {
+                handle.execute("INSERT INTO users (id, email, password_hash, created_at) VALUES (?, 'ann@example.com', '$argon2id$x', CURRENT_TIMESTAMP)", user);
+                for (java.util.UUID session : List.of(ended, live)) {
+                    handle.execute("INSERT INTO sessions (id, user_id, created_at, last_used_at) VALUES (?, ?, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)",
+                            session, user);
+                }
+                insertToken(handle, user, ended, "a", "CURRENT_TIMESTAMP", "'LOGOUT'");
+                insertToken(handle, user, ended, "b", null, null); // the successor a racing refresh stored
+                insertToken(handle, user, live, "c", null, null);
+            });
+
+            JdbiDatabase upgraded = old.migrateToLatest();
+            List<String> unrevoked = upgraded.jdbi().withHandle(handle -> handle.createQuery(
+                    "SELECT token_hash FROM refresh_tokens WHERE revoked_at IS NULL ORDER BY token_hash").mapTo(String.class).list());
+            assertEquals(List.of("c".repeat(64)), unrevoked);
+            assertTrue(upgraded.revocationFeed(ACCESS_TTL, TestData.LEEWAY, java.time.Clock.systemUTC()).current(java.time.Instant.now())
+                    .stream().anyMatch(r -> r instanceof dev.inkan.application.port.out.Revocation.SessionRevoked s
+                            && s.sessionId().value().equals(ended)));
+        }
+    }
+
+    private static void insertToken(org.jdbi.v3.core.Handle handle, java.util.UUID user, java.util.UUID session, String hash,
+                                    String revokedAt, String reason) {
+        handle.execute("INSERT INTO refresh_tokens (id, user_id, family_id, token_hash, issued_at, expires_at, revoked_at, revoke_reason)"
+                + " VALUES (?, ?, ?, ?, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP + INTERVAL '1' DAY, " + revokedAt + ", " + reason + ")",
+                java.util.UUID.randomUUID(), user, session, hash.repeat(64));
+    }
+
+    /** A fresh database of the same kind as this class's, migrated only up to {@code version}. */
+    abstract TestDatabase openTestDatabaseAt(String version);
+
     @Test
     void sharedSecret_isMadeOnce_andEveryInstanceGetsTheSameOne_evenWhenTheyAskAtOnce() throws Exception {
         List<byte[]> secrets = Race.run(8, i -> testDatabase().database().sharedSecret("successor", new java.security.SecureRandom()));

@@ -12,4 +12,9 @@ class PostgresJdbiDatabaseTest extends JdbiDatabaseContract {
     DatabaseSettings unreachableSettings() {
         return new DatabaseSettings("jdbc:postgresql://127.0.0.1:1/test", "postgres", "", 1);
     }
+
+    @Override
+    TestDatabase openTestDatabaseAt(String version) {
+        return TestDatabase.postgresAt(version);
+    }
 }

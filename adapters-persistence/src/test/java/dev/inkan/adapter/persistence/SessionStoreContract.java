@@ -148,6 +148,18 @@ abstract class SessionStoreContract extends DatabaseTest {
     }
 
     @Test
+    void anEndingThatWaitedForItsLock_revokesForAnAccessTokenLifetimeFromWhenItGotIt() {
+        Instant askedAt = Instant.now().minus(Duration.ofMinutes(1)); // as if it had waited a minute for the lock
+        RefreshTokenRecord token = start(alice, askedAt);
+        Instant before = Instant.now();
+
+        sessions.end(token.familyId(), askedAt, RevokeReason.LOGOUT);
+
+        assertThat(delivered).singleElement().isInstanceOfSatisfying(SessionRevoked.class,
+                revoked -> assertThat(revoked.until()).isAfterOrEqualTo(before.plus(ACCESS_TTL)));
+    }
+
+    @Test
     void end_twice_keepsTheFirstEnding_andReportsAndPublishesNothingNew() {
         RefreshTokenRecord token = start(alice, NOW);
         sessions.end(token.familyId(), LATER, RevokeReason.LOGOUT);

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Objects;
 import java.util.UUID;
+import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Assumptions;
 
@@ -24,19 +25,37 @@ final class TestDatabase implements AutoCloseable {
     private static final int POOL_SIZE = 20;
 
     private final DatabaseSettings settings;
-    private final JdbiDatabase database;
     private final Runnable dropStorage;
+    private JdbiDatabase database;
 
-    private TestDatabase(DatabaseSettings settings, Runnable dropStorage) {
+    /** @param version the schema version to migrate to with Flyway alone, or null for Inkan's own start (the latest) */
+    private TestDatabase(DatabaseSettings settings, Runnable dropStorage, String version) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.dropStorage = Objects.requireNonNull(dropStorage, "dropStorage");
-        this.database = JdbiDatabase.start(settings);
+        if (version == null) {
+            this.database = JdbiDatabase.start(settings);
+        } else {
+            boolean postgres = settings.kind().equals("PostgreSQL");
+            Flyway.configure(JdbiDatabase.class.getClassLoader())
+                    .dataSource(settings.jdbcUrl(), settings.user(), settings.password())
+                    .locations(postgres ? new String[] {JdbiDatabase.MIGRATIONS, JdbiDatabase.POSTGRES_MIGRATIONS}
+                            : new String[] {JdbiDatabase.MIGRATIONS})
+                    .table(JdbiDatabase.HISTORY_TABLE)
+                    .target(version)
+                    .load()
+                    .migrate();
+        }
     }
 
     /** A private in-memory H2 database that lives until the JVM ends. */
     static TestDatabase h2() {
+        return h2At(null);
+    }
+
+    /** A private in-memory H2 database, its schema at {@code version} (null: the latest, as Inkan starts it). */
+    static TestDatabase h2At(String version) {
         return new TestDatabase(new DatabaseSettings("jdbc:h2:mem:inkan_" + randomSuffix() + ";DB_CLOSE_DELAY=-1",
-                "sa", "", POOL_SIZE), () -> { });
+                "sa", "", POOL_SIZE), () -> { }, version);
     }
 
     /**
@@ -44,6 +63,11 @@ final class TestDatabase implements AutoCloseable {
      * be reached the calling tests are skipped, or fail when the environment says this is CI.
      */
     static TestDatabase postgres() {
+        return postgresAt(null);
+    }
+
+    /** A new schema in the test PostgreSQL at {@code version} (null: the latest); see {@link #postgres()}. */
+    static TestDatabase postgresAt(String version) {
         String url = env(POSTGRES_URL_VARIABLE, DEFAULT_POSTGRES_URL);
         String user = env(POSTGRES_USER_VARIABLE, DEFAULT_POSTGRES_USER);
         String password = env(POSTGRES_PASSWORD_VARIABLE, "");
@@ -68,7 +92,7 @@ final class TestDatabase implements AutoCloseable {
             }
         };
         try {
-            return new TestDatabase(new DatabaseSettings(schemaUrl, user, password, POOL_SIZE), dropSchema);
+            return new TestDatabase(new DatabaseSettings(schemaUrl, user, password, POOL_SIZE), dropSchema, version);
         } catch (RuntimeException e) {
             dropSchema.run();
             throw e;
@@ -90,7 +114,7 @@ final class TestDatabase implements AutoCloseable {
      */
     JdbiRevocationFeed newFeed() {
         boolean postgres = settings.kind().equals("PostgreSQL");
-        return new JdbiRevocationFeed(jdbi(), new RevocationLog(postgres, TestData.ACCESS_TTL, TestData.LEEWAY), null,
+        return new JdbiRevocationFeed(jdbi(), new RevocationLog(postgres, TestData.ACCESS_TTL, TestData.LEEWAY, java.time.Clock.systemUTC()), null,
                 java.time.Clock.systemUTC());
     }
 
@@ -109,10 +133,23 @@ final class TestDatabase implements AutoCloseable {
         });
     }
 
+    /** Plain JDBI over this database, as it is, without Inkan's start (and its migrations). */
+    Jdbi flywayJdbi() {
+        return Jdbi.create(settings.jdbcUrl(), settings.user(), settings.password());
+    }
+
+    /** Starts Inkan on this database, which migrates it to the latest version; closed with this. */
+    JdbiDatabase migrateToLatest() {
+        database = JdbiDatabase.start(settings);
+        return database;
+    }
+
     @Override
     public void close() {
         try {
-            database.close();
+            if (database != null) {
+                database.close();
+            }
         } finally {
             dropStorage.run();
         }

@@ -18,6 +18,9 @@ import java.util.function.Supplier;
 /** The handlers of Inkan's HTTP API: parse, call one use case, answer. */
 final class AuthHandlers {
 
+    /** A browser sends its own refresh cookie and, at worst, one or two planted beside it. */
+    private static final int MAX_REFRESH_COOKIES_TRIED = 3;
+
     private final WebUseCases useCases;
     private final WebSettings settings;
     private final RequestAuthentication authentication;
@@ -40,7 +43,7 @@ final class AuthHandlers {
         JsonNode body = JsonBodies.object(ctx);
         RegisterCommand command = validated(() ->
                 RegisterCommand.of(JsonBodies.string(body, "email"), JsonBodies.string(body, "password")));
-        limits.beforeRegistration(clientAddress.of(ctx));
+        limits.beforeRegistration(clientAddress.limitKey(ctx));
         JsonBodies.respond(ctx.status(201), RegisteredUserResponse.from(useCases.register().register(command)));
     }
 
@@ -50,7 +53,7 @@ final class AuthHandlers {
                 LoginCommand.of(JsonBodies.string(body, "email"), JsonBodies.string(body, "password"),
                         ctx.header("User-Agent")));
         try {
-            limits.beforeLogin(clientAddress.of(ctx), command.email().value());
+            limits.beforeLogin(clientAddress.limitKey(ctx), command.email().value());
         } catch (RateLimitedException e) {
             metrics.login("rate_limited");
             throw e;
@@ -73,7 +76,7 @@ final class AuthHandlers {
      * browser's own is passed over; alone, it is refused.
      */
     void refresh(Context ctx) {
-        limits.beforeRefresh(clientAddress.of(ctx));
+        limits.beforeRefresh(clientAddress.limitKey(ctx));
         if (hasBody(ctx) && settings.transport().acceptsBearer()) {
             String token = JsonBodies.string(JsonBodies.object(ctx), "refresh_token");
             answerWithTokens(ctx, useCases.refresh().refresh(validated(() -> new RefreshCommand(token))));
@@ -82,21 +85,30 @@ final class AuthHandlers {
         if (!settings.transport().usesCookies()) {
             throw ProblemException.badRequest("refresh_token is required");
         }
+        answerWithTokens(ctx, refreshFromCookies(ctx));
+    }
+
+    /**
+     * A browser may hold, beside its own refresh cookie, cookies that a sibling subdomain planted:
+     * values Inkan never issued, or refresh tokens of other sessions. The first few are tried, and
+     * none of them rotates unless it belongs to the session the CSRF proof names; the first that
+     * works answers. Only when none does is a refusal returned: the most telling one (the browser's
+     * own token's, expired or reused, say) rather than a planted value's.
+     */
+    private IssuedTokens refreshFromCookies(Context ctx) {
         List<String> cookies = TokenCookies.readAll(ctx, TokenCookies.REFRESH);
-        if (cookies.isEmpty()) {
-            throw new InvalidRefreshTokenException(InvalidRefreshTokenException.Reason.UNKNOWN);
-        }
         Optional<SessionId> session = authentication.requireCsrfProof(ctx);
-        InvalidRefreshTokenException refused = null;
-        for (String cookie : cookies) {
+        InvalidRefreshTokenException refused = new InvalidRefreshTokenException(InvalidRefreshTokenException.Reason.UNKNOWN);
+        for (String cookie : cookies.subList(0, Math.min(cookies.size(), MAX_REFRESH_COOKIES_TRIED))) {
+            if (cookie.length() > RefreshCommand.MAX_LENGTH) {
+                continue; // not one Inkan issued
+            }
             try {
-                answerWithTokens(ctx, useCases.refresh().refresh(validated(() -> new RefreshCommand(cookie, session))));
-                return;
+                return useCases.refresh().refresh(new RefreshCommand(cookie, session));
             } catch (InvalidRefreshTokenException e) {
-                if (e.reason() != InvalidRefreshTokenException.Reason.OTHER_SESSION) {
-                    throw e;
-                }
-                refused = e;
+                boolean planted = e.reason() == InvalidRefreshTokenException.Reason.UNKNOWN
+                        || e.reason() == InvalidRefreshTokenException.Reason.OTHER_SESSION;
+                refused = planted ? refused : e;
             }
         }
         throw refused;

@@ -1,8 +1,10 @@
 package dev.inkan.adapter.web;
 
 import io.javalin.http.Context;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -10,17 +12,19 @@ import java.util.Optional;
 
 /**
  * Who the client is, for the limits counted per client address. The TCP peer, unless the peer is
- * one of the {@link TrustedProxies}: then the right-most address of the {@code X-Forwarded-For} or
- * {@code Forwarded} chain that is not itself a trusted proxy. Each proxy appends the address it
- * received from, so the hops right of that one were added by proxies Inkan trusts, and everything
- * left of it is the client's to invent: a client that prepends a fake address stays itself.
+ * one of the {@link TrustedProxies}: then the right-most address of the chain in the header those
+ * proxies set ({@code X-Forwarded-For} or {@code Forwarded}, never the other) that is not itself a
+ * trusted proxy. Each proxy appends the address it received from, so the hops right of that one
+ * were added by proxies Inkan trusts, and everything left of it is the client's to invent: a client
+ * that prepends a fake address stays itself.
  *
- * <p>From any other peer both headers are ignored. A chain that cannot be read as far as the client
- * (a malformed value, {@code unknown}, an obfuscated identifier) counts as the peer, and so do the
- * two headers together when they name different clients: a proxy sets one of them, so the other
- * may be the client's own.
+ * <p>From any other peer the headers are ignored. A chain that cannot be read as far as the client
+ * (a malformed value, {@code unknown}, an obfuscated identifier) counts as the peer.
  */
 final class ClientAddress {
+
+    /** The network part of an IPv6 address that the limits count as one client: a /64. */
+    private static final int IPV6_NETWORK_BYTES = 8;
 
     private final TrustedProxies proxies;
 
@@ -31,6 +35,26 @@ final class ClientAddress {
     /** @return the client's address for this request, in canonical text */
     String of(Context ctx) {
         return resolve(ctx.ip(), lines(ctx, "X-Forwarded-For"), lines(ctx, "Forwarded"));
+    }
+
+    /**
+     * @return the client as the per-address limits count it: an IPv4 address, or the IPv6 /64 it
+     *     belongs to, since one subscriber or one cloud host usually holds a whole /64 and could
+     *     otherwise spread its attempts over 2^64 addresses
+     */
+    String limitKey(Context ctx) {
+        return limitKey(of(ctx));
+    }
+
+    /** @see #limitKey(Context) */
+    static String limitKey(String address) {
+        Optional<InetAddress> parsed = IpLiteral.parse(address);
+        if (parsed.isEmpty() || !(parsed.get() instanceof Inet6Address)) {
+            return address;
+        }
+        byte[] network = parsed.get().getAddress();
+        Arrays.fill(network, IPV6_NETWORK_BYTES, network.length, (byte) 0);
+        return IpLiteral.of(network).getHostAddress() + "/" + IPV6_NETWORK_BYTES * Byte.SIZE;
     }
 
     /**
@@ -51,15 +75,10 @@ final class ClientAddress {
     }
 
     private Optional<InetAddress> forwardedClient(List<String> forwardedFor, List<String> forwarded) {
-        Optional<InetAddress> fromForwardedFor = forwardedFor.isEmpty() ? Optional.empty() : client(xForwardedForChain(forwardedFor));
-        if (forwarded.isEmpty()) {
-            return fromForwardedFor;
-        }
-        Optional<InetAddress> fromForwarded = ForwardedHeader.forChain(forwarded).flatMap(this::client);
-        if (forwardedFor.isEmpty()) {
-            return fromForwarded;
-        }
-        return fromForwardedFor.isPresent() && fromForwardedFor.equals(fromForwarded) ? fromForwardedFor : Optional.empty();
+        return switch (proxies.header()) {
+            case X_FORWARDED_FOR -> forwardedFor.isEmpty() ? Optional.empty() : client(xForwardedForChain(forwardedFor));
+            case FORWARDED -> forwarded.isEmpty() ? Optional.empty() : ForwardedHeader.forChain(forwarded).flatMap(this::client);
+        };
     }
 
     /**

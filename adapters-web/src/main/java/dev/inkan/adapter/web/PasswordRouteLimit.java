@@ -22,8 +22,9 @@ final class PasswordRouteLimit extends QoSHandler {
 
     /** @param atOnce how many logins and registrations may run at once */
     PasswordRouteLimit(int atOnce) {
-        includePath("/auth/login");
-        includePath("/auth/register");
+        // "/x/*" also matches "/x" itself, and "/x/", which Javalin routes to the same handler.
+        includePath("/auth/login/*");
+        includePath("/auth/register/*");
         setMaxRequestCount(atOnce);
         setMaxSuspendedRequestCount(MAX_WAITING);
         setMaxSuspend(MAX_WAIT);

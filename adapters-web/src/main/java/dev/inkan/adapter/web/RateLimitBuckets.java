@@ -7,6 +7,7 @@ import io.github.bucket4j.distributed.proxy.ProxyManager;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /** Where the rate-limit buckets live: this instance's memory, or a Bucket4j store that every instance shares. */
@@ -18,13 +19,18 @@ public interface RateLimitBuckets {
 
     /**
      * Buckets in this instance's memory, for one instance. A bucket that has filled up again holds
-     * no information and is dropped, so memory stays bounded by the callers of the last window.
+     * no information and is dropped, so memory stays bounded by the callers of the last window. The
+     * map is swept when it has grown to twice what the last sweep left (and 10,000 at least), by one
+     * caller at a time, so a sweep costs each call a constant share however many callers there are.
      */
     static RateLimitBuckets inMemory() {
         Map<String, Local> buckets = new ConcurrentHashMap<>();
+        AtomicInteger sweepAt = new AtomicInteger(Local.FIRST_SWEEP);
         return (key, configuration) -> {
-            if (buckets.size() > 10_000) {
+            int threshold = sweepAt.get();
+            if (buckets.size() > threshold && sweepAt.compareAndSet(threshold, Integer.MAX_VALUE)) {
                 buckets.values().removeIf(Local::isFull);
+                sweepAt.set(Math.max(Local.FIRST_SWEEP, 2 * buckets.size()));
             }
             return buckets.computeIfAbsent(key, unused -> Local.of(configuration.get())).bucket();
         };
@@ -47,6 +53,9 @@ public interface RateLimitBuckets {
 
     /** A bucket in memory, with the capacity of its first limit to tell when it remembers nothing. */
     record Local(Bucket bucket, long capacity) {
+
+        /** How many buckets the map holds before its first sweep. */
+        static final int FIRST_SWEEP = 10_000;
 
         static Local of(BucketConfiguration configuration) {
             var builder = Bucket.builder();

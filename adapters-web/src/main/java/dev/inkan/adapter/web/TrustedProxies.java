@@ -8,18 +8,46 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * The proxies (load balancers, reverse proxies) whose {@code X-Forwarded-For} and {@code Forwarded}
- * headers Inkan believes, as CIDR blocks of IPv4 and IPv6 addresses; none by default. A request from
- * any other peer has those headers ignored, since anyone can send them.
+ * The proxies (load balancers, reverse proxies) whose forwarding header Inkan believes, as CIDR
+ * blocks of IPv4 and IPv6 addresses, none by default, and which header that is: the one the proxies
+ * set ({@code X-Forwarded-For} by default, or {@code Forwarded}). The other header is never read,
+ * since a proxy that sets one passes the other through as the client sent it. A request from any
+ * other peer has both ignored, since anyone can send them.
  */
 public final class TrustedProxies {
 
-    private static final TrustedProxies NONE = new TrustedProxies(List.of());
+    /** The header the trusted proxies set. */
+    public enum Header {
+        /** {@code X-Forwarded-For: client, proxy1, proxy2} (nginx, HAProxy, most cloud load balancers). */
+        X_FORWARDED_FOR,
+        /** {@code Forwarded: for=client, for=proxy1} (RFC 7239). */
+        FORWARDED;
+
+        /** @return the header's name in lower case, as configuration spells it */
+        @Override
+        public String toString() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    private static final TrustedProxies NONE = new TrustedProxies(List.of(), Header.X_FORWARDED_FOR);
 
     private final List<Block> blocks;
+    private final Header header;
 
-    private TrustedProxies(List<Block> blocks) {
+    private TrustedProxies(List<Block> blocks, Header header) {
         this.blocks = List.copyOf(blocks);
+        this.header = Objects.requireNonNull(header, "header");
+    }
+
+    /** @return these proxies, believed in {@code header} (and never in the other one) */
+    public TrustedProxies reading(Header header) {
+        return new TrustedProxies(blocks, header);
+    }
+
+    /** @return the header these proxies set */
+    public Header header() {
+        return header;
     }
 
     /** @return no trusted proxies: the TCP peer is always the client */
@@ -36,7 +64,7 @@ public final class TrustedProxies {
         for (String cidr : cidrs) {
             blocks.add(Block.parse(Objects.requireNonNull(cidr, "cidr").strip()));
         }
-        return blocks.isEmpty() ? NONE : new TrustedProxies(blocks);
+        return blocks.isEmpty() ? NONE : new TrustedProxies(blocks, Header.X_FORWARDED_FOR);
     }
 
     /**
@@ -64,12 +92,12 @@ public final class TrustedProxies {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof TrustedProxies proxies && proxies.blocks.equals(blocks);
+        return other instanceof TrustedProxies proxies && proxies.blocks.equals(blocks) && proxies.header == header;
     }
 
     @Override
     public int hashCode() {
-        return blocks.hashCode();
+        return blocks.hashCode() * 31 + header.hashCode();
     }
 
     /** @return the blocks in CIDR notation, comma-separated */

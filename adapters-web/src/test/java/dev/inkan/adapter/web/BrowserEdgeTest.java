@@ -161,6 +161,25 @@ class BrowserEdgeTest {
     }
 
     @Test
+    void plantedGarbageRefreshCookies_beforeTheBrowsersOwn_areSkipped_soTheBrowserStillRefreshes() throws Exception {
+        start(new WebSettings(TokenTransport.COOKIE, List.of(), RateLimitSettings.defaults()));
+        when(refresh.refresh(new RefreshCommand("planted-garbage", Optional.of(claims.sessionId()))))
+                .thenThrow(new InvalidRefreshTokenException(InvalidRefreshTokenException.Reason.UNKNOWN));
+        when(refresh.refresh(new RefreshCommand(REFRESH, Optional.of(claims.sessionId()))))
+                .thenReturn(new IssuedTokens("new.access.token", claims, "new-refresh", Duration.ofDays(7)));
+
+        HttpResponse<String> refreshed = send(request("/auth/refresh").header("X-CSRF-Token", csrf)
+                .header("Cookie", "__Secure-inkan_refresh=" + "x".repeat(600) + "; __Secure-inkan_refresh=planted-garbage"
+                        + "; __Secure-inkan_refresh=" + REFRESH + "; __Host-inkan_csrf=" + csrf).POST(BodyPublishers.noBody()));
+        HttpResponse<String> onlyGarbage = send(request("/auth/refresh").header("X-CSRF-Token", csrf)
+                .header("Cookie", "__Secure-inkan_refresh=planted-garbage; __Host-inkan_csrf=" + csrf).POST(BodyPublishers.noBody()));
+
+        assertThat(refreshed.statusCode()).isEqualTo(200);
+        assertThat(onlyGarbage.statusCode()).isEqualTo(401);
+        assertThat(onlyGarbage.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+    }
+
+    @Test
     void cookieOnlyTransport_ignoresBearerHeaders_andBearerOnlyIgnoresCookies() throws Exception {
         start(new WebSettings(TokenTransport.COOKIE, List.of(), RateLimitSettings.defaults()));
         when(verifier.verify(ACCESS)).thenReturn(claims);

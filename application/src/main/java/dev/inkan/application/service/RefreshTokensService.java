@@ -76,9 +76,29 @@ public final class RefreshTokensService implements RefreshTokensUseCase {
             case EXPIRED:
                 throw new InvalidRefreshTokenException(Reason.EXPIRED);
             default:
-                RefreshTokenRecord spent = presented;
-                return retryWithinGrace(spent, token).orElseThrow(() -> endSessionForReuse(spent));
+                return spentTokenPresented(presented, token);
         }
+    }
+
+    /**
+     * A spent token: within the grace window a retry (a second tab) gets the same successor, as
+     * long as the successor is live; a spent successor means the token was copied, and so does any
+     * use after the window: the session ends. A successor this server cannot find (the secret it
+     * was derived under has changed) is refused without ending anything.
+     */
+    private IssuedTokens spentTokenPresented(RefreshTokenRecord spent, String token) {
+        boolean withinGrace = spent.usedAt().map(usedAt -> clock.instant().isBefore(usedAt.plus(reuseGrace))).orElse(false);
+        if (!withinGrace) {
+            throw endSessionForReuse(spent);
+        }
+        TokenIssuer.Retry retry = issuer.retry(spent, token);
+        if (retry instanceof TokenIssuer.Retry.Reissued reissued) {
+            return reissued.tokens();
+        }
+        if (retry instanceof TokenIssuer.Retry.SuccessorUnknown) {
+            throw new InvalidRefreshTokenException(Reason.SPENT);
+        }
+        throw endSessionForReuse(spent);
     }
 
     /** The token's own status, where a session past its absolute lifetime makes an unspent token expired. */
@@ -91,11 +111,6 @@ public final class RefreshTokensService implements RefreshTokensUseCase {
 
     private RefreshTokenRecord find(RefreshTokenHash hash) {
         return sessions.findToken(hash).orElseThrow(() -> new InvalidRefreshTokenException(Reason.UNKNOWN));
-    }
-
-    private Optional<IssuedTokens> retryWithinGrace(RefreshTokenRecord spent, String token) {
-        boolean withinGrace = spent.usedAt().map(usedAt -> clock.instant().isBefore(usedAt.plus(reuseGrace))).orElse(false);
-        return withinGrace ? issuer.reissueSuccessor(spent, token) : Optional.empty();
     }
 
     private RefreshTokenReusedException endSessionForReuse(RefreshTokenRecord presented) {

@@ -72,16 +72,38 @@ public final class TokenIssuer {
     }
 
     /**
-     * For a retry of a rotation that already happened: the successor that rotation stored, with a
-     * fresh access token, provided the successor is still unspent and unrevoked.
+     * For a retry of a rotation that already happened: the successor that rotation stored, if this
+     * server knows it (same derivation, same session), with a fresh access token when it is still
+     * unspent and unrevoked.
+     *
+     * @param presentedToken the plain token whose hash {@code presented} holds
      */
-    public Optional<IssuedTokens> reissueSuccessor(RefreshTokenRecord presented, String presentedToken) {
+    public Retry retry(RefreshTokenRecord presented, String presentedToken) {
         Instant now = clock.instant();
         String successor = successors.successorOf(presentedToken);
-        return sessions.findToken(hasher.hash(successor))
-                .filter(next -> next.familyId().equals(presented.familyId()))
-                .filter(next -> next.statusAt(now) == RefreshTokenRecord.Status.ACTIVE)
-                .map(next -> tokens(next, successor, now));
+        Optional<RefreshTokenRecord> stored = sessions.findToken(hasher.hash(successor))
+                .filter(next -> next.familyId().equals(presented.familyId()));
+        if (stored.isEmpty()) {
+            return new Retry.SuccessorUnknown();
+        }
+        return stored.get().statusAt(now) == RefreshTokenRecord.Status.ACTIVE
+                ? new Retry.Reissued(tokens(stored.get(), successor, now))
+                : new Retry.SuccessorSpent();
+    }
+
+    /** What a retry within the grace window finds. */
+    public sealed interface Retry {
+        /** The successor is live: the session's tokens again, with it. */
+        record Reissued(IssuedTokens tokens) implements Retry {
+        }
+
+        /** The successor was spent or revoked too: the presented token was copied. */
+        record SuccessorSpent() implements Retry {
+        }
+
+        /** No successor of this token is stored (it was derived under another secret). */
+        record SuccessorUnknown() implements Retry {
+        }
     }
 
     private RefreshTokenRecord newRecord(UserId user, SessionId session, Instant sessionStartedAt, String token, Instant now) {

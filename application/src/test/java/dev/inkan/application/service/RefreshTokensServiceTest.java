@@ -165,6 +165,16 @@ class RefreshTokensServiceTest {
     }
 
     @Test
+    void aSpentToken_withinTheGraceWindow_whoseSuccessorIsNotStored_isRefused_andEndsNothing() {
+        when(store.findToken(sha256(PRESENTED))).thenReturn(Optional.of(presented(Optional.of(NOW.minusSeconds(3)), Optional.empty())));
+        when(store.findToken(sha256(successors.successorOf(PRESENTED)))).thenReturn(Optional.empty());
+
+        assertReason(Reason.SPENT);
+
+        verify(store, never()).end(any(), any(), any());
+    }
+
+    @Test
     void aSpentToken_withinTheGraceWindow_whoseSuccessorIsSpentToo_isReuse() {
         String successor = successors.successorOf(PRESENTED);
         when(store.findToken(sha256(PRESENTED))).thenReturn(Optional.of(presented(Optional.of(NOW.minusSeconds(3)), Optional.empty())));
