@@ -3,11 +3,6 @@ package dev.inkan.adapter.persistence;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.inkan.application.port.out.StoreUnavailableException;
-import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
-import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
-import io.github.bucket4j.distributed.proxy.ProxyManager;
-import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
-import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -15,7 +10,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -57,7 +51,6 @@ public final class JdbiDatabase implements AutoCloseable {
     private final boolean postgres;
     private final Runnable closePool;
     private JdbiRevocationFeed revocationFeed;
-    private PostgreSQLSelectForUpdateBasedProxyManager<String> rateLimitBuckets;
 
     /** @param listenSource where the revocation listener gets its one long-lived connection */
     private JdbiDatabase(DataSource dataSource, DataSource listenSource, Runnable closePool) {
@@ -188,30 +181,11 @@ public final class JdbiDatabase implements AutoCloseable {
     }
 
     /**
-     * Bucket4j's rate-limit buckets in this database, so that every instance sharing it counts the
-     * same attempts; empty on H2, where one instance keeps its buckets in memory.
+     * The data source the stores use, for what the composition root keeps in this database beside
+     * them (the rate-limit buckets that instances share); closed with this database when it opened it.
      */
-    public synchronized Optional<ProxyManager<String>> sharedRateLimitBuckets() {
-        if (!postgres) {
-            return Optional.empty();
-        }
-        if (rateLimitBuckets == null) {
-            rateLimitBuckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
-                    .primaryKeyMapper(PrimaryKeyMapper.STRING)
-                    .table("inkan_rate_limit_buckets")
-                    .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1)))
-                    .build();
-        }
-        return Optional.of(rateLimitBuckets);
-    }
-
-    /** Deletes rate-limit buckets that have filled up again; they remember nothing. @return how many */
-    public synchronized int purgeRateLimitBuckets() {
-        try {
-            return rateLimitBuckets == null ? 0 : rateLimitBuckets.removeExpired(10_000);
-        } catch (RuntimeException e) {
-            throw new StoreUnavailableException("rate-limit store unavailable", e);
-        }
+    public DataSource dataSource() {
+        return dataSource;
     }
 
     /** Stops the revocation feed, then closes the pool this database opened; a data source passed in stays open. */

@@ -1,8 +1,8 @@
 package dev.inkan.adapter.persistence;
 
-import dev.inkan.application.port.out.Revocation;
 import dev.inkan.application.port.out.RevocationFeed;
 import dev.inkan.application.port.out.StoreUnavailableException;
+import dev.inkan.domain.Revocation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

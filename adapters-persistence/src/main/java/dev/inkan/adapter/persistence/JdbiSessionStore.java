@@ -1,9 +1,9 @@
 package dev.inkan.adapter.persistence;
 
-import dev.inkan.application.port.out.Revocation;
 import dev.inkan.application.port.out.SessionStore;
 import dev.inkan.domain.RefreshTokenHash;
 import dev.inkan.domain.RefreshTokenRecord;
+import dev.inkan.domain.Revocation;
 import dev.inkan.domain.RevokeReason;
 import dev.inkan.domain.Session;
 import dev.inkan.domain.SessionId;

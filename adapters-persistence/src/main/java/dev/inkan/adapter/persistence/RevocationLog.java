@@ -1,9 +1,9 @@
 package dev.inkan.adapter.persistence;
 
-import dev.inkan.application.port.out.Revocation;
-import dev.inkan.application.port.out.Revocation.SessionRevoked;
-import dev.inkan.application.port.out.Revocation.TokenRevoked;
-import dev.inkan.application.port.out.Revocation.UserTokensRevoked;
+import dev.inkan.domain.Revocation.SessionRevoked;
+import dev.inkan.domain.Revocation.TokenRevoked;
+import dev.inkan.domain.Revocation.UserTokensRevoked;
+import dev.inkan.domain.Revocation;
 import dev.inkan.domain.SessionId;
 import dev.inkan.domain.UserId;
 import java.sql.ResultSet;

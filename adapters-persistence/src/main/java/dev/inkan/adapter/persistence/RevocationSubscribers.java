@@ -1,6 +1,6 @@
 package dev.inkan.adapter.persistence;
 
-import dev.inkan.application.port.out.Revocation;
+import dev.inkan.domain.Revocation;
 import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.Objects;

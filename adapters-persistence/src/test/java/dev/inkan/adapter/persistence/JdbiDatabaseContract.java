@@ -11,10 +11,10 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.inkan.application.port.out.Revocation;
-import dev.inkan.application.port.out.Revocation.TokenRevoked;
 import dev.inkan.application.port.out.StoreUnavailableException;
 import dev.inkan.domain.Email;
+import dev.inkan.domain.Revocation.TokenRevoked;
+import dev.inkan.domain.Revocation;
 import dev.inkan.domain.RevokeReason;
 import dev.inkan.domain.User;
 import java.time.Duration;
@@ -127,7 +127,7 @@ abstract class JdbiDatabaseContract extends DatabaseTest {
                     "SELECT token_hash FROM refresh_tokens WHERE revoked_at IS NULL ORDER BY token_hash").mapTo(String.class).list());
             assertEquals(List.of("c".repeat(64)), unrevoked);
             assertTrue(upgraded.revocationFeed(ACCESS_TTL, TestData.LEEWAY, java.time.Clock.systemUTC()).current(java.time.Instant.now())
-                    .stream().anyMatch(r -> r instanceof dev.inkan.application.port.out.Revocation.SessionRevoked s
+                    .stream().anyMatch(r -> r instanceof dev.inkan.domain.Revocation.SessionRevoked s
                             && s.sessionId().value().equals(ended)));
         }
     }

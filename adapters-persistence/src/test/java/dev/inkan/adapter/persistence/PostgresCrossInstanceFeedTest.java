@@ -3,10 +3,10 @@ package dev.inkan.adapter.persistence;
 import static dev.inkan.adapter.persistence.TestData.ACCESS_TTL;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.inkan.application.port.out.Revocation;
-import dev.inkan.application.port.out.Revocation.SessionRevoked;
-import dev.inkan.application.port.out.Revocation.TokenRevoked;
-import dev.inkan.application.port.out.Revocation.UserTokensRevoked;
+import dev.inkan.domain.Revocation.SessionRevoked;
+import dev.inkan.domain.Revocation.TokenRevoked;
+import dev.inkan.domain.Revocation.UserTokensRevoked;
+import dev.inkan.domain.Revocation;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;

@@ -6,10 +6,10 @@ import static dev.inkan.adapter.persistence.TestData.NOW;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.inkan.application.port.out.Revocation;
-import dev.inkan.application.port.out.Revocation.SessionRevoked;
-import dev.inkan.application.port.out.Revocation.TokenRevoked;
-import dev.inkan.application.port.out.Revocation.UserTokensRevoked;
+import dev.inkan.domain.Revocation.SessionRevoked;
+import dev.inkan.domain.Revocation.TokenRevoked;
+import dev.inkan.domain.Revocation.UserTokensRevoked;
+import dev.inkan.domain.Revocation;
 import dev.inkan.domain.RevokeReason;
 import dev.inkan.domain.SessionId;
 import dev.inkan.domain.User;

@@ -6,11 +6,11 @@ import static dev.inkan.adapter.persistence.TestData.newSession;
 import static dev.inkan.adapter.persistence.TestData.token;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.inkan.application.port.out.Revocation;
-import dev.inkan.application.port.out.Revocation.SessionRevoked;
-import dev.inkan.application.port.out.Revocation.UserTokensRevoked;
-import dev.inkan.domain.RefreshTokenRecord;
 import dev.inkan.domain.RefreshTokenRecord.Status;
+import dev.inkan.domain.RefreshTokenRecord;
+import dev.inkan.domain.Revocation.SessionRevoked;
+import dev.inkan.domain.Revocation.UserTokensRevoked;
+import dev.inkan.domain.Revocation;
 import dev.inkan.domain.RevokeReason;
 import dev.inkan.domain.Session;
 import dev.inkan.domain.SessionId;

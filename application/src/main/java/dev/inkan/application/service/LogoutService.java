@@ -1,10 +1,10 @@
 package dev.inkan.application.service;
 
 import dev.inkan.application.port.in.LogoutUseCase;
-import dev.inkan.application.port.out.Revocation.TokenRevoked;
 import dev.inkan.application.port.out.RevocationFeed;
 import dev.inkan.application.port.out.SessionStore;
 import dev.inkan.domain.AccessTokenClaims;
+import dev.inkan.domain.Revocation.TokenRevoked;
 import dev.inkan.domain.RevokeReason;
 import java.time.Clock;
 import java.util.Objects;

@@ -3,6 +3,7 @@ package dev.inkan.application.service;
 import dev.inkan.application.port.in.VerifyAccessTokenUseCase;
 import dev.inkan.domain.AccessTokenClaims;
 import dev.inkan.domain.InvalidTokenException;
+import dev.inkan.domain.RevocationRegistry;
 import dev.inkan.domain.TokenPolicy;
 import java.time.Clock;
 import java.util.Objects;
@@ -14,7 +15,6 @@ public final class VerifyAccessTokenService implements VerifyAccessTokenUseCase 
     private final TokenPolicy policy;
     private final RevocationRegistry revocations;
     private final Clock clock;
-    private final TokenRefusals refusals = new TokenRefusals();
 
     public VerifyAccessTokenService(AccessTokenCodec codec, TokenPolicy policy, RevocationRegistry revocations,
                                     Clock clock) {
@@ -26,21 +26,11 @@ public final class VerifyAccessTokenService implements VerifyAccessTokenUseCase 
 
     @Override
     public AccessTokenClaims verify(String compactToken) {
-        try {
-            AccessTokenClaims claims = codec.verify(compactToken);
-            policy.check(claims, clock.instant());
-            if (revocations.isRevoked(claims)) {
-                throw new InvalidTokenException(InvalidTokenException.Reason.REVOKED);
-            }
-            return claims;
-        } catch (InvalidTokenException e) {
-            refusals.record(e.reason());
-            throw e;
+        AccessTokenClaims claims = codec.verify(compactToken);
+        policy.check(claims, clock.instant());
+        if (revocations.isRevoked(claims)) {
+            throw new InvalidTokenException(InvalidTokenException.Reason.REVOKED);
         }
-    }
-
-    /** @return the refusals counted by reason since this service was made */
-    public TokenRefusals refusals() {
-        return refusals;
+        return claims;
     }
 }

@@ -1,5 +1,6 @@
 package dev.inkan.application.port.out;
 
+import dev.inkan.domain.Revocation;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
@@ -28,4 +29,14 @@ public interface RevocationFeed {
 
     /** Registers a listener for revocations published from now on (on any instance). */
     void subscribe(Consumer<Revocation> listener);
+
+    /**
+     * Hands {@code listener} every revocation from now on, and before that every one still
+     * relevant: subscribed first, then loaded, so nothing published in between is missed (a
+     * revocation delivered twice changes nothing for a registry).
+     */
+    default void follow(Consumer<Revocation> listener, Instant now) {
+        subscribe(listener);
+        current(now).forEach(listener);
+    }
 }

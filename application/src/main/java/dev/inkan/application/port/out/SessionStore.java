@@ -2,6 +2,7 @@ package dev.inkan.application.port.out;
 
 import dev.inkan.domain.RefreshTokenHash;
 import dev.inkan.domain.RefreshTokenRecord;
+import dev.inkan.domain.Revocation;
 import dev.inkan.domain.RevokeReason;
 import dev.inkan.domain.Session;
 import dev.inkan.domain.SessionId;

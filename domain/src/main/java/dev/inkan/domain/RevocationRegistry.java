@@ -1,14 +1,8 @@
-package dev.inkan.application.service;
+package dev.inkan.domain;
 
-import dev.inkan.application.port.out.Revocation;
-import dev.inkan.application.port.out.Revocation.SessionRevoked;
-import dev.inkan.application.port.out.Revocation.TokenRevoked;
-import dev.inkan.application.port.out.Revocation.UserTokensRevoked;
-import dev.inkan.application.port.out.RevocationFeed;
-import dev.inkan.domain.AccessTokenClaims;
-import dev.inkan.domain.SessionId;
-import dev.inkan.domain.TokenPolicy;
-import dev.inkan.domain.UserId;
+import dev.inkan.domain.Revocation.SessionRevoked;
+import dev.inkan.domain.Revocation.TokenRevoked;
+import dev.inkan.domain.Revocation.UserTokensRevoked;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,9 +13,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
- * The revocations this instance knows of, in memory, so that verifying an access token needs no
- * database. Fed by a {@link RevocationFeed}; forgets each revocation once every token it could
- * refuse has expired.
+ * The revocations one instance knows of, in memory, so that verifying an access token needs no
+ * database: what a revocation feed delivers, each forgotten once every token it could refuse has
+ * expired. Safe for many threads: its maps are concurrent, and a purge only drops what is stale.
  */
 public final class RevocationRegistry implements Consumer<Revocation> {
 
@@ -39,14 +33,6 @@ public final class RevocationRegistry implements Consumer<Revocation> {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.leeway = Objects.requireNonNull(leeway, "leeway");
         this.nextPurge = clock.instant().plus(PURGE_INTERVAL);
-    }
-
-    /** A registry that follows {@code feed}: subscribed first, then loaded, so nothing published in between is missed. */
-    public static RevocationRegistry following(RevocationFeed feed, TokenPolicy policy, Clock clock) {
-        RevocationRegistry registry = new RevocationRegistry(clock, policy.leeway());
-        feed.subscribe(registry);
-        feed.current(clock.instant()).forEach(registry);
-        return registry;
     }
 
     @Override
@@ -83,11 +69,6 @@ public final class RevocationRegistry implements Consumer<Revocation> {
         revokedTokens.values().removeIf(until -> until.isBefore(now));
         revokedSessions.values().removeIf(until -> until.isBefore(now));
         revokedUsers.values().removeIf(user -> user.until().plus(leeway).isBefore(now));
-    }
-
-    /** @return how many revocations are held, for metrics and tests */
-    public int size() {
-        return revokedTokens.size() + revokedSessions.size() + revokedUsers.size();
     }
 
     private static Instant later(Instant a, Instant b) {

@@ -1,4 +1,4 @@
-package dev.inkan.application.service;
+package dev.inkan.adapter.crypto;
 
 import dev.inkan.application.port.out.PasswordHasher;
 import dev.inkan.application.port.out.PasswordHashingBusyException;

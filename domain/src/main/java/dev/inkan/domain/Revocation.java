@@ -1,7 +1,5 @@
-package dev.inkan.application.port.out;
+package dev.inkan.domain;
 
-import dev.inkan.domain.SessionId;
-import dev.inkan.domain.UserId;
 import java.time.Instant;
 import java.util.Objects;
 

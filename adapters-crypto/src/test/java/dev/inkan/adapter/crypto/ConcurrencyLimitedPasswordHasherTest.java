@@ -1,4 +1,4 @@
-package dev.inkan.application.service;
+package dev.inkan.adapter.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
