@@ -21,6 +21,7 @@ class LayeringTest {
     static final String SERVICES = "dev.inkan.application.service..";
     static final String ADAPTERS = "dev.inkan.adapter..";
     static final String BOOTSTRAP = "dev.inkan.bootstrap..";
+    static final String SERVER = "dev.inkan.server..";
 
     /** Frameworks and libraries the core must never see. */
     static final String[] FRAMEWORKS = {
@@ -67,20 +68,25 @@ class LayeringTest {
 
     @ArchTest
     static final ArchRule only_bootstrap_knows_the_adapters =
-            noClasses().that().resideOutsideOfPackages(ADAPTERS, BOOTSTRAP)
+            noClasses().that().resideOutsideOfPackages(ADAPTERS, BOOTSTRAP, SERVER)
                     .should().dependOnClassesThat().resideInAPackage(ADAPTERS);
 
     @ArchTest
-    static final ArchRule nothing_depends_on_bootstrap =
-            noClasses().that().resideOutsideOfPackage(BOOTSTRAP)
+    static final ArchRule nothing_but_the_server_depends_on_the_library_root =
+            noClasses().that().resideOutsideOfPackages(BOOTSTRAP, SERVER)
                     .should().dependOnClassesThat().resideInAPackage(BOOTSTRAP);
+
+    @ArchTest
+    static final ArchRule nothing_depends_on_the_server =
+            noClasses().that().resideOutsideOfPackage(SERVER)
+                    .should().dependOnClassesThat().resideInAPackage(SERVER);
 
     @ArchTest
     static void every_layer_has_classes_so_no_rule_passes_vacuously(JavaClasses classes) {
         for (String layer : new String[] {
             "dev.inkan.domain", "dev.inkan.application.port.in", "dev.inkan.application.port.out",
             "dev.inkan.application.service", "dev.inkan.adapter.crypto", "dev.inkan.adapter.persistence",
-            "dev.inkan.adapter.web", "dev.inkan.bootstrap"}) {
+            "dev.inkan.adapter.web", "dev.inkan.bootstrap", "dev.inkan.server"}) {
             assertThat(classes.stream().filter(c -> c.getPackageName().equals(layer)).count())
                     .as("classes in %s", layer)
                     .isGreaterThan(2);

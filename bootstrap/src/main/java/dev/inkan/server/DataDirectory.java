@@ -1,4 +1,4 @@
-package dev.inkan.bootstrap;
+package dev.inkan.server;
 
 import java.io.IOException;
 import java.nio.file.Files;

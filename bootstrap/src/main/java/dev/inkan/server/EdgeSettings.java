@@ -1,9 +1,12 @@
-package dev.inkan.bootstrap;
+package dev.inkan.server;
 
 import dev.inkan.adapter.web.RateLimitSettings;
 import dev.inkan.adapter.web.TokenTransport;
 import dev.inkan.adapter.web.TrustedProxies;
 import dev.inkan.adapter.web.WebSettings;
+import dev.inkan.bootstrap.ConfigException;
+import dev.inkan.bootstrap.ConfigSource;
+import dev.inkan.bootstrap.CryptoSettings;
 import java.util.Arrays;
 import java.util.List;
 

@@ -1,8 +1,12 @@
-package dev.inkan.bootstrap;
+package dev.inkan.server;
 
+import dev.inkan.adapter.crypto.SecureRandomSource;
+import dev.inkan.adapter.persistence.DatabaseSettings;
 import dev.inkan.adapter.web.InkanHttpServer;
-import dev.inkan.adapter.web.RateLimitBuckets;
-import dev.inkan.application.port.out.KeyRing;
+import dev.inkan.bootstrap.ConfigException;
+import dev.inkan.bootstrap.ConfigSource;
+import dev.inkan.bootstrap.Inkan;
+import dev.inkan.bootstrap.KeySource;
 import java.io.IOException;
 import java.util.OptionalInt;
 import org.slf4j.Logger;
@@ -37,26 +41,25 @@ public final class InkanApplication implements AutoCloseable {
             throw new ConfigException("INKAN_DATA_DIR: cannot create " + settings.server().dataDir() + " ("
                     + e.getClass().getSimpleName() + ")");
         }
-        KeyRing keys = KeyRingLoader.load(config, settings.tokens().algorithm(), settings.server().dataDir(),
-                new dev.inkan.adapter.crypto.SecureRandomSource());
+        KeySource keys = settings.library().keys()
+                .orElseGet(() -> GeneratedKey.in(settings.server().dataDir(), new SecureRandomSource()));
+        DatabaseSettings database = settings.database();
         Inkan inkan;
         try {
             inkan = Inkan.builder()
-                    .configuration(config.values())
-                    .jdbcUrl(settings.database().jdbcUrl(), settings.database().user(), settings.database().password())
-                    .poolSize(settings.database().maximumPoolSize())
-                    .keyRing(keys)
+                    .settings(settings.library())
+                    .keys(keys)
+                    .jdbcUrl(database.jdbcUrl(), database.user(), database.password())
+                    .poolSize(database.maximumPoolSize())
                     .build();
         } catch (IllegalArgumentException e) {
-            throw new ConfigException("signing keys (INKAN_JWT_SECRET / INKAN_JWT_KEYS_FILE): " + e.getMessage());
+            throw new ConfigException(e.getMessage());
         }
         try {
-            RateLimitBuckets buckets = inkan.database().sharedRateLimitBuckets().map(RateLimitBuckets::shared)
-                    .orElseGet(RateLimitBuckets::inMemory);
-            InkanHttpServer server = startServer(inkan, settings, buckets);
+            InkanHttpServer server = startServer(inkan, settings);
             LOG.info("Inkan listening on {}:{} (database: {}, {} with {}, passwords: {})",
-                    settings.server().host(), server.port(), settings.database().kind(),
-                    settings.tokens().algorithm(), settings.crypto().provider(), settings.crypto().hasher());
+                    settings.server().host(), server.port(), database.kind(), settings.library().tokens().algorithm(),
+                    settings.library().crypto().provider(), settings.library().crypto().hasher());
             settings.server().management().ifPresent(management -> LOG.info("Inkan management listening on {}:{} (GET /metrics)",
                     management.host(), server.managementPort().orElseThrow()));
             return new InkanApplication(inkan, server);
@@ -66,9 +69,9 @@ public final class InkanApplication implements AutoCloseable {
         }
     }
 
-    private static InkanHttpServer startServer(Inkan inkan, InkanSettings settings, RateLimitBuckets buckets) {
+    private static InkanHttpServer startServer(Inkan inkan, InkanSettings settings) {
         try {
-            return InkanHttpServer.start(inkan.webUseCases(), settings.web(), buckets, settings.server().host(),
+            return InkanHttpServer.start(inkan.webUseCases(), settings.web(), inkan.rateLimitBuckets(), settings.server().host(),
                     settings.server().port(), settings.server().management());
         } catch (IllegalStateException e) {
             throw new ConfigException("INKAN_MANAGEMENT_PORT / INKAN_MANAGEMENT_HOST: " + e.getMessage()

@@ -1,17 +1,24 @@
-package dev.inkan.bootstrap;
+package dev.inkan.server;
 
 import dev.inkan.adapter.persistence.DatabaseSettings;
 import dev.inkan.adapter.web.WebSettings;
+import dev.inkan.bootstrap.ConfigException;
+import dev.inkan.bootstrap.ConfigSource;
+import dev.inkan.bootstrap.LibrarySettings;
+import dev.inkan.bootstrap.PasswordHasherChoice;
 import java.util.Objects;
 
-/** All of Inkan's typed configuration, parsed and checked before anything starts. */
-public record InkanSettings(ServerSettings server, TokenSettings tokens, CryptoSettings crypto, DatabaseSettings database,
-                            WebSettings web) {
+/**
+ * All of the server's typed configuration, parsed and checked once, before anything starts: where
+ * it listens, what Inkan the library is made of (with the native Argon2id hasher unless
+ * {@code INKAN_PASSWORD_HASHER} says otherwise), the database (an H2 file in the data folder unless
+ * {@code INKAN_DB_URL} names another), and the HTTP edge.
+ */
+public record InkanSettings(ServerSettings server, LibrarySettings library, DatabaseSettings database, WebSettings web) {
 
     public InkanSettings {
         Objects.requireNonNull(server, "server");
-        Objects.requireNonNull(tokens, "tokens");
-        Objects.requireNonNull(crypto, "crypto");
+        Objects.requireNonNull(library, "library");
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(web, "web");
     }
@@ -19,19 +26,10 @@ public record InkanSettings(ServerSettings server, TokenSettings tokens, CryptoS
     /** @throws ConfigException naming the first variable that is bad */
     public static InkanSettings from(ConfigSource config) {
         ServerSettings server = ServerSettings.from(config);
+        LibrarySettings library = LibrarySettings.from(config, PasswordHasherChoice.ARGON2_NATIVE);
         // WRITE_DELAY=0: every commit reaches the file before it is acknowledged, so kill -9 loses nothing answered.
-        String defaultUrl = "jdbc:h2:file:" + server.dataDir().resolve("inkan") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
-        DatabaseSettings database;
-        try {
-            database = new DatabaseSettings(
-                    config.string("INKAN_DB_URL", defaultUrl),
-                    config.string("INKAN_DB_USER", ""),
-                    config.string("INKAN_DB_PASSWORD", ""),
-                    config.integer("INKAN_DB_POOL_SIZE", 10, 1, 200));
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException("INKAN_DB_URL: " + e.getMessage());
-        }
-        CryptoSettings crypto = CryptoSettings.from(config);
-        return new InkanSettings(server, TokenSettings.from(config), crypto, database, EdgeSettings.from(config, crypto));
+        String embedded = "jdbc:h2:file:" + server.dataDir().resolve("inkan") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
+        DatabaseSettings database = library.database().orElseGet(() -> LibrarySettings.database(config, embedded));
+        return new InkanSettings(server, library, database, EdgeSettings.from(config, library.crypto()));
     }
 }

@@ -1,6 +1,8 @@
-package dev.inkan.bootstrap;
+package dev.inkan.server;
 
 import dev.inkan.application.port.out.StoreUnavailableException;
+import dev.inkan.bootstrap.ConfigException;
+import dev.inkan.bootstrap.ConfigSource;
 import java.io.PrintStream;
 import java.util.concurrent.CountDownLatch;
 

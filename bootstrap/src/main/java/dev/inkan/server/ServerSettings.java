@@ -1,6 +1,8 @@
-package dev.inkan.bootstrap;
+package dev.inkan.server;
 
 import dev.inkan.adapter.web.ManagementListener;
+import dev.inkan.bootstrap.ConfigException;
+import dev.inkan.bootstrap.ConfigSource;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;

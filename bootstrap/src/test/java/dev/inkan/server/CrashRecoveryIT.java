@@ -1,8 +1,8 @@
-package dev.inkan.bootstrap;
+package dev.inkan.server;
 
-import static dev.inkan.bootstrap.HttpJson.body;
-import static dev.inkan.bootstrap.HttpJson.credentials;
-import static dev.inkan.bootstrap.HttpJson.refreshBody;
+import static dev.inkan.server.HttpJson.body;
+import static dev.inkan.server.HttpJson.credentials;
+import static dev.inkan.server.HttpJson.refreshBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;

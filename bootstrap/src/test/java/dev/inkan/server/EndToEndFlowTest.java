@@ -1,19 +1,20 @@
-package dev.inkan.bootstrap;
+package dev.inkan.server;
 
-import static dev.inkan.bootstrap.HttpJson.body;
-import static dev.inkan.bootstrap.HttpJson.credentials;
-import static dev.inkan.bootstrap.HttpJson.refreshBody;
+import static dev.inkan.server.HttpJson.body;
+import static dev.inkan.server.HttpJson.credentials;
+import static dev.inkan.server.HttpJson.refreshBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jose.jwk.OctetSequenceKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import dev.inkan.bootstrap.ConfigSource;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

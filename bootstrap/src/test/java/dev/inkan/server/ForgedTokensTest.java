@@ -1,12 +1,13 @@
-package dev.inkan.bootstrap;
+package dev.inkan.server;
 
-import static dev.inkan.bootstrap.HttpJson.body;
-import static dev.inkan.bootstrap.HttpJson.credentials;
-import static dev.inkan.bootstrap.TestTokens.b64;
-import static dev.inkan.bootstrap.TestTokens.sign;
+import static dev.inkan.server.HttpJson.body;
+import static dev.inkan.server.HttpJson.credentials;
+import static dev.inkan.server.TestTokens.b64;
+import static dev.inkan.server.TestTokens.sign;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.jwk.OctetSequenceKey;
+import dev.inkan.bootstrap.ConfigSource;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;

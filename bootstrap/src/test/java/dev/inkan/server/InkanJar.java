@@ -1,7 +1,8 @@
-package dev.inkan.bootstrap;
+package dev.inkan.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.inkan.bootstrap.Inkan;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -1,10 +1,12 @@
-package dev.inkan.bootstrap;
+package dev.inkan.server;
 
-import static dev.inkan.bootstrap.HttpJson.credentials;
+import static dev.inkan.server.HttpJson.credentials;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.inkan.adapter.web.ManagementListener;
+import dev.inkan.bootstrap.ConfigException;
+import dev.inkan.bootstrap.ConfigSource;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;

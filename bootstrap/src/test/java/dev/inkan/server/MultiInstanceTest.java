@@ -1,11 +1,13 @@
-package dev.inkan.bootstrap;
+package dev.inkan.server;
 
-import static dev.inkan.bootstrap.HttpJson.body;
-import static dev.inkan.bootstrap.HttpJson.credentials;
-import static dev.inkan.bootstrap.HttpJson.refreshBody;
+import static dev.inkan.server.HttpJson.body;
+import static dev.inkan.server.HttpJson.credentials;
+import static dev.inkan.server.HttpJson.refreshBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.inkan.bootstrap.ConfigSource;
+import dev.inkan.bootstrap.Inkan;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;

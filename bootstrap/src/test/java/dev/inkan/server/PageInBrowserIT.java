@@ -1,9 +1,11 @@
-package dev.inkan.bootstrap;
+package dev.inkan.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.inkan.bootstrap.ConfigSource;
+import dev.inkan.bootstrap.Inkan;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
-package dev.inkan.bootstrap;
+package dev.inkan.server;
 
-import static dev.inkan.bootstrap.HttpJson.body;
-import static dev.inkan.bootstrap.HttpJson.credentials;
-import static dev.inkan.bootstrap.HttpJson.refreshBody;
+import static dev.inkan.server.HttpJson.body;
+import static dev.inkan.server.HttpJson.credentials;
+import static dev.inkan.server.HttpJson.refreshBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,6 +14,7 @@ import dev.inkan.adapter.web.TokenTransport;
 import dev.inkan.adapter.web.TrustedProxies;
 import dev.inkan.adapter.web.WebSettings;
 import dev.inkan.application.port.out.PasswordHasher;
+import dev.inkan.bootstrap.Inkan;
 import dev.inkan.domain.Password;
 import dev.inkan.domain.PasswordHash;
 import java.net.http.HttpResponse;

@@ -1,12 +1,13 @@
-package dev.inkan.bootstrap;
+package dev.inkan.server;
 
-import static dev.inkan.bootstrap.HttpJson.body;
-import static dev.inkan.bootstrap.HttpJson.credentials;
+import static dev.inkan.server.HttpJson.body;
+import static dev.inkan.server.HttpJson.credentials;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.inkan.bootstrap.ConfigSource;
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.HashMap;

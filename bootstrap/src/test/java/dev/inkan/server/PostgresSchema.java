@@ -1,8 +1,9 @@
-package dev.inkan.bootstrap;
+package dev.inkan.server;
 
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.inkan.bootstrap.Inkan;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;

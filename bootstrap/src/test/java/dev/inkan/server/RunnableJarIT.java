@@ -1,4 +1,4 @@
-package dev.inkan.bootstrap;
+package dev.inkan.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;

@@ -1,12 +1,15 @@
-package dev.inkan.bootstrap;
+package dev.inkan.server;
 
-import static dev.inkan.bootstrap.HttpJson.body;
-import static dev.inkan.bootstrap.HttpJson.credentials;
+import static dev.inkan.server.HttpJson.body;
+import static dev.inkan.server.HttpJson.credentials;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.inkan.adapter.crypto.Argon2Parameters;
 import dev.inkan.adapter.web.ManagementListener;
+import dev.inkan.bootstrap.ConfigException;
+import dev.inkan.bootstrap.ConfigSource;
+import dev.inkan.bootstrap.CryptoProvider;
+import dev.inkan.bootstrap.PasswordHasherChoice;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -14,7 +17,6 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -164,21 +166,10 @@ class StartupTest {
     }
 
     @Test
-    void passwordHashesAtOnce_defaultToOnePerCore_andForThePureJavaHasher_toWhatAQuarterOfTheHeapHolds() {
-        Argon2Parameters owasp = Argon2Parameters.OWASP_MINIMUM; // 19 MiB a hash
-        long mib = 1024 * 1024;
-
-        assertThat(CryptoSettings.defaultHashConcurrency(PasswordHasherChoice.ARGON2_NATIVE, owasp, 8, 64 * mib)).isEqualTo(8);
-        assertThat(CryptoSettings.defaultHashConcurrency(PasswordHasherChoice.ARGON2_BC, owasp, 8, 64 * mib)).isEqualTo(1);
-        assertThat(CryptoSettings.defaultHashConcurrency(PasswordHasherChoice.ARGON2_BC, owasp, 8, 256 * mib)).isEqualTo(3);
-        assertThat(CryptoSettings.defaultHashConcurrency(PasswordHasherChoice.ARGON2_BC, owasp, 8, 6144 * mib)).isEqualTo(8);
-    }
-
-    @Test
     void thePasswordHashQueue_defaultsToEightPerHashingThread_andMayBeZero() {
-        assertThat(InkanSettings.from(ConfigSource.of(Map.of("INKAN_PASSWORD_HASH_CONCURRENCY", "3"))).crypto().hashQueue())
+        assertThat(InkanSettings.from(ConfigSource.of(Map.of("INKAN_PASSWORD_HASH_CONCURRENCY", "3"))).library().crypto().hashQueue())
                 .isEqualTo(24);
-        assertThat(InkanSettings.from(ConfigSource.of(Map.of("INKAN_PASSWORD_HASH_QUEUE", "0"))).crypto().hashQueue())
+        assertThat(InkanSettings.from(ConfigSource.of(Map.of("INKAN_PASSWORD_HASH_QUEUE", "0"))).library().crypto().hashQueue())
                 .isZero();
     }
 
@@ -195,15 +186,15 @@ class StartupTest {
 
         assertThat(settings.server().port()).isEqualTo(8080);
         assertThat(settings.server().management()).hasValue(new ManagementListener("127.0.0.1", 9090));
-        assertThat(settings.tokens().algorithm().jwsName()).isEqualTo("HS256");
-        assertThat(settings.tokens().policy().accessTtl()).hasMinutes(15);
-        assertThat(settings.tokens().policy().refreshTtl()).hasDays(7);
-        assertThat(settings.tokens().policy().leeway()).hasSeconds(30);
-        assertThat(settings.tokens().policy().sessionMaxLifetime()).hasDays(30);
-        assertThat(settings.crypto().provider()).isEqualTo(CryptoProvider.JCA);
-        assertThat(settings.crypto().hasher()).isEqualTo(PasswordHasherChoice.ARGON2_NATIVE);
-        assertThat(settings.crypto().hashConcurrency()).isEqualTo(Runtime.getRuntime().availableProcessors());
-        assertThat(settings.crypto().hashQueue()).isEqualTo(8 * Runtime.getRuntime().availableProcessors());
+        assertThat(settings.library().tokens().algorithm().jwsName()).isEqualTo("HS256");
+        assertThat(settings.library().tokens().policy().accessTtl()).hasMinutes(15);
+        assertThat(settings.library().tokens().policy().refreshTtl()).hasDays(7);
+        assertThat(settings.library().tokens().policy().leeway()).hasSeconds(30);
+        assertThat(settings.library().tokens().policy().sessionMaxLifetime()).hasDays(30);
+        assertThat(settings.library().crypto().provider()).isEqualTo(CryptoProvider.JCA);
+        assertThat(settings.library().crypto().hasher()).isEqualTo(PasswordHasherChoice.ARGON2_NATIVE);
+        assertThat(settings.library().crypto().hashConcurrency()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(settings.library().crypto().hashQueue()).isEqualTo(8 * Runtime.getRuntime().availableProcessors());
         assertThat(settings.database().jdbcUrl()).startsWith("jdbc:h2:file:").contains("data");
         assertThat(settings.web().rateLimits().registrationsPerAddress()).isEqualTo(10);
     }
@@ -217,7 +208,7 @@ class StartupTest {
                 "INKAN_CONFIG_FILE", file.toString(), "INKAN_PORT", "7777")));
 
         assertThat(settings.server().port()).isEqualTo(7777);
-        assertThat(settings.tokens().policy().issuer()).isEqualTo("from-file");
+        assertThat(settings.library().tokens().policy().issuer()).isEqualTo("from-file");
     }
 
     private Map<String, String> env() {

@@ -1,4 +1,4 @@
-package dev.inkan.bootstrap;
+package dev.inkan.server;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;

@@ -1,4 +1,4 @@
-package dev.inkan.bootstrap;
+package dev.inkan.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,10 +8,10 @@ import dev.inkan.adapter.crypto.KeyRings;
 import dev.inkan.adapter.crypto.StrictJsonClaimsCodec;
 import dev.inkan.application.port.out.MacAlgorithm;
 import dev.inkan.application.service.AccessTokenCodec;
-import dev.inkan.application.service.RevocationRegistry;
 import dev.inkan.application.service.VerifyAccessTokenService;
 import dev.inkan.domain.InvalidTokenException;
 import dev.inkan.domain.JwsAlgorithm;
+import dev.inkan.domain.RevocationRegistry;
 import dev.inkan.domain.SessionId;
 import dev.inkan.domain.TokenPolicy;
 import dev.inkan.domain.UserId;

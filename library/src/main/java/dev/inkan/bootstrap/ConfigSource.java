@@ -62,21 +62,21 @@ public final class ConfigSource {
     }
 
     /** @return every value, environment over file */
-    Map<String, String> values() {
+    public Map<String, String> values() {
         return values;
     }
 
     /** @return the trimmed value, if set and not blank */
-    Optional<String> optional(String name) {
+    public Optional<String> optional(String name) {
         String value = values.get(name);
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
     }
 
-    String string(String name, String fallback) {
+    public String string(String name, String fallback) {
         return optional(name).orElse(fallback);
     }
 
-    int integer(String name, int fallback, int min, int max) {
+    public int integer(String name, int fallback, int min, int max) {
         return parsed(name, fallback, text -> {
             int value = Integer.parseInt(text);
             if (value < min || value > max) {
@@ -86,7 +86,7 @@ public final class ConfigSource {
         }, "a whole number from " + min + " to " + max);
     }
 
-    boolean bool(String name, boolean fallback) {
+    public boolean bool(String name, boolean fallback) {
         return parsed(name, fallback, text -> switch (text.toLowerCase(Locale.ROOT)) {
             case "true" -> true;
             case "false" -> false;
@@ -94,12 +94,12 @@ public final class ConfigSource {
         }, "true or false");
     }
 
-    Duration duration(String name, Duration fallback) {
+    public Duration duration(String name, Duration fallback) {
         return parsed(name, fallback, Duration::parse, "an ISO-8601 duration such as PT15M or P7D");
     }
 
     /** Looks {@code name} up among {@code choices} (case-insensitive); the message lists the choices. */
-    <E extends Enum<E>> E choice(String name, E fallback, Class<E> type, Function<String, E> lookup) {
+    public <E extends Enum<E>> E choice(String name, E fallback, Class<E> type, Function<String, E> lookup) {
         return parsed(name, fallback, lookup, "one of " + choicesOf(type));
     }
 

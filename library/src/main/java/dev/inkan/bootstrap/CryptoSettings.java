@@ -1,7 +1,7 @@
 package dev.inkan.bootstrap;
 
 import dev.inkan.adapter.crypto.Argon2Parameters;
-import dev.inkan.application.service.ConcurrencyLimitedPasswordHasher;
+import dev.inkan.adapter.crypto.ConcurrencyLimitedPasswordHasher;
 import java.util.Objects;
 
 /**
@@ -50,8 +50,12 @@ public record CryptoSettings(CryptoProvider provider, PasswordHasherChoice hashe
         return (int) Math.max(1, Math.min(cores, heapShare));
     }
 
-    static CryptoSettings from(ConfigSource config) {
-        PasswordHasherChoice hasher = config.choice("INKAN_PASSWORD_HASHER", PasswordHasherChoice.ARGON2_NATIVE,
+    /**
+     * @param defaultHasher the hasher when {@code INKAN_PASSWORD_HASHER} is not set: the pure-Java one
+     *     for the library (it brings no native code), the native one for the server
+     */
+    static CryptoSettings from(ConfigSource config, PasswordHasherChoice defaultHasher) {
+        PasswordHasherChoice hasher = config.choice("INKAN_PASSWORD_HASHER", defaultHasher,
                 PasswordHasherChoice.class, PasswordHasherChoice::parse);
         Argon2Parameters argon2 = new Argon2Parameters(
                 config.integer("INKAN_ARGON2_MEMORY_KIB", MIN_MEMORY_KIB, MIN_MEMORY_KIB, 4 * 1024 * 1024),

@@ -27,7 +27,7 @@ class InkanLibraryTest {
 
     @Test
     void theSameFlow_withBouncyCastle_thenWithJca_changingOnlyConfiguration() {
-        String secret = TestTokens.b64(TestTokens.randomKey(32));
+        String secret = TestKeys.b64(TestKeys.randomKey(32));
         for (String provider : List.of("bouncycastle", "jca")) {
             try (Inkan inkan = Inkan.builder()
                     .configuration(Map.of("INKAN_DB_URL", "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
@@ -46,7 +46,7 @@ class InkanLibraryTest {
 
     @Test
     void keysFromASecretManager_signAndVerify_underTheirOwnKid() {
-        byte[] fromVault = TestTokens.randomKey(32);
+        byte[] fromVault = TestKeys.randomKey(32);
         KeyRing vault = () -> List.of(new SigningKey("vault-2026-11", fromVault));
         try (Inkan inkan = Inkan.builder().jdbcUrl("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "", "")
                 .keyRing(vault).build()) {
@@ -62,7 +62,7 @@ class InkanLibraryTest {
     void theEmbeddersOwnUserTable_isUsed_insteadOfInkans() {
         InMemoryUsers users = new InMemoryUsers();
         try (Inkan inkan = Inkan.builder().jdbcUrl("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "", "")
-                .secret(TestTokens.randomKey(32)).userRepository(users).build()) {
+                .secret(TestKeys.randomKey(32)).userRepository(users).build()) {
             inkan.register().register(RegisterCommand.of("ann@example.com", "correct horse battery"));
 
             assertThat(users.byEmail).containsKey("ann@example.com");
@@ -76,10 +76,78 @@ class InkanLibraryTest {
     void withoutKeys_orWithoutADatabase_buildSaysWhatIsMissing() {
         assertThatThrownBy(() -> Inkan.builder().jdbcUrl("jdbc:h2:mem:x", "", "").build())
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("keys");
-        assertThatThrownBy(() -> Inkan.builder().secret(TestTokens.randomKey(32)).build())
+        assertThatThrownBy(() -> Inkan.builder().secret(TestKeys.randomKey(32)).build())
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("database");
         assertThatThrownBy(() -> Inkan.builder().configuration(Map.of("INKAN_CRYPTO_PROVIDER", "openssl")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("INKAN_CRYPTO_PROVIDER");
+    }
+
+    @Test
+    void explicitChoices_winOverTheConfiguration_whicheverComesFirst() {
+        CountingHasher before = new CountingHasher();
+        CountingHasher after = new CountingHasher();
+        try (Inkan hasherFirst = Inkan.builder().passwordHasher(before).issuer("explicit").configuration(config()).build();
+             Inkan hasherLast = Inkan.builder().configuration(config()).issuer("explicit").passwordHasher(after).build()) {
+            for (Inkan inkan : List.of(hasherFirst, hasherLast)) {
+                inkan.register().register(RegisterCommand.of("ann@example.com", "correct horse battery"));
+                IssuedTokens tokens = inkan.login().login(LoginCommand.of("ann@example.com", "correct horse battery"));
+                assertThat(inkan.verify().verify(tokens.accessToken()).issuer()).isEqualTo("explicit");
+            }
+            assertThat(before.hashes).as("the hasher chosen before configuration(…)").isEqualTo(1);
+            assertThat(after.hashes).as("the hasher chosen after configuration(…)").isEqualTo(1);
+        }
+    }
+
+    private static Map<String, String> config() {
+        return Map.of("INKAN_DB_URL", "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+                "INKAN_JWT_SECRET", TestKeys.b64(TestKeys.randomKey(32)), "INKAN_ISSUER", "from-config");
+    }
+
+    @Test
+    void aJwkSet_isReadWithTheFinalAlgorithm_whicheverComesFirst() {
+        String jwks = "{\"keys\":[{\"kty\":\"oct\",\"kid\":\"k1\",\"k\":\"" + TestKeys.b64(TestKeys.randomKey(32)) + "\"}]}";
+        String database = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+
+        for (InkanBuilder builder : List.of(
+                Inkan.builder().jdbcUrl(database, "", "").jwkSet(jwks).algorithm(dev.inkan.domain.JwsAlgorithm.HS512),
+                Inkan.builder().jdbcUrl(database, "", "").algorithm(dev.inkan.domain.JwsAlgorithm.HS512).jwkSet(jwks))) {
+            assertThatThrownBy(builder::build).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("jwkSet(…)").hasMessageContaining("k1").hasMessageContaining("HS512");
+        }
+    }
+
+    @Test
+    void aKeyThatIsTooShort_isReported_underTheNameItWasGivenBy() {
+        String database = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        assertThatThrownBy(() -> Inkan.builder().jdbcUrl(database, "", "").secret(TestKeys.randomKey(16)).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("secret(…)").hasMessageContaining("16 bytes");
+        assertThatThrownBy(() -> Inkan.builder().jdbcUrl(database, "", "")
+                .configuration(Map.of("INKAN_JWT_SECRET", TestKeys.b64(TestKeys.randomKey(16)))).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("INKAN_JWT_SECRET");
+        assertThatThrownBy(() -> Inkan.builder().jdbcUrl(database, "", "").secret(TestKeys.randomKey(32))
+                .accessTtl(java.time.Duration.ZERO).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("access lifetime");
+    }
+
+    /** A password hasher of the embedder's own that counts its hashes (and hashes nothing, for speed). */
+    static final class CountingHasher implements dev.inkan.application.port.out.PasswordHasher {
+        int hashes;
+
+        @Override
+        public PasswordHash hash(dev.inkan.domain.Password password) {
+            hashes++;
+            return new PasswordHash("$plain$" + password.value().hashCode());
+        }
+
+        @Override
+        public boolean verify(PasswordHash hash, dev.inkan.domain.Password password) {
+            return hash.value().equals("$plain$" + password.value().hashCode());
+        }
+
+        @Override
+        public boolean needsRehash(PasswordHash hash) {
+            return false;
+        }
     }
 
     /** A user table of the embedder's own, in memory. */

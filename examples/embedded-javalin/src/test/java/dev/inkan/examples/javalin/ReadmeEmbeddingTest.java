@@ -1,4 +1,4 @@
-package dev.inkan.examples.plain;
+package dev.inkan.examples.javalin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

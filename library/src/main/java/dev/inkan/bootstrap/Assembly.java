@@ -1,0 +1,160 @@
+package dev.inkan.bootstrap;
+
+import dev.inkan.adapter.crypto.BouncyCastleArgon2PasswordHasher;
+import dev.inkan.adapter.crypto.BouncyCastleMacAlgorithm;
+import dev.inkan.adapter.crypto.ConcurrencyLimitedPasswordHasher;
+import dev.inkan.adapter.crypto.JcaMacAlgorithm;
+import dev.inkan.adapter.crypto.SecureRandomSource;
+import dev.inkan.adapter.crypto.Sha256TokenHasher;
+import dev.inkan.adapter.crypto.StrictJsonClaimsCodec;
+import dev.inkan.adapter.persistence.JdbiDatabase;
+import dev.inkan.adapter.persistence.JdbiRevocationFeed;
+import dev.inkan.adapter.persistence.JdbiSessionStore;
+import dev.inkan.adapter.persistence.JdbiUserRepository;
+import dev.inkan.application.port.out.KeyRing;
+import dev.inkan.application.port.out.MacAlgorithm;
+import dev.inkan.application.port.out.PasswordHasher;
+import dev.inkan.application.port.out.RandomSource;
+import dev.inkan.application.port.out.RevocationFeed;
+import dev.inkan.application.port.out.SessionStore;
+import dev.inkan.application.port.out.UserRepository;
+import dev.inkan.application.service.AccessTokenCodec;
+import dev.inkan.application.service.EndSessionService;
+import dev.inkan.application.service.GetUserProfileService;
+import dev.inkan.application.service.ListSessionsService;
+import dev.inkan.application.service.LoginService;
+import dev.inkan.application.service.LogoutEverywhereService;
+import dev.inkan.application.service.LogoutService;
+import dev.inkan.application.service.RefreshTokensService;
+import dev.inkan.application.service.RegisterUserService;
+import dev.inkan.application.service.SuccessorTokens;
+import dev.inkan.application.service.TokenIssuer;
+import dev.inkan.application.service.VerifyAccessTokenService;
+import dev.inkan.domain.JwsAlgorithm;
+import dev.inkan.domain.RevocationRegistry;
+import dev.inkan.domain.SigningKey;
+import dev.inkan.domain.TokenPolicy;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Makes an {@link Inkan} of resolved {@link Choices}: the adapters, the services, and the housekeeping. */
+final class Assembly {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Assembly.class);
+    private static final Duration PURGE_INTERVAL = Duration.ofMinutes(10);
+    /** The name of the secret the refresh successors are derived from, in the database. */
+    private static final String SUCCESSOR_SECRET = "refresh-successor";
+
+    private Assembly() {
+    }
+
+    static Inkan assemble(Choices choices) {
+        KeyRing keys = choices.keys().orElseThrow(() -> new IllegalStateException(
+                "no signing keys: call secret(…), jwkSet(…), keyRing(…) or keys(…), or give configuration(…) "
+                        + KeyRingLoader.SECRET + " or " + KeyRingLoader.KEYS_FILE)).keys(choices.algorithm());
+        if (choices.sessions().isPresent() != choices.revocationFeed().isPresent()) {
+            throw new IllegalStateException("a session store of your own records the revocations of the sessions it ends,"
+                    + " so it comes with a revocation feed of your own: give sessionStore(…) and revocationFeed(…), or neither");
+        }
+        if (choices.needsDatabase() && choices.database().isEmpty() && choices.dataSource().isEmpty()) {
+            throw new IllegalStateException("no database: call jdbcUrl(…), dataSource(…) or configuration(…) with INKAN_DB_URL,"
+                    + " or give every store of your own and a successorSecret(…)");
+        }
+        PasswordHasher hasher = choices.passwordHasher().orElseGet(() -> hasherOf(choices));
+        var hashing = new ConcurrencyLimitedPasswordHasher(hasher, choices.hashConcurrency(), choices.hashQueue());
+        Optional<JdbiDatabase> database = Optional.empty();
+        try {
+            database = choices.needsDatabase() ? Optional.of(start(choices)) : Optional.empty();
+            return wire(choices, keys, hashing, database);
+        } catch (RuntimeException | Error e) {
+            hashing.close();
+            database.ifPresent(JdbiDatabase::close);
+            throw e;
+        }
+    }
+
+    private static Inkan wire(Choices choices, KeyRing keys, ConcurrencyLimitedPasswordHasher hasher,
+                              Optional<JdbiDatabase> database) {
+        TokenPolicy policy = choices.policy();
+        Clock clock = choices.clock();
+        RandomSource random = new SecureRandomSource();
+        MacAlgorithm mac = choices.macAlgorithm().orElseGet(() -> switch (choices.cryptoProvider()) {
+            case JCA -> new JcaMacAlgorithm(choices.algorithm());
+            case BOUNCYCASTLE -> new BouncyCastleMacAlgorithm(choices.algorithm());
+        });
+        UserRepository users = choices.users().orElseGet(() -> new JdbiUserRepository(database.orElseThrow().jdbi()));
+        Optional<JdbiRevocationFeed> ownFeed = choices.revocationFeed().isPresent() ? Optional.empty()
+                : Optional.of(database.orElseThrow().revocationFeed(policy.accessTtl(), policy.leeway(), clock));
+        Optional<JdbiSessionStore> ownSessions = ownFeed.map(feed -> new JdbiSessionStore(database.orElseThrow().jdbi(), feed));
+        SessionStore sessions = choices.sessions().isPresent() ? choices.sessions().get() : ownSessions.orElseThrow();
+        RevocationFeed feed = choices.revocationFeed().isPresent() ? choices.revocationFeed().get() : ownFeed.orElseThrow();
+        byte[] successorKey = choices.successorSecret()
+                .orElseGet(() -> database.orElseThrow().sharedSecret(SUCCESSOR_SECRET, new SecureRandom()));
+
+        AccessTokenCodec codec = new AccessTokenCodec(mac, keys, new StrictJsonClaimsCodec());
+        var tokenHasher = new Sha256TokenHasher();
+        var successors = new SuccessorTokens(new JcaMacAlgorithm(JwsAlgorithm.HS256)
+                .keyed(new SigningKey(SUCCESSOR_SECRET, successorKey)));
+        var issuer = new TokenIssuer(codec, policy, sessions, tokenHasher, successors, random, clock);
+        var revocations = new RevocationRegistry(clock, policy.leeway());
+        feed.follow(revocations, clock.instant());
+        UseCases useCases = new UseCases(
+                new RegisterUserService(users, hasher, random, clock),
+                new LoginService(users, hasher, issuer, random),
+                new RefreshTokensService(sessions, tokenHasher, issuer, policy, choices.refreshReuseGrace(), clock),
+                new LogoutService(sessions, feed, clock),
+                new LogoutEverywhereService(sessions, clock),
+                new VerifyAccessTokenService(codec, policy, revocations, clock),
+                new GetUserProfileService(users),
+                new ListSessionsService(sessions, clock),
+                new EndSessionService(sessions, clock),
+                database.<java.util.function.BooleanSupplier>map(db -> db::isHealthy).orElse(() -> true));
+        ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "inkan-housekeeping");
+            thread.setDaemon(true);
+            return thread;
+        });
+        Inkan inkan = new Inkan(useCases, database, () -> {
+            housekeeping.shutdownNow();
+            hasher.close();
+            database.ifPresent(JdbiDatabase::close);
+        });
+        housekeeping.scheduleWithFixedDelay(() -> purge(inkan, ownSessions, ownFeed, policy, clock),
+                PURGE_INTERVAL.toSeconds(), PURGE_INTERVAL.toSeconds(), TimeUnit.SECONDS);
+        return inkan;
+    }
+
+    /**
+     * Rows go only once they cannot matter: a spent refresh token stays until well after it
+     * expired (so presenting it again is still reuse), a revocation until nothing it refuses can
+     * be accepted.
+     */
+    private static void purge(Inkan inkan, Optional<JdbiSessionStore> sessions, Optional<JdbiRevocationFeed> feed,
+                              TokenPolicy policy, Clock clock) {
+        try {
+            sessions.ifPresent(store -> store.purgeExpired(clock.instant().minus(policy.accessTtl()).minus(policy.leeway())));
+            feed.ifPresent(revocations -> revocations.purgeExpired(clock.instant()));
+            inkan.purgeRateLimitBuckets();
+        } catch (RuntimeException e) {
+            LOG.warn("purging expired rows failed; will retry: {}", e.getMessage());
+        }
+    }
+
+    private static JdbiDatabase start(Choices choices) {
+        return choices.dataSource().map(JdbiDatabase::start).orElseGet(() -> JdbiDatabase.start(choices.database().orElseThrow()));
+    }
+
+    private static PasswordHasher hasherOf(Choices choices) {
+        return switch (choices.passwordHasherChoice()) {
+            case ARGON2_BC -> new BouncyCastleArgon2PasswordHasher(choices.argon2());
+            case ARGON2_NATIVE -> NativeArgon2.hasher(choices.argon2());
+        };
+    }
+}

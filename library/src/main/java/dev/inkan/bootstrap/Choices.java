@@ -1,0 +1,42 @@
+package dev.inkan.bootstrap;
+
+import dev.inkan.adapter.crypto.Argon2Parameters;
+import dev.inkan.adapter.persistence.DatabaseSettings;
+import dev.inkan.application.port.out.MacAlgorithm;
+import dev.inkan.application.port.out.PasswordHasher;
+import dev.inkan.application.port.out.RevocationFeed;
+import dev.inkan.application.port.out.SessionStore;
+import dev.inkan.application.port.out.UserRepository;
+import dev.inkan.domain.JwsAlgorithm;
+import dev.inkan.domain.TokenPolicy;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/** What an {@link InkanBuilder} resolved: one value for every choice, before anything is made of them. */
+record Choices(
+        Optional<KeySource> keys,
+        JwsAlgorithm algorithm,
+        Optional<MacAlgorithm> macAlgorithm,
+        CryptoProvider cryptoProvider,
+        Optional<PasswordHasher> passwordHasher,
+        PasswordHasherChoice passwordHasherChoice,
+        Argon2Parameters argon2,
+        int hashConcurrency,
+        int hashQueue,
+        TokenPolicy policy,
+        Duration refreshReuseGrace,
+        Optional<byte[]> successorSecret,
+        Optional<DatabaseSettings> database,
+        Optional<DataSource> dataSource,
+        Clock clock,
+        Optional<UserRepository> users,
+        Optional<SessionStore> sessions,
+        Optional<RevocationFeed> revocationFeed) {
+
+    /** @return whether any store is Inkan's own, or the successor secret must come from the database */
+    boolean needsDatabase() {
+        return users.isEmpty() || sessions.isEmpty() || successorSecret.isEmpty();
+    }
+}

@@ -1,0 +1,34 @@
+package dev.inkan.bootstrap;
+
+import dev.inkan.adapter.web.InkanJavalinPlugin;
+import dev.inkan.adapter.web.RateLimitBuckets;
+import dev.inkan.adapter.web.WebUseCases;
+import java.util.function.Consumer;
+
+/**
+ * Inkan's use cases handed to its web adapter. Kept apart from {@link Inkan}, which only calls it,
+ * so that an application without {@code inkan-adapters-web} on its class path never loads a class
+ * of it.
+ */
+final class JavalinWiring {
+
+    private JavalinWiring() {
+    }
+
+    static WebUseCases useCases(Inkan inkan) {
+        return new WebUseCases(inkan.register(), inkan.login(), inkan.refresh(), inkan.logout(), inkan.logoutEverywhere(),
+                inkan.verify(), inkan.profile(), inkan.listSessions(), inkan.endSession(), inkan::databaseUp);
+    }
+
+    static RateLimitBuckets buckets(Inkan inkan) {
+        return inkan.sharedRateLimits().map(SharedRateLimits::buckets).orElseGet(RateLimitBuckets::inMemory);
+    }
+
+    static InkanJavalinPlugin plugin(Inkan inkan, Consumer<InkanJavalinPlugin.Config> configure) {
+        RateLimitBuckets buckets = buckets(inkan);
+        return new InkanJavalinPlugin(useCases(inkan), config -> {
+            config.rateLimitBuckets = buckets;
+            configure.accept(config);
+        });
+    }
+}

@@ -1,0 +1,40 @@
+package dev.inkan.bootstrap;
+
+import dev.inkan.application.port.in.EndSessionUseCase;
+import dev.inkan.application.port.in.GetUserProfileUseCase;
+import dev.inkan.application.port.in.ListSessionsUseCase;
+import dev.inkan.application.port.in.LoginUseCase;
+import dev.inkan.application.port.in.LogoutEverywhereUseCase;
+import dev.inkan.application.port.in.LogoutUseCase;
+import dev.inkan.application.port.in.RefreshTokensUseCase;
+import dev.inkan.application.port.in.RegisterUserUseCase;
+import dev.inkan.application.port.in.VerifyAccessTokenUseCase;
+import java.util.Objects;
+import java.util.function.BooleanSupplier;
+
+/** The driving ports one {@link Inkan} hands out, and whether its database answers. */
+record UseCases(
+        RegisterUserUseCase register,
+        LoginUseCase login,
+        RefreshTokensUseCase refresh,
+        LogoutUseCase logout,
+        LogoutEverywhereUseCase logoutEverywhere,
+        VerifyAccessTokenUseCase verify,
+        GetUserProfileUseCase profile,
+        ListSessionsUseCase listSessions,
+        EndSessionUseCase endSession,
+        BooleanSupplier databaseUp) {
+
+    UseCases {
+        Objects.requireNonNull(register, "register");
+        Objects.requireNonNull(login, "login");
+        Objects.requireNonNull(refresh, "refresh");
+        Objects.requireNonNull(logout, "logout");
+        Objects.requireNonNull(logoutEverywhere, "logoutEverywhere");
+        Objects.requireNonNull(verify, "verify");
+        Objects.requireNonNull(profile, "profile");
+        Objects.requireNonNull(listSessions, "listSessions");
+        Objects.requireNonNull(endSession, "endSession");
+        Objects.requireNonNull(databaseUp, "databaseUp");
+    }
+}
