@@ -1,5 +1,6 @@
 package dev.inkan.token;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
@@ -54,7 +55,8 @@ final class Base64Url {
     }
 
     /**
-     * Decodes the text {@code ascii[from, to)} into an array of exactly the length that text holds.
+     * Decodes the text {@code ascii[from, to)} into an array of exactly the length that text holds,
+     * computed from the length of the text.
      *
      * @throws TokenException ({@code MALFORMED}) when the text is not canonical unpadded base64url
      */
@@ -73,19 +75,25 @@ final class Base64Url {
         } else if (length > 0 && ascii[to - 1] == '=') {
             throw new TokenException(TokenException.Reason.MALFORMED); // padding: the JDK would take it
         }
-        byte[] decoded = new byte[length / 4 * 3 + (rest == 0 ? 0 : rest - 1)];
-        // The JDK's decoder reads whole arrays only, so a segment is copied out of the token first.
-        byte[] text = from == 0 && to == ascii.length ? ascii : Arrays.copyOfRange(ascii, from, to);
-        int written;
+        int decodedLength = length / 4 * 3 + (rest == 0 ? 0 : rest - 1);
+        ByteBuffer decoded;
         try {
-            written = DECODER.decode(text, decoded);
+            decoded = DECODER.decode(ByteBuffer.wrap(ascii, from, length));
         } catch (IllegalArgumentException notBase64Url) {
             // The JDK reports a byte outside the alphabet only by throwing; here that becomes a refusal.
             throw new TokenException(TokenException.Reason.MALFORMED);
         }
-        if (written != decoded.length) {
+        if (decoded.remaining() != decodedLength) {
             throw new TokenException(TokenException.Reason.MALFORMED);
         }
-        return decoded;
+        // The JDK decodes a range of an array without copying it first, into a buffer of its own
+        // making. Its array is taken as it is only when it holds exactly the decoded bytes; any
+        // other buffer is copied out, so the answer never depends on how the JDK sizes it.
+        if (decoded.hasArray() && decoded.arrayOffset() == 0 && decoded.position() == 0 && decoded.array().length == decodedLength) {
+            return decoded.array();
+        }
+        byte[] exact = new byte[decodedLength];
+        decoded.get(exact);
+        return exact;
     }
 }

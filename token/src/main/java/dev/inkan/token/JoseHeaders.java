@@ -95,7 +95,7 @@ final class JoseHeaders {
     }
 
     /** The general path: the rules of RFC 7515 4.1 as Inkan applies them, in this order. */
-    JwsKey keyNamedBy(Header header) {
+    private JwsKey keyNamedBy(Header header) {
         if (header.names().contains("crit")) {
             throw new TokenException(TokenException.Reason.CRITICAL_HEADER);
         }

@@ -44,6 +44,11 @@ final class JsonReader {
     /** @return the next byte that is not JSON whitespace, consumed, or {@link #END} */
     int next() {
         skipWhitespace();
+        return read();
+    }
+
+    /** @return the next byte, consumed, or {@link #END} */
+    private int read() {
         return pos < in.length ? in[pos++] & 0xff : END;
     }
 
@@ -175,10 +180,9 @@ final class JsonReader {
     /** The rest of {@code true}, {@code false} or {@code null}, whose first letter has been read. */
     private void keywordRest(String rest) {
         for (int i = 0; i < rest.length(); i++) {
-            if (peek() != rest.charAt(i)) {
+            if (read() != rest.charAt(i)) {
                 throw malformed();
             }
-            pos++;
         }
     }
 
@@ -186,8 +190,7 @@ final class JsonReader {
     private void number(int first) {
         int b = first;
         if (b == '-') {
-            b = peek();
-            pos++;
+            b = read();
         }
         if (b == '0') {
             if (isDigit(peek())) {
