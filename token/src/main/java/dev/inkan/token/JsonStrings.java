@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * The bodies of JSON strings (RFC 8259 7), read from UTF-8 bytes: the common case of printable ASCII
- * without escapes found in one scan, and everything else decoded strictly: escapes, escaped UTF-16
+ * without escapes found in one scan, eight bytes at a time, and everything else decoded strictly: escapes, escaped UTF-16
  * surrogates only in pairs (RFC 7493, I-JSON), well-formed UTF-8 only (RFC 3629: no overlong forms,
  * no surrogates, nothing above U+10FFFF), no unescaped control characters. Every read is
  * bounds-checked: a string that runs off the end is one more malformed input.
@@ -21,6 +21,13 @@ final class JsonStrings {
     /** The value of each hex digit, either case, or {@link #NOT_HEX}. */
     private static final int[] HEX = new int[256];
     private static final int UNICODE_ESCAPE_LENGTH = 6; // backslash, 'u', four hex digits
+
+    // Each repeats one byte in all eight lanes of a long.
+    private static final long HIGH_BITS = 0x8080808080808080L;
+    private static final long LOW_BITS = 0x0101010101010101L;
+    private static final long QUOTES = 0x2222222222222222L;
+    private static final long BACKSLASHES = 0x5C5C5C5C5C5C5C5CL;
+    private static final long SPACES = 0x2020202020202020L;
 
     static {
         for (int b = 0x20; b < 0x80; b++) {
@@ -47,10 +54,31 @@ final class JsonStrings {
      */
     static int plainEnd(byte[] in, int from) {
         int i = from;
+        for (; i + Long.BYTES <= in.length; i += Long.BYTES) {
+            long notPlain = notPlain((long) OwnLayout.EIGHT_BYTES.get(in, i));
+            if (notPlain != 0) {
+                i += Long.numberOfTrailingZeros(notPlain) / Byte.SIZE;
+                return in[i] == '"' ? i : NOT_PLAIN;
+            }
+        }
         while (i < in.length && PLAIN[in[i] & 0xff]) {
             i++;
         }
         return i < in.length && in[i] == '"' ? i : NOT_PLAIN;
+    }
+
+    /**
+     * Eight bytes at once, the first in the lowest lane: the high bit of a lane is set when its byte
+     * is not plain (a quote, a backslash, a control character, or not ASCII). The lowest set lane is
+     * always right; lanes above it may be set wrongly (by a borrow), so only the lowest is used.
+     */
+    private static long notPlain(long text) {
+        long quote = text ^ QUOTES;
+        long backslash = text ^ BACKSLASHES;
+        long zeroQuote = (quote - LOW_BITS) & ~quote;
+        long zeroBackslash = (backslash - LOW_BITS) & ~backslash;
+        long control = (text - SPACES) & ~text;
+        return (zeroQuote | zeroBackslash | control | text) & HIGH_BITS;
     }
 
     /**
