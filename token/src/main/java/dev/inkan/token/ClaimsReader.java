@@ -1,0 +1,176 @@
+package dev.inkan.token;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Reads the JWT claims of a verified token from its UTF-8 JSON: first the fast path for the exact
+ * bytes Inkan writes for the issuer and audience the rules expect, then, for anything else, the
+ * general path that reads any strict JSON object (RFC 8259) with every registered claim present and
+ * of its type, unknown members checked and skipped. Both give the same claims for the same bytes;
+ * the fast path only skips work. Immutable: what it compares against is prepared once.
+ */
+final class ClaimsReader {
+
+    private static final Optional<TokenClaims> NOT_OWN = Optional.empty();
+
+    // The registered names, packed as JsonReader.memberName packs three ASCII characters.
+    private static final int ISS = 'i' << 16 | 's' << 8 | 's';
+    private static final int SUB = 's' << 16 | 'u' << 8 | 'b';
+    private static final int AUD = 'a' << 16 | 'u' << 8 | 'd';
+    private static final int IAT = 'i' << 16 | 'a' << 8 | 't';
+    private static final int EXP = 'e' << 16 | 'x' << 8 | 'p';
+    private static final int NBF = 'n' << 16 | 'b' << 8 | 'f';
+    private static final int JTI = 'j' << 16 | 't' << 8 | 'i';
+    private static final int SID = 's' << 16 | 'i' << 8 | 'd';
+
+    // One bit for each registered claim read, to refuse a second one and to find a missing one.
+    private static final int ISS_READ = 1;
+    private static final int SUB_READ = 1 << 1;
+    private static final int AUD_READ = 1 << 2;
+    private static final int IAT_READ = 1 << 3;
+    private static final int EXP_READ = 1 << 4;
+    private static final int NBF_READ = 1 << 5;
+    private static final int JTI_READ = 1 << 6;
+    private static final int SID_READ = 1 << 7;
+    private static final int NOT_REGISTERED = 0;
+    /** Every registered claim but the optional {@code nbf}. */
+    private static final int REQUIRED = ISS_READ | SUB_READ | AUD_READ | IAT_READ | EXP_READ | JTI_READ | SID_READ;
+
+    private final String issuer;
+    private final List<String> audience;
+    /** The issuer and the audience as the writer writes them after the opening quote: the body and the closing quote. */
+    private final byte[] issuerJson;
+    private final byte[] audienceJson;
+
+    /** @throws IllegalArgumentException when the issuer or audience holds text UTF-8 cannot carry */
+    ClaimsReader(TokenRules rules) {
+        this.issuer = rules.issuer();
+        this.audience = List.of(rules.audience());
+        this.issuerJson = new JsonWriter(issuer.length() + 1).stringAfterQuote(issuer).toBytes();
+        this.audienceJson = new JsonWriter(rules.audience().length() + 1).stringAfterQuote(rules.audience()).toBytes();
+    }
+
+    /** @throws TokenException ({@code MALFORMED_CLAIMS}) unless {@code json} holds claims as the general path reads them */
+    TokenClaims read(byte[] json) {
+        Optional<TokenClaims> own = ownLayout(json);
+        return own.isPresent() ? own.get() : anyLayout(json);
+    }
+
+    /**
+     * The fast path: claims laid out exactly as {@link ClaimsWriter} writes them with one audience and
+     * no {@code nbf}, with the issuer and audience the rules expect (whose String instances it
+     * returns), no escapes elsewhere, nothing else. Such bytes are valid JSON that the general path
+     * reads to the same claims.
+     *
+     * @return the claims, or empty for any other bytes, which go to the general path
+     */
+    Optional<TokenClaims> ownLayout(byte[] json) {
+        JsonReader in = new JsonReader(json, TokenException.Reason.MALFORMED_CLAIMS);
+        if (!in.literal(OwnLayout.ISS) || !in.bytes(issuerJson) || !in.literal(OwnLayout.SUB)) {
+            return NOT_OWN;
+        }
+        Optional<UUID> sub = in.plainUuid();
+        if (sub.isEmpty() || !in.literal(OwnLayout.AUD) || !in.bytes(audienceJson) || !in.literal(OwnLayout.IAT)) {
+            return NOT_OWN;
+        }
+        long iat = in.plainDate();
+        if (iat == JsonReader.NOT_PLAIN || !in.literal(OwnLayout.EXP)) {
+            return NOT_OWN;
+        }
+        long exp = in.plainDate();
+        if (exp == JsonReader.NOT_PLAIN || !in.literal(OwnLayout.JTI)) {
+            return NOT_OWN;
+        }
+        Optional<String> jti = in.plainString();
+        if (jti.isEmpty() || jti.get().isEmpty() || !in.literal(OwnLayout.SID)) {
+            return NOT_OWN;
+        }
+        Optional<UUID> sid = in.plainUuid();
+        if (sid.isEmpty() || !in.literal(OwnLayout.END) || !in.atEnd()) {
+            return NOT_OWN;
+        }
+        return Optional.of(new TokenClaims(issuer, sub.get(), audience, Instant.ofEpochSecond(iat), Instant.ofEpochSecond(exp),
+                Optional.empty(), jti.get(), sid.get()));
+    }
+
+    /** The general path: any strict JSON object holding the claims. */
+    TokenClaims anyLayout(byte[] json) {
+        JsonReader in = new JsonReader(json, TokenException.Reason.MALFORMED_CLAIMS);
+        in.expect('{');
+        // Each is set once its bit is in `read`, which is checked against REQUIRED before any is used.
+        String iss = null;
+        UUID sub = null;
+        List<String> aud = null;
+        long iat = 0;
+        long exp = 0;
+        long nbf = 0;
+        String jti = null;
+        UUID sid = null;
+        int read = 0;
+        Set<String> others = new HashSet<>();
+        boolean more = !in.consumeIf('}');
+        while (more) {
+            int claim = switch (in.memberName()) {
+                case ISS -> { iss = in.string(); yield ISS_READ; }
+                case SUB -> { sub = uuid(in); yield SUB_READ; }
+                case AUD -> { aud = audience(in); yield AUD_READ; }
+                case IAT -> { iat = numericDate(in); yield IAT_READ; }
+                case EXP -> { exp = numericDate(in); yield EXP_READ; }
+                case NBF -> { nbf = numericDate(in); yield NBF_READ; }
+                case JTI -> { jti = in.string(); yield JTI_READ; }
+                case SID -> { sid = uuid(in); yield SID_READ; }
+                default -> {
+                    if (!others.add(in.name())) {
+                        throw in.malformed();
+                    }
+                    in.skipValue();
+                    yield NOT_REGISTERED;
+                }
+            };
+            if ((read & claim) != 0) {
+                throw in.malformed();
+            }
+            read |= claim;
+            more = in.more('}');
+        }
+        in.requireEnd();
+        if ((read & REQUIRED) != REQUIRED || jti.isEmpty()) {
+            throw in.malformed();
+        }
+        Optional<Instant> notBefore = (read & NBF_READ) != 0 ? Optional.of(Instant.ofEpochSecond(nbf)) : Optional.empty();
+        return new TokenClaims(iss, sub, aud, Instant.ofEpochSecond(iat), Instant.ofEpochSecond(exp), notBefore, jti, sid);
+    }
+
+    /** {@code sub} and {@code sid}: a string holding a canonical UUID, escapes decoded first. */
+    private static UUID uuid(JsonReader in) {
+        return CanonicalUuid.parse(in.string()).orElseThrow(in::malformed);
+    }
+
+    /** An {@code aud}: one string, or a non-empty array of strings. */
+    private static List<String> audience(JsonReader in) {
+        if (!in.consumeIf('[')) {
+            return List.of(in.string());
+        }
+        List<String> audiences = new ArrayList<>(2);
+        do {
+            audiences.add(in.string());
+        } while (in.more(']'));
+        return audiences;
+    }
+
+    /** A NumericDate as the format reads it: a JSON integer from 0 to 9999-12-31T23:59:59Z; {@code -0} is JSON for zero. */
+    private static long numericDate(JsonReader in) {
+        boolean negative = in.consumeIf('-');
+        long seconds = in.plainDate();
+        if (seconds == JsonReader.NOT_PLAIN || (negative && seconds != 0)) {
+            throw in.malformed();
+        }
+        return seconds;
+    }
+}

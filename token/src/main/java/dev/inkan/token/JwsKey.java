@@ -1,0 +1,29 @@
+package dev.inkan.token;
+
+/** One key the token format signs and verifies with: its {@code kid}, its algorithm, and the two operations. */
+public interface JwsKey {
+
+    /** @return the {@code kid} of the headers this key signs, and by which a header names it */
+    String keyId();
+
+    /** @return the algorithm this key signs with, which a header's {@code alg} must name */
+    JwsAlgorithm algorithm();
+
+    /** @return the signature of {@code input[offset, offset + length)} */
+    byte[] sign(byte[] input, int offset, int length);
+
+    /**
+     * @return whether {@code signature} is this key's signature of {@code input[offset, offset + length)},
+     *     found in time that does not depend on where a wrong signature differs
+     */
+    boolean verify(byte[] input, int offset, int length, byte[] signature);
+
+    /**
+     * @param mac the HMAC of {@code algorithm} keyed with this key, thread-safe
+     * @return a key whose verify recomputes the MAC and compares it in time that depends only on the lengths
+     * @throws IllegalArgumentException when the key id is blank
+     */
+    static JwsKey hmac(String keyId, JwsAlgorithm algorithm, Mac mac) {
+        return new HmacKey(keyId, algorithm, mac);
+    }
+}

@@ -1,0 +1,65 @@
+package dev.inkan.token;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The token format, the one entry point: signs claims as a compact JWS (RFC 7515) with the first of
+ * its keys, and verifies tokens strictly with any of them, checking the claims against its
+ * {@link TokenRules}. Immutable and thread-safe; everything it can prepare (the header each key
+ * writes, the issuer and audience the rules expect, as bytes) is prepared in the constructor.
+ */
+public final class TokenFormat {
+
+    private final JoseHeaders headers;
+    private final ClaimsReader claims;
+    private final TokenRules rules;
+
+    /**
+     * @param keys the keys: the first signs, every one verifies
+     * @param rules what a token's claims must meet
+     * @throws IllegalArgumentException when there is no key, two share a key id, or a key id, the
+     *     issuer or the audience holds text that UTF-8 cannot carry
+     */
+    public TokenFormat(List<JwsKey> keys, TokenRules rules) {
+        this.headers = new JoseHeaders(List.copyOf(Objects.requireNonNull(keys, "keys")));
+        this.rules = Objects.requireNonNull(rules, "rules");
+        this.claims = new ClaimsReader(rules);
+    }
+
+    /**
+     * @return the compact JWS of {@code claims}: the header {@code {"alg":…,"typ":"JWT","kid":…}} of
+     *     the first key, the claims in Inkan's layout, and that key's signature
+     * @throws IllegalArgumentException when a claim holds text that UTF-8 cannot carry (an unpaired surrogate)
+     */
+    public String sign(TokenClaims claims) {
+        Objects.requireNonNull(claims, "claims");
+        return CompactJws.sign(headers.signingHeader(), ClaimsWriter.write(claims), headers.signingKey());
+    }
+
+    /**
+     * Verifies a token, in this order: its form (present, at most 8 KiB, three canonical base64url
+     * segments), its header (the key it names, before any MAC is computed), its signature in constant
+     * time, its claims (strict JSON, every registered claim of its type), and then the rules: the time
+     * window with the leeway, the issuer, the audience.
+     *
+     * @param token a compact JWS, as a bearer presents it
+     * @param now the time to check {@code exp}, {@code nbf} and {@code iat} against
+     * @return the claims of a token that passed every check
+     * @throws TokenException with the reason of the first check that failed
+     */
+    public TokenClaims verify(String token, Instant now) {
+        Objects.requireNonNull(now, "now");
+        CompactJws jws = CompactJws.split(token);
+        byte[] payload = jws.payload();
+        byte[] signature = jws.signature();
+        JwsKey key = headers.keyFor(jws);
+        if (!jws.isSignedBy(key, signature)) {
+            throw new TokenException(TokenException.Reason.BAD_SIGNATURE);
+        }
+        TokenClaims verified = claims.read(payload);
+        rules.check(verified, now);
+        return verified;
+    }
+}
