@@ -82,13 +82,13 @@ public class TokenIssueBenchmark {
 
     @Benchmark
     public String inkanJca() {
-        return fixture.jcaCodec.sign(TokenFixture.POLICY.newAccessClaims(fixture.user, fixture.session,
+        return fixture.jcaTokens.sign(fixture.jcaTokens.claimsFor(fixture.user, fixture.session,
                 jti(), TokenFixture.CLOCK.instant()));
     }
 
     @Benchmark
     public String inkanBouncyCastle() {
-        return fixture.bouncyCastleCodec.sign(TokenFixture.POLICY.newAccessClaims(fixture.user, fixture.session,
+        return fixture.bouncyCastleTokens.sign(fixture.bouncyCastleTokens.claimsFor(fixture.user, fixture.session,
                 jti(), TokenFixture.CLOCK.instant()));
     }
 

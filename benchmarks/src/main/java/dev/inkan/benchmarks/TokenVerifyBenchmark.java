@@ -69,8 +69,8 @@ public class TokenVerifyBenchmark {
     public void setUp() throws Exception {
         fixture = new TokenFixture();
         token = fixture.token;
-        inkanJca = TokenFixture.verifier(fixture.jcaCodec);
-        inkanBouncyCastle = TokenFixture.verifier(fixture.bouncyCastleCodec);
+        inkanJca = TokenFixture.verifier(fixture.jcaTokens);
+        inkanBouncyCastle = TokenFixture.verifier(fixture.bouncyCastleTokens);
 
         jjwt = Jwts.parser().verifyWith(Keys.hmacShaKeyFor(fixture.key))
                 .requireIssuer(TokenFixture.ISSUER).requireAudience(TokenFixture.AUDIENCE)

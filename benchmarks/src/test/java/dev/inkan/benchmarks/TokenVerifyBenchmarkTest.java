@@ -3,7 +3,9 @@ package dev.inkan.benchmarks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.inkan.domain.TokenPolicy;
+import dev.inkan.adapter.crypto.JcaMacAlgorithm;
+import dev.inkan.application.tokens.AccessTokens;
+import dev.inkan.token.TokenRules;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -49,9 +51,9 @@ class TokenVerifyBenchmarkTest {
         char last = good.charAt(good.length() - 2);
         List<String> bad = List.of(
                 good.substring(0, good.length() - 2) + (last == 'A' ? 'B' : 'A') + good.charAt(good.length() - 1),
-                signed(fixture, TokenFixture.POLICY, Instant.now().minus(Duration.ofHours(1))),
-                signed(fixture, policy("someone-else", TokenFixture.AUDIENCE), Instant.now()),
-                signed(fixture, policy(TokenFixture.ISSUER, "another-service"), Instant.now()));
+                signed(fixture, TokenFixture.RULES, Instant.now().minus(Duration.ofHours(1))),
+                signed(fixture, rules("someone-else", TokenFixture.AUDIENCE), Instant.now()),
+                signed(fixture, rules(TokenFixture.ISSUER, "another-service"), Instant.now()));
 
         for (String token : bad) {
             benchmark.token = token;
@@ -63,11 +65,12 @@ class TokenVerifyBenchmarkTest {
         assertThat(benchmark.hmacFloor()).isFalse();
     }
 
-    private static TokenPolicy policy(String issuer, String audience) {
-        return new TokenPolicy(issuer, audience, Duration.ofMinutes(15), Duration.ofDays(7), Duration.ofSeconds(30));
+    private static TokenRules rules(String issuer, String audience) {
+        return new TokenRules(issuer, audience, Duration.ofSeconds(30));
     }
 
-    private static String signed(TokenFixture fixture, TokenPolicy policy, Instant issuedAt) {
-        return fixture.jcaCodec.sign(policy.newAccessClaims(fixture.user, fixture.session, UUID.randomUUID().toString(), issuedAt));
+    private static String signed(TokenFixture fixture, TokenRules rules, Instant issuedAt) {
+        AccessTokens tokens = fixture.tokens(new JcaMacAlgorithm(), rules);
+        return tokens.sign(tokens.claimsFor(fixture.user, fixture.session, UUID.randomUUID().toString(), issuedAt));
     }
 }

@@ -189,7 +189,7 @@ class StartupTest {
         assertThat(settings.library().tokens().algorithm().jwsName()).isEqualTo("HS256");
         assertThat(settings.library().tokens().policy().accessTtl()).hasMinutes(15);
         assertThat(settings.library().tokens().policy().refreshTtl()).hasDays(7);
-        assertThat(settings.library().tokens().policy().leeway()).hasSeconds(30);
+        assertThat(settings.library().tokens().rules().leeway()).hasSeconds(30);
         assertThat(settings.library().tokens().policy().sessionMaxLifetime()).hasDays(30);
         assertThat(settings.library().crypto().provider()).isEqualTo(CryptoProvider.JCA);
         assertThat(settings.library().crypto().hasher()).isEqualTo(PasswordHasherChoice.ARGON2_NATIVE);
@@ -208,7 +208,7 @@ class StartupTest {
                 "INKAN_CONFIG_FILE", file.toString(), "INKAN_PORT", "7777")));
 
         assertThat(settings.server().port()).isEqualTo(7777);
-        assertThat(settings.library().tokens().policy().issuer()).isEqualTo("from-file");
+        assertThat(settings.library().tokens().rules().issuer()).isEqualTo("from-file");
     }
 
     private Map<String, String> env() {

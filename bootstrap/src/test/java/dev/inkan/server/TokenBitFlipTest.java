@@ -4,23 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.inkan.adapter.crypto.BouncyCastleMacAlgorithm;
 import dev.inkan.adapter.crypto.JcaMacAlgorithm;
-import dev.inkan.adapter.crypto.KeyRings;
-import dev.inkan.adapter.crypto.StrictJsonClaimsCodec;
+import dev.inkan.adapter.crypto.StaticKeyRing;
 import dev.inkan.application.port.out.MacAlgorithm;
-import dev.inkan.application.service.AccessTokenCodec;
 import dev.inkan.application.service.VerifyAccessTokenService;
+import dev.inkan.application.tokens.AccessTokens;
 import dev.inkan.domain.InvalidTokenException;
-import dev.inkan.domain.JwsAlgorithm;
 import dev.inkan.domain.RevocationRegistry;
 import dev.inkan.domain.SessionId;
-import dev.inkan.domain.TokenPolicy;
 import dev.inkan.domain.UserId;
+import dev.inkan.token.JwsAlgorithm;
+import dev.inkan.token.SigningKey;
+import dev.inkan.token.TokenRules;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -34,16 +33,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 class TokenBitFlipTest {
 
     private static final Clock CLOCK = Clock.systemUTC();
-    private static final TokenPolicy POLICY = new TokenPolicy("inkan", "inkan", Duration.ofMinutes(15),
-            Duration.ofDays(7), Duration.ofSeconds(30));
+    private static final TokenRules RULES = new TokenRules("inkan", "inkan", Duration.ofSeconds(30));
 
     static Stream<Arguments> verifiers() {
         List<Arguments> cases = new ArrayList<>();
         for (JwsAlgorithm algorithm : JwsAlgorithm.values()) {
-            List<Function<JwsAlgorithm, MacAlgorithm>> providers = List.of(JcaMacAlgorithm::new, BouncyCastleMacAlgorithm::new);
-            for (Function<JwsAlgorithm, MacAlgorithm> provider : providers) {
-                MacAlgorithm mac = provider.apply(algorithm);
-                cases.add(Arguments.of(mac.getClass().getSimpleName() + " " + algorithm, mac));
+            for (MacAlgorithm mac : List.of(new JcaMacAlgorithm(), new BouncyCastleMacAlgorithm())) {
+                cases.add(Arguments.of(mac.getClass().getSimpleName() + " " + algorithm, mac, algorithm));
             }
         }
         return cases.stream();
@@ -51,14 +47,12 @@ class TokenBitFlipTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("verifiers")
-    void everySingleBitFlip_isRefused(String name, MacAlgorithm mac) {
-        JwsAlgorithm algorithm = mac.algorithm();
-        byte[] key = TestTokens.randomKey(algorithm.macLength());
-        AccessTokenCodec codec = new AccessTokenCodec(mac, KeyRings.fromBase64UrlSecret(TestTokens.b64(key), algorithm),
-                new StrictJsonClaimsCodec());
-        var verifier = new VerifyAccessTokenService(codec, POLICY, new RevocationRegistry(CLOCK, POLICY.leeway()), CLOCK);
-        String token = codec.sign(POLICY.newAccessClaims(new UserId(UUID.randomUUID()),
-                new SessionId(UUID.randomUUID()), UUID.randomUUID().toString(), CLOCK.instant()));
+    void everySingleBitFlip_isRefused(String name, MacAlgorithm mac, JwsAlgorithm algorithm) {
+        SigningKey key = new SigningKey("k1", algorithm, TestTokens.randomKey(algorithm.macLength()));
+        AccessTokens tokens = new AccessTokens(new StaticKeyRing(List.of(key)), mac, RULES, Duration.ofMinutes(15));
+        var verifier = new VerifyAccessTokenService(tokens, new RevocationRegistry(CLOCK, RULES.leeway()), CLOCK);
+        String token = tokens.sign(tokens.claimsFor(new UserId(UUID.randomUUID()), new SessionId(UUID.randomUUID()),
+                UUID.randomUUID().toString(), CLOCK.instant()));
         assertThat(verifier.verify(token)).as("the unmutated token of %s", name).isNotNull();
 
         List<String> accepted = new ArrayList<>();

@@ -6,7 +6,6 @@ import dev.inkan.adapter.crypto.ConcurrencyLimitedPasswordHasher;
 import dev.inkan.adapter.crypto.JcaMacAlgorithm;
 import dev.inkan.adapter.crypto.SecureRandomSource;
 import dev.inkan.adapter.crypto.Sha256TokenHasher;
-import dev.inkan.adapter.crypto.StrictJsonClaimsCodec;
 import dev.inkan.adapter.persistence.JdbiDatabase;
 import dev.inkan.adapter.persistence.JdbiRevocationFeed;
 import dev.inkan.adapter.persistence.JdbiSessionStore;
@@ -18,7 +17,6 @@ import dev.inkan.application.port.out.RandomSource;
 import dev.inkan.application.port.out.RevocationFeed;
 import dev.inkan.application.port.out.SessionStore;
 import dev.inkan.application.port.out.UserRepository;
-import dev.inkan.application.service.AccessTokenCodec;
 import dev.inkan.application.service.EndSessionService;
 import dev.inkan.application.service.GetUserProfileService;
 import dev.inkan.application.service.ListSessionsService;
@@ -27,13 +25,14 @@ import dev.inkan.application.service.LogoutEverywhereService;
 import dev.inkan.application.service.LogoutService;
 import dev.inkan.application.service.RefreshTokensService;
 import dev.inkan.application.service.RegisterUserService;
-import dev.inkan.application.service.SuccessorTokens;
-import dev.inkan.application.service.TokenIssuer;
 import dev.inkan.application.service.VerifyAccessTokenService;
-import dev.inkan.domain.JwsAlgorithm;
+import dev.inkan.application.tokens.AccessTokens;
+import dev.inkan.application.tokens.SuccessorTokens;
+import dev.inkan.application.tokens.TokenIssuer;
 import dev.inkan.domain.RevocationRegistry;
-import dev.inkan.domain.SigningKey;
 import dev.inkan.domain.TokenPolicy;
+import dev.inkan.token.JwsAlgorithm;
+import dev.inkan.token.SigningKey;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -56,9 +55,10 @@ final class Assembly {
     }
 
     static Inkan assemble(Choices choices) {
-        KeyRing keys = choices.keys().orElseThrow(() -> new IllegalStateException(
+        KeySource keys = choices.keys().orElseThrow(() -> new IllegalStateException(
                 "no signing keys: call secret(…), jwkSet(…), keyRing(…) or keys(…), or give configuration(…) "
-                        + KeyRingLoader.SECRET + " or " + KeyRingLoader.KEYS_FILE)).keys(choices.algorithm());
+                        + KeyRingLoader.SECRET + " or " + KeyRingLoader.KEYS_FILE));
+        AccessTokens accessTokens = accessTokens(keys, choices);
         if (choices.sessions().isPresent() != choices.revocationFeed().isPresent()) {
             throw new IllegalStateException("a session store of your own records the revocations of the sessions it ends,"
                     + " so it comes with a revocation feed of your own: give sessionStore(…) and revocationFeed(…), or neither");
@@ -72,7 +72,7 @@ final class Assembly {
         Optional<JdbiDatabase> database = Optional.empty();
         try {
             database = choices.needsDatabase() ? Optional.of(start(choices)) : Optional.empty();
-            return wire(choices, keys, hashing, database);
+            return wire(choices, accessTokens, hashing, database);
         } catch (RuntimeException | Error e) {
             hashing.close();
             database.ifPresent(JdbiDatabase::close);
@@ -80,30 +80,44 @@ final class Assembly {
         }
     }
 
-    private static Inkan wire(Choices choices, KeyRing keys, ConcurrencyLimitedPasswordHasher hasher,
+    /** @throws IllegalArgumentException naming where the keys came from, when the token format refuses them */
+    private static AccessTokens accessTokens(KeySource keys, Choices choices) {
+        MacAlgorithm mac = choices.macAlgorithm().orElseGet(() -> switch (choices.cryptoProvider()) {
+            case JCA -> new JcaMacAlgorithm();
+            case BOUNCYCASTLE -> new BouncyCastleMacAlgorithm();
+        });
+        KeyRing ring = keys.keys(choices.algorithm());
+        try {
+            return new AccessTokens(ring, mac, choices.rules(), choices.policy().accessTtl());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(keys.origin() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** @throws IllegalArgumentException when {@code secret} is too short to derive successors with HS256 */
+    static SigningKey successorKey(byte[] secret) {
+        return new SigningKey(SUCCESSOR_SECRET, JwsAlgorithm.HS256, secret);
+    }
+
+    private static Inkan wire(Choices choices, AccessTokens accessTokens, ConcurrencyLimitedPasswordHasher hasher,
                               Optional<JdbiDatabase> database) {
         TokenPolicy policy = choices.policy();
+        Duration leeway = choices.rules().leeway();
         Clock clock = choices.clock();
         RandomSource random = new SecureRandomSource();
-        MacAlgorithm mac = choices.macAlgorithm().orElseGet(() -> switch (choices.cryptoProvider()) {
-            case JCA -> new JcaMacAlgorithm(choices.algorithm());
-            case BOUNCYCASTLE -> new BouncyCastleMacAlgorithm(choices.algorithm());
-        });
         UserRepository users = choices.users().orElseGet(() -> new JdbiUserRepository(database.orElseThrow().jdbi()));
         Optional<JdbiRevocationFeed> ownFeed = choices.revocationFeed().isPresent() ? Optional.empty()
-                : Optional.of(database.orElseThrow().revocationFeed(policy.accessTtl(), policy.leeway(), clock));
+                : Optional.of(database.orElseThrow().revocationFeed(policy.accessTtl(), leeway, clock));
         Optional<JdbiSessionStore> ownSessions = ownFeed.map(feed -> new JdbiSessionStore(database.orElseThrow().jdbi(), feed));
         SessionStore sessions = choices.sessions().isPresent() ? choices.sessions().get() : ownSessions.orElseThrow();
         RevocationFeed feed = choices.revocationFeed().isPresent() ? choices.revocationFeed().get() : ownFeed.orElseThrow();
-        byte[] successorKey = choices.successorSecret()
+        byte[] successorSecret = choices.successorSecret()
                 .orElseGet(() -> database.orElseThrow().sharedSecret(SUCCESSOR_SECRET, new SecureRandom()));
 
-        AccessTokenCodec codec = new AccessTokenCodec(mac, keys, new StrictJsonClaimsCodec());
         var tokenHasher = new Sha256TokenHasher();
-        var successors = new SuccessorTokens(new JcaMacAlgorithm(JwsAlgorithm.HS256)
-                .keyed(new SigningKey(SUCCESSOR_SECRET, successorKey)));
-        var issuer = new TokenIssuer(codec, policy, sessions, tokenHasher, successors, random, clock);
-        var revocations = new RevocationRegistry(clock, policy.leeway());
+        var successors = new SuccessorTokens(new JcaMacAlgorithm().keyed(successorKey(successorSecret)));
+        var issuer = new TokenIssuer(accessTokens, policy, sessions, tokenHasher, successors, random, clock);
+        var revocations = new RevocationRegistry(clock, leeway);
         feed.follow(revocations, clock.instant());
         UseCases useCases = new UseCases(
                 new RegisterUserService(users, hasher, random, clock),
@@ -111,7 +125,7 @@ final class Assembly {
                 new RefreshTokensService(sessions, tokenHasher, issuer, policy, choices.refreshReuseGrace(), clock),
                 new LogoutService(sessions, feed, clock),
                 new LogoutEverywhereService(sessions, clock),
-                new VerifyAccessTokenService(codec, policy, revocations, clock),
+                new VerifyAccessTokenService(accessTokens, revocations, clock),
                 new GetUserProfileService(users),
                 new ListSessionsService(sessions, clock),
                 new EndSessionService(sessions, clock),
@@ -126,7 +140,8 @@ final class Assembly {
             hasher.close();
             database.ifPresent(JdbiDatabase::close);
         });
-        housekeeping.scheduleWithFixedDelay(() -> purge(inkan, ownSessions, ownFeed, policy, clock),
+        Duration accessTokenReach = policy.accessTtl().plus(leeway);
+        housekeeping.scheduleWithFixedDelay(() -> purge(inkan, ownSessions, ownFeed, accessTokenReach, clock),
                 PURGE_INTERVAL.toSeconds(), PURGE_INTERVAL.toSeconds(), TimeUnit.SECONDS);
         return inkan;
     }
@@ -137,9 +152,9 @@ final class Assembly {
      * be accepted.
      */
     private static void purge(Inkan inkan, Optional<JdbiSessionStore> sessions, Optional<JdbiRevocationFeed> feed,
-                              TokenPolicy policy, Clock clock) {
+                              Duration accessTokenReach, Clock clock) {
         try {
-            sessions.ifPresent(store -> store.purgeExpired(clock.instant().minus(policy.accessTtl()).minus(policy.leeway())));
+            sessions.ifPresent(store -> store.purgeExpired(clock.instant().minus(accessTokenReach)));
             feed.ifPresent(revocations -> revocations.purgeExpired(clock.instant()));
             inkan.purgeRateLimitBuckets();
         } catch (RuntimeException e) {

@@ -7,8 +7,9 @@ import dev.inkan.application.port.out.PasswordHasher;
 import dev.inkan.application.port.out.RevocationFeed;
 import dev.inkan.application.port.out.SessionStore;
 import dev.inkan.application.port.out.UserRepository;
-import dev.inkan.domain.JwsAlgorithm;
 import dev.inkan.domain.TokenPolicy;
+import dev.inkan.token.JwsAlgorithm;
+import dev.inkan.token.TokenRules;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -25,6 +26,7 @@ record Choices(
         Argon2Parameters argon2,
         int hashConcurrency,
         int hashQueue,
+        TokenRules rules,
         TokenPolicy policy,
         Duration refreshReuseGrace,
         Optional<byte[]> successorSecret,

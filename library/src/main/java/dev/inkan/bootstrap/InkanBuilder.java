@@ -9,8 +9,9 @@ import dev.inkan.application.port.out.RevocationFeed;
 import dev.inkan.application.port.out.SessionStore;
 import dev.inkan.application.port.out.UserRepository;
 import dev.inkan.application.service.RefreshTokensService;
-import dev.inkan.domain.JwsAlgorithm;
 import dev.inkan.domain.TokenPolicy;
+import dev.inkan.token.JwsAlgorithm;
+import dev.inkan.token.TokenRules;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -130,7 +131,7 @@ public final class InkanBuilder {
         return this;
     }
 
-    /** HS256 (the default), HS384 or HS512. */
+    /** HS256 (the default), HS384 or HS512: the algorithm of a bare secret and of JWKs, which must not name another. */
     public InkanBuilder algorithm(JwsAlgorithm algorithm) {
         this.algorithm = Objects.requireNonNull(algorithm, "algorithm");
         return this;
@@ -142,7 +143,7 @@ public final class InkanBuilder {
         return this;
     }
 
-    /** An HMAC implementation of the application's own; its algorithm is the tokens' algorithm. */
+    /** An HMAC implementation of the application's own, for every key's algorithm; it wins over {@link #cryptoProvider}. */
     public InkanBuilder macAlgorithm(MacAlgorithm macAlgorithm) {
         this.macAlgorithm = Objects.requireNonNull(macAlgorithm, "macAlgorithm");
         return this;
@@ -292,26 +293,33 @@ public final class InkanBuilder {
     /** Every setting resolved: its own method's value, else the configuration's, else the default. */
     Choices choices() {
         Optional<LibrarySettings> config = Optional.ofNullable(configured);
-        Optional<TokenPolicy> configuredPolicy = config.map(c -> c.tokens().policy());
-        JwsAlgorithm alg = macAlgorithm != null ? macAlgorithm.algorithm()
-                : first(algorithm, config.map(c -> c.tokens().algorithm()), JwsAlgorithm.HS256);
+        Optional<TokenSettings> tokens = config.map(LibrarySettings::tokens);
+        JwsAlgorithm alg = first(algorithm, tokens.map(TokenSettings::algorithm), JwsAlgorithm.HS256);
         PasswordHasherChoice hasherChoice = first(passwordHasherChoice, config.map(c -> c.crypto().hasher()),
                 PasswordHasherChoice.ARGON2_BC);
         Argon2Parameters costs = first(argon2, config.map(c -> c.crypto().argon2()), Argon2Parameters.OWASP_MINIMUM);
         int concurrency = first(hashConcurrency, config.map(c -> c.crypto().hashConcurrency()),
                 CryptoSettings.defaultHashConcurrency(hasherChoice, costs));
+        Optional<TokenRules> configuredRules = tokens.map(TokenSettings::rules);
+        Optional<TokenPolicy> configuredPolicy = tokens.map(TokenSettings::policy);
+        TokenRules rules;
         TokenPolicy policy;
         try {
+            rules = new TokenRules(
+                    first(issuer, configuredRules.map(TokenRules::issuer), TokenSettings.DEFAULT_ISSUER),
+                    first(audience, configuredRules.map(TokenRules::audience), TokenSettings.DEFAULT_AUDIENCE),
+                    first(leeway, configuredRules.map(TokenRules::leeway), TokenSettings.DEFAULT_LEEWAY));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("token rules (issuer, audience, leeway): " + e.getMessage(), e);
+        }
+        try {
             policy = new TokenPolicy(
-                    first(issuer, configuredPolicy.map(TokenPolicy::issuer), "inkan"),
-                    first(audience, configuredPolicy.map(TokenPolicy::audience), "inkan"),
                     first(accessTtl, configuredPolicy.map(TokenPolicy::accessTtl), TokenPolicy.DEFAULT_ACCESS_TTL),
                     first(refreshTtl, configuredPolicy.map(TokenPolicy::refreshTtl), TokenPolicy.DEFAULT_REFRESH_TTL),
-                    first(leeway, configuredPolicy.map(TokenPolicy::leeway), TokenPolicy.DEFAULT_LEEWAY),
                     first(sessionMaxLifetime, configuredPolicy.map(TokenPolicy::sessionMaxLifetime),
                             TokenPolicy.DEFAULT_SESSION_MAX_LIFETIME));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("token policy (issuer, audience, lifetimes, leeway): " + e.getMessage(), e);
+            throw new IllegalArgumentException("token lifetimes (access, refresh, session): " + e.getMessage(), e);
         }
         return new Choices(
                 Optional.ofNullable(keys).or(() -> config.flatMap(LibrarySettings::keys)),
@@ -323,9 +331,10 @@ public final class InkanBuilder {
                 costs,
                 concurrency,
                 first(hashQueue, config.map(c -> c.crypto().hashQueue()), CryptoSettings.defaultHashQueue(concurrency)),
+                rules,
                 policy,
-                first(refreshReuseGrace, config.map(c -> c.tokens().refreshReuseGrace()), RefreshTokensService.DEFAULT_REUSE_GRACE),
-                Optional.ofNullable(successorSecret).or(() -> config.flatMap(c -> c.tokens().successorSecret())),
+                first(refreshReuseGrace, tokens.map(TokenSettings::refreshReuseGrace), RefreshTokensService.DEFAULT_REUSE_GRACE),
+                Optional.ofNullable(successorSecret).or(() -> tokens.flatMap(TokenSettings::successorSecret)),
                 database(config),
                 Optional.ofNullable(dataSource),
                 clock,

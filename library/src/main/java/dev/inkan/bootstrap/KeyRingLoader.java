@@ -41,8 +41,10 @@ final class KeyRingLoader {
     static Optional<byte[]> successorSecret(ConfigSource config) {
         return config.optional(SUCCESSOR_SECRET).map(text -> {
             byte[] secret = base64Url(text, SUCCESSOR_SECRET, "the secret");
-            if (secret.length < 32) {
-                throw new ConfigException(SUCCESSOR_SECRET + " holds " + secret.length + " bytes; it needs at least 32");
+            try {
+                Assembly.successorKey(secret);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(SUCCESSOR_SECRET + ": " + e.getMessage());
             }
             return secret;
         });
@@ -58,10 +60,14 @@ final class KeyRingLoader {
     }
 
     private static byte[] base64Url(String text, String variable, String what) {
+        String stripped = text.strip();
         try {
-            return Base64.getUrlDecoder().decode(text.strip());
+            if (stripped.indexOf('=') < 0) {
+                return Base64.getUrlDecoder().decode(stripped);
+            }
         } catch (IllegalArgumentException e) {
-            throw new ConfigException(variable + " must be the unpadded base64url of " + what + "'s bytes");
+            // not base64url: refused below, without repeating the text
         }
+        throw new ConfigException(variable + " must be the unpadded base64url of " + what + "'s bytes");
     }
 }

@@ -4,8 +4,8 @@ import dev.inkan.adapter.crypto.JwkSetKeyRing;
 import dev.inkan.adapter.crypto.JwkThumbprint;
 import dev.inkan.adapter.crypto.StaticKeyRing;
 import dev.inkan.application.port.out.KeyRing;
-import dev.inkan.domain.JwsAlgorithm;
-import dev.inkan.domain.SigningKey;
+import dev.inkan.token.JwsAlgorithm;
+import dev.inkan.token.SigningKey;
 import java.util.List;
 import java.util.Objects;
 
@@ -16,10 +16,14 @@ import java.util.Objects;
 public sealed interface KeySource {
 
     /**
-     * @return the keys, checked against {@code algorithm}
+     * @param algorithm the configured algorithm: of a bare secret, and of every key of a JWK Set
+     * @return the keys
      * @throws IllegalArgumentException naming where the keys came from and what is wrong, never showing a key
      */
     KeyRing keys(JwsAlgorithm algorithm);
+
+    /** @return where the keys come from, as messages name it (a variable, a file, a builder call) */
+    String origin();
 
     /** One key, as bytes; its id is its RFC 7638 thumbprint. */
     record Secret(byte[] key, String origin) implements KeySource {
@@ -30,11 +34,13 @@ public sealed interface KeySource {
 
         @Override
         public KeyRing keys(JwsAlgorithm algorithm) {
-            if (key.length < algorithm.macLength()) {
-                throw new IllegalArgumentException(origin + " holds " + key.length + " bytes; " + algorithm.jwsName()
-                        + " needs a key of at least " + algorithm.macLength() + " bytes");
+            SigningKey signingKey;
+            try {
+                signingKey = new SigningKey(JwkThumbprint.ofOctetKey(key), algorithm, key);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(origin + ": " + e.getMessage(), e);
             }
-            return new StaticKeyRing(List.of(new SigningKey(JwkThumbprint.ofOctetKey(key), key)));
+            return new StaticKeyRing(List.of(signingKey));
         }
 
         @Override
@@ -52,7 +58,14 @@ public sealed interface KeySource {
 
         @Override
         public KeyRing keys(JwsAlgorithm algorithm) {
-            return JwkSetKeyRing.parse(json, algorithm, origin);
+            KeyRing ring = JwkSetKeyRing.parse(json, algorithm, origin);
+            for (SigningKey key : ring.keys()) {
+                if (key.algorithm() != algorithm) {
+                    throw new IllegalArgumentException(origin + ": key '" + key.keyId() + "' is for " + key.algorithm().jwsName()
+                            + ", but the algorithm (INKAN_JWT_ALG, or algorithm(…)) is " + algorithm.jwsName());
+                }
+            }
+            return ring;
         }
 
         @Override
@@ -61,7 +74,7 @@ public sealed interface KeySource {
         }
     }
 
-    /** Keys of the application's own (a secret manager's, say), checked as they are used. */
+    /** Keys of the application's own (a secret manager's, say); each names its algorithm. */
     record Ring(KeyRing ring) implements KeySource {
         public Ring {
             Objects.requireNonNull(ring, "ring");
@@ -69,10 +82,12 @@ public sealed interface KeySource {
 
         @Override
         public KeyRing keys(JwsAlgorithm algorithm) {
-            for (SigningKey key : ring.keys()) {
-                key.requireStrongEnoughFor(algorithm);
-            }
             return ring;
+        }
+
+        @Override
+        public String origin() {
+            return "keyRing(…)";
         }
     }
 }

@@ -12,7 +12,8 @@ import dev.inkan.domain.AccessTokenClaims;
 import dev.inkan.domain.Email;
 import dev.inkan.domain.EmailAlreadyRegisteredException;
 import dev.inkan.domain.PasswordHash;
-import dev.inkan.domain.SigningKey;
+import dev.inkan.token.JwsAlgorithm;
+import dev.inkan.token.SigningKey;
 import dev.inkan.domain.User;
 import dev.inkan.domain.UserId;
 import java.util.List;
@@ -47,7 +48,7 @@ class InkanLibraryTest {
     @Test
     void keysFromASecretManager_signAndVerify_underTheirOwnKid() {
         byte[] fromVault = TestKeys.randomKey(32);
-        KeyRing vault = () -> List.of(new SigningKey("vault-2026-11", fromVault));
+        KeyRing vault = () -> List.of(new SigningKey("vault-2026-11", JwsAlgorithm.HS256, fromVault));
         try (Inkan inkan = Inkan.builder().jdbcUrl("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "", "")
                 .keyRing(vault).build()) {
             inkan.register().register(RegisterCommand.of("ann@example.com", "correct horse battery"));
@@ -109,8 +110,8 @@ class InkanLibraryTest {
         String database = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
 
         for (InkanBuilder builder : List.of(
-                Inkan.builder().jdbcUrl(database, "", "").jwkSet(jwks).algorithm(dev.inkan.domain.JwsAlgorithm.HS512),
-                Inkan.builder().jdbcUrl(database, "", "").algorithm(dev.inkan.domain.JwsAlgorithm.HS512).jwkSet(jwks))) {
+                Inkan.builder().jdbcUrl(database, "", "").jwkSet(jwks).algorithm(JwsAlgorithm.HS512),
+                Inkan.builder().jdbcUrl(database, "", "").algorithm(JwsAlgorithm.HS512).jwkSet(jwks))) {
             assertThatThrownBy(builder::build).isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("jwkSet(…)").hasMessageContaining("k1").hasMessageContaining("HS512");
         }
@@ -127,6 +128,36 @@ class InkanLibraryTest {
         assertThatThrownBy(() -> Inkan.builder().jdbcUrl(database, "", "").secret(TestKeys.randomKey(32))
                 .accessTtl(java.time.Duration.ZERO).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("access lifetime");
+    }
+
+    @Test
+    void aSecretThatIsPaddedOrNotBase64Url_isRefused_namingTheVariable_withoutShowingIt() {
+        String padded = java.util.Base64.getUrlEncoder().encodeToString(TestKeys.randomKey(32));
+        String standard = java.util.Base64.getEncoder().withoutPadding().encodeToString(TestKeys.randomKey(60)) + "+/";
+
+        for (String secret : List.of(padded, standard)) {
+            assertThatThrownBy(() -> Inkan.builder().configuration(Map.of("INKAN_JWT_SECRET", secret)))
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessageContaining("INKAN_JWT_SECRET")
+                    .satisfies(e -> assertThat(e.getMessage()).doesNotContain(secret));
+        }
+    }
+
+    @Test
+    void keysTheTokenFormatRefuses_areReported_underTheNameTheyWereGivenBy_neverShowingThem() {
+        String database = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        String key = TestKeys.b64(TestKeys.randomKey(32));
+        String twice = "{\"keys\":[{\"kty\":\"oct\",\"kid\":\"a\",\"k\":\"" + key + "\"},"
+                + "{\"kty\":\"oct\",\"kid\":\"a\",\"k\":\"" + key + "\"}]}";
+        SigningKey vaultKey = new SigningKey("v1", JwsAlgorithm.HS256, TestKeys.randomKey(32));
+
+        assertThatThrownBy(() -> Inkan.builder().jdbcUrl(database, "", "").jwkSet(twice).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("jwkSet(…)").hasMessageContaining("'a'")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(key));
+        assertThatThrownBy(() -> Inkan.builder().jdbcUrl(database, "", "").jwkSet("{\"keys\":[]}").build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("jwkSet(…)");
+        assertThatThrownBy(() -> Inkan.builder().jdbcUrl(database, "", "").keyRing(() -> List.of(vaultKey, vaultKey)).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("keyRing(…)").hasMessageContaining("v1");
     }
 
     /** A password hasher of the embedder's own that counts its hashes (and hashes nothing, for speed). */

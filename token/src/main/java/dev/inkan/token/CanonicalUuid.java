@@ -28,6 +28,13 @@ final class CanonicalUuid {
     private static final long ABOVE_UPPER_F = 0x3939393939393939L; // 0x7F - 'F'
     /** Four '0' digits in the upper half: what a group of four digits is padded with to be read as eight. */
     private static final long FOUR_ZEROS_ABOVE = 0x3030303000000000L;
+    /** The lower four of eight bytes: a group of four digits, before its padding. */
+    private static final long LOW_FOUR_BYTES = 0xFFFFFFFFL;
+    // Folding eight digit values into one number: the low nibble of each 16-bit lane, then the low
+    // byte of each 32-bit lane, then the low 16 bits of each half.
+    private static final long NIBBLE_OF_EACH_SHORT = 0x000F000F000F000FL;
+    private static final long BYTE_OF_EACH_INT = 0x000000FF000000FFL;
+    private static final long LOW_SHORT = 0xFFFFL;
 
     private CanonicalUuid() {
     }
@@ -62,7 +69,7 @@ final class CanonicalUuid {
 
     /** @return the value of the four hex digits at {@code at}, or {@link #NOT_HEX}; the four bytes after them must exist */
     private static long fourDigits(byte[] in, int at) {
-        long digits = eightDigits(read(in, at) & 0xFFFFFFFFL | FOUR_ZEROS_ABOVE);
+        long digits = eightDigits(read(in, at) & LOW_FOUR_BYTES | FOUR_ZEROS_ABOVE);
         return digits < 0 ? NOT_HEX : digits >>> 16;
     }
 
@@ -82,8 +89,8 @@ final class CanonicalUuid {
         }
         // '0'..'9' keep their low nibble; letters of either case have bit 6 set and their low nibble 1..6, so add 9.
         long nibbles = (text & LOW_NIBBLES) + (text >>> 6 & LOW_BITS) * 9;
-        long bytes = (nibbles & 0x000F000F000F000FL) << 4 | nibbles >>> 8 & 0x000F000F000F000FL;
-        long shorts = (bytes & 0x000000FF000000FFL) << 8 | bytes >>> 16 & 0x000000FF000000FFL;
-        return (shorts & 0xFFFF) << 16 | shorts >>> 32 & 0xFFFF;
+        long bytes = (nibbles & NIBBLE_OF_EACH_SHORT) << 4 | nibbles >>> 8 & NIBBLE_OF_EACH_SHORT;
+        long shorts = (bytes & BYTE_OF_EACH_INT) << 8 | bytes >>> 16 & BYTE_OF_EACH_INT;
+        return (shorts & LOW_SHORT) << 16 | shorts >>> 32 & LOW_SHORT;
     }
 }

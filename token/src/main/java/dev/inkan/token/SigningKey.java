@@ -16,16 +16,16 @@ public final class SigningKey {
      * @param keyId the {@code kid} that tokens signed with this key carry
      * @param algorithm the algorithm the key is for
      * @param secret the key bytes, at least {@code algorithm.macLength()} of them (RFC 7518 3.2)
-     * @throws IllegalArgumentException when the key id is blank or the key is too short, naming the
-     *     key id and both lengths
+     * @throws IllegalArgumentException when the key id is blank or the key is too short, naming both
+     *     lengths (and nothing the caller would have to hide, so it can say where the key came from)
      */
     public SigningKey(String keyId, JwsAlgorithm algorithm, byte[] secret) {
         this.keyId = requireKeyId(keyId);
         this.algorithm = Objects.requireNonNull(algorithm, "algorithm");
         Objects.requireNonNull(secret, "secret");
         if (secret.length < algorithm.macLength()) {
-            throw new IllegalArgumentException("key '" + keyId + "' has " + secret.length + " bytes; "
-                    + algorithm.jwsName() + " needs at least " + algorithm.macLength());
+            throw new IllegalArgumentException("a key of " + secret.length + " bytes is too short for " + algorithm.jwsName()
+                    + ", which needs at least " + algorithm.macLength());
         }
         this.secret = secret.clone();
     }

@@ -40,7 +40,7 @@ class ValueObjectsTest {
         assertThat(key).isNotEqualTo(new SigningKey("k1", JwsAlgorithm.HS256, key.secret()));
         assertThat(key).isNotEqualTo(new SigningKey("k2", JwsAlgorithm.HS384, key.secret()));
         assertThatThrownBy(() -> new SigningKey("short", JwsAlgorithm.HS512, new byte[63]))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("key 'short' has 63 bytes; HS512 needs at least 64");
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("a key of 63 bytes is too short for HS512, which needs at least 64");
         assertThatThrownBy(() -> new SigningKey(" ", JwsAlgorithm.HS256, new byte[32])).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new SigningKey("k", JwsAlgorithm.HS256, null)).isInstanceOf(NullPointerException.class);
     }

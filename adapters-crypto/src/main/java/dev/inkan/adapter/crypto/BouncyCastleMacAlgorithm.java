@@ -1,10 +1,9 @@
 package dev.inkan.adapter.crypto;
 
 import dev.inkan.application.port.out.MacAlgorithm;
-import dev.inkan.domain.JwsAlgorithm;
-import dev.inkan.domain.SigningKey;
-import java.util.Objects;
-import java.util.function.Supplier;
+import dev.inkan.token.JwsAlgorithm;
+import dev.inkan.token.Mac;
+import dev.inkan.token.SigningKey;
 import org.bouncycastle.crypto.Digest;
 import org.bouncycastle.crypto.ExtendedDigest;
 import org.bouncycastle.crypto.digests.GeneralDigest;
@@ -19,39 +18,21 @@ import org.bouncycastle.crypto.params.KeyParameter;
  * HS256/HS384/HS512 through Bouncy Castle's lightweight {@code HMac}, one keyed instance per thread
  * and key. The digests come from {@code newInstance()}: on Linux x86_64 and ARM64 the Bouncy Castle
  * LTS build serves SHA-2 from its native library (CPU SHA extensions), elsewhere from pure Java;
- * {@link #implementation()} says which.
+ * {@link #implementation(JwsAlgorithm)} says which.
  */
 public final class BouncyCastleMacAlgorithm implements MacAlgorithm {
 
-    private final JwsAlgorithm algorithm;
-    private final Supplier<ExtendedDigest> digest;
-
-    public BouncyCastleMacAlgorithm(JwsAlgorithm algorithm) {
-        this.algorithm = Objects.requireNonNull(algorithm, "algorithm");
-        this.digest = switch (algorithm) {
-            case HS256 -> SHA256Digest::newInstance;
-            case HS384 -> SHA384Digest::newInstance;
-            case HS512 -> SHA512Digest::newInstance;
-        };
-    }
-
-    /** @return the class of the digest in use, such as {@code SHA256NativeDigest} or {@code SHA256Digest} */
-    public String implementation() {
-        return digest.get().getClass().getSimpleName();
+    /** @return the class of the digest {@code algorithm} uses here, such as {@code SHA256NativeDigest} or {@code SHA256Digest} */
+    public static String implementation(JwsAlgorithm algorithm) {
+        return digest(algorithm).getClass().getSimpleName();
     }
 
     @Override
-    public JwsAlgorithm algorithm() {
-        return algorithm;
-    }
-
-    /** @throws IllegalArgumentException when the key is shorter than the algorithm allows */
-    @Override
-    public KeyedMac keyed(SigningKey key) {
-        key.requireStrongEnoughFor(algorithm);
+    public Mac keyed(SigningKey key) {
+        JwsAlgorithm algorithm = key.algorithm();
         KeyParameter parameter = new KeyParameter(key.secret());
         ThreadLocal<HMac> perThread = ThreadLocal.withInitial(() -> {
-            HMac hmac = new HMac(forHmac(digest.get()));
+            HMac hmac = new HMac(forHmac(digest(algorithm)));
             hmac.init(parameter);
             return hmac;
         });
@@ -61,6 +42,14 @@ public final class BouncyCastleMacAlgorithm implements MacAlgorithm {
             byte[] out = new byte[hmac.getMacSize()];
             hmac.doFinal(out, 0); // also resets to the keyed state for the next call
             return out;
+        };
+    }
+
+    private static ExtendedDigest digest(JwsAlgorithm algorithm) {
+        return switch (algorithm) {
+            case HS256 -> SHA256Digest.newInstance();
+            case HS384 -> SHA384Digest.newInstance();
+            case HS512 -> SHA512Digest.newInstance();
         };
     }
 

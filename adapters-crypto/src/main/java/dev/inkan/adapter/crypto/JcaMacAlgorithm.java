@@ -1,37 +1,21 @@
 package dev.inkan.adapter.crypto;
 
 import dev.inkan.application.port.out.MacAlgorithm;
-import dev.inkan.domain.JwsAlgorithm;
-import dev.inkan.domain.SigningKey;
+import dev.inkan.token.SigningKey;
 import java.security.GeneralSecurityException;
-import java.util.Objects;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /** HS256/HS384/HS512 through the JDK's {@code javax.crypto.Mac}, one initialised {@code Mac} per thread and key. */
 public final class JcaMacAlgorithm implements MacAlgorithm {
 
-    private final JwsAlgorithm algorithm;
-    private final String jcaName;
-
-    public JcaMacAlgorithm(JwsAlgorithm algorithm) {
-        this.algorithm = Objects.requireNonNull(algorithm, "algorithm");
-        this.jcaName = switch (algorithm) {
+    @Override
+    public dev.inkan.token.Mac keyed(SigningKey key) {
+        String jcaName = switch (key.algorithm()) {
             case HS256 -> "HmacSHA256";
             case HS384 -> "HmacSHA384";
             case HS512 -> "HmacSHA512";
         };
-    }
-
-    @Override
-    public JwsAlgorithm algorithm() {
-        return algorithm;
-    }
-
-    /** @throws IllegalArgumentException when the key is shorter than the algorithm allows */
-    @Override
-    public KeyedMac keyed(SigningKey key) {
-        key.requireStrongEnoughFor(algorithm);
         SecretKeySpec spec = new SecretKeySpec(key.secret(), jcaName);
         Mac prototype = newMac(spec);
         ThreadLocal<Mac> perThread = ThreadLocal.withInitial(() -> copyOf(prototype, spec));
@@ -42,18 +26,18 @@ public final class JcaMacAlgorithm implements MacAlgorithm {
         };
     }
 
-    private Mac newMac(SecretKeySpec spec) {
+    private static Mac newMac(SecretKeySpec spec) {
         try {
-            Mac mac = Mac.getInstance(jcaName);
+            Mac mac = Mac.getInstance(spec.getAlgorithm());
             mac.init(spec);
             return mac;
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(jcaName + " is not available in this JDK", e);
+            throw new IllegalStateException(spec.getAlgorithm() + " is not available in this JDK", e);
         }
     }
 
     /** Cloning skips the key schedule; a provider whose Mac cannot clone gets a fresh init instead. */
-    private Mac copyOf(Mac prototype, SecretKeySpec spec) {
+    private static Mac copyOf(Mac prototype, SecretKeySpec spec) {
         try {
             return (Mac) prototype.clone();
         } catch (CloneNotSupportedException e) {

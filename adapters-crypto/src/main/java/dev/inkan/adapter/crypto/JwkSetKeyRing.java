@@ -5,14 +5,15 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import dev.inkan.application.port.out.KeyRing;
-import dev.inkan.application.service.Base64Url;
-import dev.inkan.domain.JwsAlgorithm;
-import dev.inkan.domain.SigningKey;
+import dev.inkan.token.JwsAlgorithm;
+import dev.inkan.token.SigningKey;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Key rings from a JWK Set (RFC 7517) of symmetric keys:
@@ -30,9 +31,9 @@ public final class JwkSetKeyRing {
 
     /**
      * @param json the JWK Set
-     * @param algorithm the configured algorithm: each key must be long enough for it, and a key's
-     *     {@code alg}, when present, must name it
+     * @param algorithm the algorithm of a key without {@code alg}
      * @param source what to call the set in messages (a variable or a file name)
+     * @return the keys in the order of the set, each for its {@code alg} or else {@code algorithm}
      * @throws IllegalArgumentException naming {@code source} and the key, never showing key bytes
      */
     public static KeyRing parse(String json, JwsAlgorithm algorithm, String source) {
@@ -42,21 +43,14 @@ public final class JwkSetKeyRing {
         } catch (IOException | IllegalStateException e) {
             throw new IllegalArgumentException(source + ": not a JWK Set of the form {\"keys\":[{\"kty\":\"oct\",…}]}");
         }
-        if (jwks.isEmpty()) {
-            throw new IllegalArgumentException(source + ": the JWK Set has no keys");
-        }
         List<SigningKey> keys = new ArrayList<>();
         for (int i = 0; i < jwks.size(); i++) {
             keys.add(toKey(jwks.get(i), i, algorithm, source));
         }
-        try {
-            return new StaticKeyRing(keys);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(source + ": " + e.getMessage());
-        }
+        return new StaticKeyRing(keys);
     }
 
-    private static SigningKey toKey(Map<String, String> jwk, int index, JwsAlgorithm algorithm, String source) {
+    private static SigningKey toKey(Map<String, String> jwk, int index, JwsAlgorithm defaultAlgorithm, String source) {
         String kid = jwk.get("kid");
         String name = source + ": key " + (kid == null ? "#" + index : "'" + kid + "'");
         if (!"oct".equals(jwk.get("kty"))) {
@@ -65,23 +59,30 @@ public final class JwkSetKeyRing {
         if (kid == null || kid.isBlank()) {
             throw new IllegalArgumentException(name + " needs a \"kid\"");
         }
-        if (jwk.containsKey("alg") && !algorithm.jwsName().equals(jwk.get("alg"))) {
-            throw new IllegalArgumentException(name + " is for " + jwk.get("alg") + ", but INKAN_JWT_ALG is " + algorithm.jwsName());
-        }
+        JwsAlgorithm algorithm = !jwk.containsKey("alg") ? defaultAlgorithm
+                : JwsAlgorithm.fromJwsName(String.valueOf(jwk.get("alg"))).orElseThrow(() ->
+                        new IllegalArgumentException(name + " must have \"alg\" HS256, HS384 or HS512 when it has one"));
         if (jwk.containsKey("use") && !"sig".equals(jwk.get("use"))) {
             throw new IllegalArgumentException(name + " must have \"use\":\"sig\" when it has a use");
         }
-        byte[] bytes;
+        byte[] bytes = unpaddedBase64Url(jwk.get("k")).orElseThrow(() ->
+                new IllegalArgumentException(name + " needs \"k\": the key bytes as unpadded base64url"));
         try {
-            bytes = Base64Url.decode(jwk.getOrDefault("k", ""));
+            return new SigningKey(kid, algorithm, bytes);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(name + " needs \"k\": the key bytes as unpadded base64url");
+            throw new IllegalArgumentException(name + ": " + e.getMessage());
         }
-        if (bytes.length < algorithm.macLength()) {
-            throw new IllegalArgumentException(name + " has " + bytes.length + " bytes; " + algorithm.jwsName()
-                    + " needs at least " + algorithm.macLength());
+    }
+
+    private static Optional<byte[]> unpaddedBase64Url(String text) {
+        if (text == null || text.isEmpty() || text.indexOf('=') >= 0) {
+            return Optional.empty();
         }
-        return new SigningKey(kid, bytes);
+        try {
+            return Optional.of(Base64.getUrlDecoder().decode(text));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /** The string members of each key object; members of other types are kept out (they are not needed). */

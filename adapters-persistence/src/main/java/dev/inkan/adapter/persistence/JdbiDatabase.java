@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -137,7 +138,7 @@ public final class JdbiDatabase implements AutoCloseable {
     public synchronized JdbiRevocationFeed revocationFeed(Duration accessTtl, Duration leeway, Clock clock) {
         if (revocationFeed == null) {
             revocationFeed = new JdbiRevocationFeed(jdbi, new RevocationLog(postgres, accessTtl, leeway, clock),
-                    postgres ? listenSource : null, clock);
+                    postgres ? Optional.of(listenSource) : Optional.empty(), clock);
         }
         return revocationFeed;
     }

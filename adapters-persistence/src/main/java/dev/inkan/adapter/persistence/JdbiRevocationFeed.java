@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
@@ -25,18 +26,18 @@ public final class JdbiRevocationFeed implements RevocationFeed, AutoCloseable {
     private final RevocationLog log;
     private final Clock clock;
     private final RevocationSubscribers subscribers = new RevocationSubscribers();
-    private final PostgresRevocationListener listener;
+    private final Optional<PostgresRevocationListener> listener;
 
     /**
-     * @param listenSource where a listener gets its own connection, on PostgreSQL; null on H2,
+     * @param listenSource where a listener gets its own connection, on PostgreSQL; empty on H2,
      *     where one instance serves alone
      */
-    JdbiRevocationFeed(Jdbi jdbi, RevocationLog log, DataSource listenSource, Clock clock) {
+    JdbiRevocationFeed(Jdbi jdbi, RevocationLog log, Optional<DataSource> listenSource, Clock clock) {
         this.calls = new JdbiStoreCalls(Objects.requireNonNull(jdbi, "jdbi"), "revocation store unavailable");
         this.log = Objects.requireNonNull(log, "log");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.listener = listenSource == null ? null
-                : new PostgresRevocationListener(listenSource, subscribers::deliver, () -> current(clock.instant()));
+        this.listener = listenSource.map(source ->
+                new PostgresRevocationListener(source, subscribers::deliver, () -> current(clock.instant())));
     }
 
     /**
@@ -87,14 +88,12 @@ public final class JdbiRevocationFeed implements RevocationFeed, AutoCloseable {
      * @return whether it does within {@code timeout}
      */
     public boolean awaitListening(Duration timeout) throws InterruptedException {
-        return listener == null || listener.awaitListening(timeout);
+        return listener.isEmpty() || listener.get().awaitListening(timeout);
     }
 
     /** Stops listening to other instances. */
     @Override
     public void close() {
-        if (listener != null) {
-            listener.close();
-        }
+        listener.ifPresent(PostgresRevocationListener::close);
     }
 }

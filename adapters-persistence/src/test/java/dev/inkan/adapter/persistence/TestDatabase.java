@@ -4,7 +4,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
@@ -114,8 +116,9 @@ final class TestDatabase implements AutoCloseable {
      */
     JdbiRevocationFeed newFeed() {
         boolean postgres = settings.kind().equals("PostgreSQL");
-        return new JdbiRevocationFeed(jdbi(), new RevocationLog(postgres, TestData.ACCESS_TTL, TestData.LEEWAY, java.time.Clock.systemUTC()), null,
-                java.time.Clock.systemUTC());
+        Clock clock = Clock.systemUTC();
+        return new JdbiRevocationFeed(jdbi(), new RevocationLog(postgres, TestData.ACCESS_TTL, TestData.LEEWAY, clock),
+                Optional.empty(), clock);
     }
 
     Jdbi jdbi() {

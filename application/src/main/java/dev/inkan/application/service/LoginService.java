@@ -7,10 +7,12 @@ import dev.inkan.application.port.out.PasswordHasher;
 import dev.inkan.application.port.out.PasswordHashingBusyException;
 import dev.inkan.application.port.out.RandomSource;
 import dev.inkan.application.port.out.UserRepository;
+import dev.inkan.application.tokens.TokenIssuer;
 import dev.inkan.domain.InvalidCredentialsException;
 import dev.inkan.domain.Password;
 import dev.inkan.domain.PasswordHash;
 import dev.inkan.domain.User;
+import java.util.Base64;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -68,7 +70,7 @@ public final class LoginService implements LoginUseCase {
     private PasswordHash dummyHash() {
         PasswordHash hash = dummyHash;
         if (hash == null) {
-            hash = hasher.hash(new Password(Base64Url.encode(random.bytes(32))));
+            hash = hasher.hash(new Password(Base64.getUrlEncoder().withoutPadding().encodeToString(random.bytes(32))));
             dummyHash = hash;
         }
         return hash;

@@ -19,8 +19,10 @@ import dev.inkan.application.port.in.RefreshCommand;
 import dev.inkan.application.port.out.RandomSource;
 import dev.inkan.application.port.out.SessionStore;
 import dev.inkan.application.port.out.TokenHasher;
-import dev.inkan.domain.InvalidRefreshTokenException;
+import dev.inkan.application.tokens.SuccessorTokens;
+import dev.inkan.application.tokens.TokenIssuer;
 import dev.inkan.domain.InvalidRefreshTokenException.Reason;
+import dev.inkan.domain.InvalidRefreshTokenException;
 import dev.inkan.domain.RefreshTokenHash;
 import dev.inkan.domain.RefreshTokenRecord;
 import dev.inkan.domain.RefreshTokenReusedException;
@@ -47,7 +49,7 @@ class RefreshTokensServiceTest {
     private final TokenHasher hasher = RefreshTokensServiceTest::sha256;
     private final SuccessorTokens successors = Fixtures.successors();
     private final TokenIssuer issuer = new TokenIssuer(
-            new AccessTokenCodec(Fixtures.hs256(), Fixtures.ring(Fixtures.key("k1")), Fixtures.plainCodec()),
+            Fixtures.accessTokens(),
             POLICY, store, hasher, successors, random, CLOCK);
 
     RefreshTokensServiceTest() {

@@ -20,6 +20,7 @@ import dev.inkan.application.port.out.PasswordHasher;
 import dev.inkan.application.port.out.PasswordHashingBusyException;
 import dev.inkan.application.port.out.RandomSource;
 import dev.inkan.application.port.out.UserRepository;
+import dev.inkan.application.tokens.TokenIssuer;
 import dev.inkan.domain.Email;
 import dev.inkan.domain.EmailAlreadyRegisteredException;
 import dev.inkan.domain.InvalidCredentialsException;

@@ -9,6 +9,7 @@ import static dev.inkan.application.service.Fixtures.claims;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -23,6 +24,7 @@ import dev.inkan.application.port.out.RevocationFeed;
 import dev.inkan.application.port.out.SessionStore;
 import dev.inkan.application.port.out.TokenHasher;
 import dev.inkan.application.port.out.UserRepository;
+import dev.inkan.application.tokens.TokenIssuer;
 import dev.inkan.domain.Email;
 import dev.inkan.domain.InvalidTokenException;
 import dev.inkan.domain.PasswordHash;
@@ -117,19 +119,18 @@ class SessionServicesTest {
         when(random.uuid()).thenReturn(SESSION.value(), UUID.randomUUID(), UUID.randomUUID());
         when(random.bytes(32)).thenReturn(new byte[32]);
         TokenHasher hasher = token -> new RefreshTokenHash("a".repeat(64));
-        TokenIssuer issuer = new TokenIssuer(
-                new AccessTokenCodec(Fixtures.hs256(), Fixtures.ring(Fixtures.key("k1")), Fixtures.plainCodec()), POLICY,
-                sessions, hasher, Fixtures.successors(), random, CLOCK);
+        TokenIssuer issuer = new TokenIssuer(Fixtures.accessTokens(), POLICY, sessions, hasher, Fixtures.successors(), random,
+                CLOCK);
 
         IssuedTokens tokens = issuer.startSession(USER, Optional.of("curl/8"));
 
         ArgumentCaptor<RefreshTokenRecord> stored = ArgumentCaptor.forClass(RefreshTokenRecord.class);
-        verify(sessions).start(org.mockito.ArgumentMatchers.eq(Session.start(SESSION, USER, NOW, Optional.of("curl/8"))),
+        verify(sessions).start(eq(Session.start(SESSION, USER, NOW, Optional.of("curl/8"))),
                 stored.capture());
         assertThat(stored.getValue().tokenHash().hex()).isEqualTo("a".repeat(64));
         assertThat(stored.getValue().familyId()).isEqualTo(SESSION);
         assertThat(stored.getValue().sessionStartedAt()).isEqualTo(NOW);
-        assertThat(tokens.refreshToken()).hasSize(43).isEqualTo(Base64Url.encode(new byte[32]));
+        assertThat(tokens.refreshToken()).hasSize(43).isEqualTo("A".repeat(43));
         assertThat(tokens.claims().sessionId()).isEqualTo(SESSION);
         assertThat(tokens.accessExpiresInSeconds()).isEqualTo(900);
         assertThat(tokens.refreshExpiresIn()).isEqualTo(POLICY.refreshTtl());

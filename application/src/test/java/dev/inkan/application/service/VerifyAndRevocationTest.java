@@ -1,16 +1,21 @@
 package dev.inkan.application.service;
 
 import static dev.inkan.application.service.Fixtures.NOW;
-import static dev.inkan.application.service.Fixtures.POLICY;
+import static dev.inkan.application.service.Fixtures.RULES;
 import static dev.inkan.application.service.Fixtures.SESSION;
 import static dev.inkan.application.service.Fixtures.USER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.CALLS_REAL_METHODS;
+import static org.mockito.Mockito.doNothing;
+import static org.mockito.Mockito.doReturn;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import dev.inkan.application.port.out.RevocationFeed;
+import dev.inkan.application.tokens.AccessTokens;
 import dev.inkan.domain.AccessTokenClaims;
 import dev.inkan.domain.InvalidTokenException.Reason;
 import dev.inkan.domain.InvalidTokenException;
@@ -26,6 +31,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.mockito.InOrder;
@@ -33,26 +39,25 @@ import org.mockito.InOrder;
 class VerifyAndRevocationTest {
 
     private final MutableClock clock = new MutableClock(NOW);
-    private final RevocationRegistry registry = new RevocationRegistry(clock, POLICY.leeway());
-    private final AccessTokenCodec codec = new AccessTokenCodec(Fixtures.hs256(), Fixtures.ring(Fixtures.key("k1")),
-            Fixtures.plainCodec());
-    private final VerifyAccessTokenService verifier = new VerifyAccessTokenService(codec, POLICY, registry, clock);
+    private final RevocationRegistry registry = new RevocationRegistry(clock, RULES.leeway());
+    private final AccessTokens tokens = Fixtures.accessTokens();
+    private final VerifyAccessTokenService verifier = new VerifyAccessTokenService(tokens, registry, clock);
 
     @Test
     void aGoodToken_verifies() {
-        assertThat(verifier.verify(codec.sign(claimsAt(NOW)))).isEqualTo(claimsAt(NOW));
+        assertThat(verifier.verify(tokens.sign(claimsAt(NOW)))).isEqualTo(claimsAt(NOW));
     }
 
     @Test
     void everyRefusal_namesItsReason() {
-        String token = codec.sign(claimsAt(NOW));
+        String token = tokens.sign(claimsAt(NOW));
         registry.accept(new TokenRevoked("jti-" + NOW.getEpochSecond(), NOW.plusSeconds(900)));
 
         assertRefused(token, Reason.REVOKED);
         assertRefused("x.y.z", Reason.MALFORMED);
         assertRefused("", Reason.MISSING);
         clock.now = NOW.plus(Duration.ofMinutes(16));
-        assertRefused(codec.sign(claimsAt(NOW.minusSeconds(1))), Reason.EXPIRED);
+        assertRefused(tokens.sign(claimsAt(NOW.minusSeconds(1))), Reason.EXPIRED);
     }
 
     @Test
@@ -60,7 +65,7 @@ class VerifyAndRevocationTest {
         registry.accept(new SessionRevoked(SESSION, NOW.plusSeconds(900)));
 
         assertThat(registry.isRevoked(claimsAt(NOW))).isTrue();
-        assertThat(registry.isRevoked(POLICY.newAccessClaims(USER, new SessionId(UUID.randomUUID()), "other", NOW))).isFalse();
+        assertThat(registry.isRevoked(tokens.claimsFor(USER, new SessionId(UUID.randomUUID()), "other", NOW))).isFalse();
     }
 
     @Test
@@ -69,10 +74,10 @@ class VerifyAndRevocationTest {
         registry.accept(new UserTokensRevoked(USER, cut, cut.plusSeconds(900)));
         SessionId fresh = new SessionId(UUID.randomUUID());
 
-        assertThat(registry.isRevoked(POLICY.newAccessClaims(USER, fresh, "a", NOW.minusSeconds(1)))).isTrue();
+        assertThat(registry.isRevoked(tokens.claimsFor(USER, fresh, "a", NOW.minusSeconds(1)))).isTrue();
         // The cut's own second is not refused by the cut alone; the sessions it ended are revoked by sid.
-        assertThat(registry.isRevoked(POLICY.newAccessClaims(USER, fresh, "b", NOW.plusMillis(900)))).isFalse();
-        assertThat(registry.isRevoked(POLICY.newAccessClaims(USER, fresh, "c", NOW.plusSeconds(2)))).isFalse();
+        assertThat(registry.isRevoked(tokens.claimsFor(USER, fresh, "b", NOW.plusMillis(900)))).isFalse();
+        assertThat(registry.isRevoked(tokens.claimsFor(USER, fresh, "c", NOW.plusSeconds(2)))).isFalse();
     }
 
     @Test
@@ -81,7 +86,7 @@ class VerifyAndRevocationTest {
         registry.accept(new SessionRevoked(SESSION, NOW.plusSeconds(60)));
         assertThat(registry.isRevoked(claimsAt(NOW))).isTrue();
 
-        clock.now = NOW.plusSeconds(60).plus(POLICY.leeway()).plusSeconds(61);
+        clock.now = NOW.plusSeconds(60).plus(RULES.leeway()).plusSeconds(61);
         registry.accept(new TokenRevoked("new", clock.now.plusSeconds(900)));
 
         assertThat(registry.isRevoked(claimsAt(NOW))).as("both forgotten").isFalse();
@@ -89,11 +94,11 @@ class VerifyAndRevocationTest {
 
     @Test
     void following_subscribesBeforeLoading_soNothingInBetweenIsLost() {
-        RevocationFeed feed = mock(RevocationFeed.class, org.mockito.Mockito.CALLS_REAL_METHODS);
+        RevocationFeed feed = mock(RevocationFeed.class, CALLS_REAL_METHODS);
         Revocation loaded = new TokenRevoked("loaded", NOW.plusSeconds(60));
-        org.mockito.Mockito.doReturn(List.of(loaded)).when(feed).current(NOW);
-        org.mockito.Mockito.doNothing().when(feed).subscribe(org.mockito.ArgumentMatchers.any());
-        RevocationRegistry following = new RevocationRegistry(clock, POLICY.leeway());
+        doReturn(List.of(loaded)).when(feed).current(NOW);
+        doNothing().when(feed).subscribe(any());
+        RevocationRegistry following = new RevocationRegistry(clock, RULES.leeway());
 
         feed.follow(following, NOW);
 
@@ -101,11 +106,11 @@ class VerifyAndRevocationTest {
         order.verify(feed).subscribe(following);
         order.verify(feed).current(NOW);
         assertThat(following.isRevoked(new AccessTokenClaims("inkan", USER, List.of("inkan"), NOW, NOW.plusSeconds(60),
-                java.util.Optional.empty(), "loaded", SESSION))).isTrue();
+                Optional.empty(), "loaded", SESSION))).isTrue();
     }
 
     private AccessTokenClaims claimsAt(Instant issued) {
-        return POLICY.newAccessClaims(USER, SESSION, "jti-" + issued.getEpochSecond(), issued);
+        return tokens.claimsFor(USER, SESSION, "jti-" + issued.getEpochSecond(), issued);
     }
 
     private void assertRefused(String token, Reason reason) {

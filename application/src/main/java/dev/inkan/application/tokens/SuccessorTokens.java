@@ -1,8 +1,9 @@
-package dev.inkan.application.service;
+package dev.inkan.application.tokens;
 
-import dev.inkan.application.port.out.MacAlgorithm.KeyedMac;
+import dev.inkan.token.Mac;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Objects;
 
 /**
@@ -15,20 +16,20 @@ import java.util.Objects;
  */
 public final class SuccessorTokens {
 
-    private final KeyedMac mac;
+    private final Mac mac;
 
     /** @param mac an HMAC (at least 256 bits) keyed with the successor secret */
-    public SuccessorTokens(KeyedMac mac) {
+    public SuccessorTokens(Mac mac) {
         this.mac = Objects.requireNonNull(mac, "mac");
     }
 
     /** @return the 256-bit successor of {@code presented}, as unpadded base64url */
-    String successorOf(String presented) {
+    public String successorOf(String presented) {
         byte[] input = presented.getBytes(StandardCharsets.UTF_8);
         byte[] tag = mac.compute(input, 0, input.length);
         if (tag.length < TokenIssuer.REFRESH_TOKEN_BYTES) {
             throw new IllegalStateException("the successor MAC must give at least 256 bits");
         }
-        return Base64Url.encode(Arrays.copyOf(tag, TokenIssuer.REFRESH_TOKEN_BYTES));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(tag, TokenIssuer.REFRESH_TOKEN_BYTES));
     }
 }

@@ -1,4 +1,4 @@
-package dev.inkan.application.service;
+package dev.inkan.application.tokens;
 
 import dev.inkan.application.port.in.IssuedTokens;
 import dev.inkan.application.port.out.RandomSource;
@@ -13,6 +13,7 @@ import dev.inkan.domain.UserId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -24,8 +25,9 @@ public final class TokenIssuer {
 
     /** 256 bits, as DESIGN.md asks of refresh tokens. */
     static final int REFRESH_TOKEN_BYTES = 32;
+    private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
-    private final AccessTokenCodec codec;
+    private final AccessTokens accessTokens;
     private final TokenPolicy policy;
     private final SessionStore sessions;
     private final TokenHasher hasher;
@@ -33,9 +35,9 @@ public final class TokenIssuer {
     private final RandomSource random;
     private final Clock clock;
 
-    public TokenIssuer(AccessTokenCodec codec, TokenPolicy policy, SessionStore sessions, TokenHasher hasher,
+    public TokenIssuer(AccessTokens accessTokens, TokenPolicy policy, SessionStore sessions, TokenHasher hasher,
                        SuccessorTokens successors, RandomSource random, Clock clock) {
-        this.codec = Objects.requireNonNull(codec, "codec");
+        this.accessTokens = Objects.requireNonNull(accessTokens, "accessTokens");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.sessions = Objects.requireNonNull(sessions, "sessions");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
@@ -48,7 +50,7 @@ public final class TokenIssuer {
     public IssuedTokens startSession(UserId user, Optional<String> userAgent) {
         Instant now = clock.instant();
         SessionId session = new SessionId(random.uuid());
-        String refreshToken = Base64Url.encode(random.bytes(REFRESH_TOKEN_BYTES));
+        String refreshToken = BASE64URL.encodeToString(random.bytes(REFRESH_TOKEN_BYTES));
         RefreshTokenRecord first = newRecord(user, session, now, refreshToken, now);
         sessions.start(Session.start(session, user, now, userAgent), first);
         return tokens(first, refreshToken, now);
@@ -112,7 +114,7 @@ public final class TokenIssuer {
     }
 
     private IssuedTokens tokens(RefreshTokenRecord refresh, String refreshToken, Instant now) {
-        AccessTokenClaims claims = policy.newAccessClaims(refresh.userId(), refresh.familyId(), random.uuid().toString(), now);
-        return new IssuedTokens(codec.sign(claims), claims, refreshToken, Duration.between(now, refresh.expiresAt()));
+        AccessTokenClaims claims = accessTokens.claimsFor(refresh.userId(), refresh.familyId(), random.uuid().toString(), now);
+        return new IssuedTokens(accessTokens.sign(claims), claims, refreshToken, Duration.between(now, refresh.expiresAt()));
     }
 }

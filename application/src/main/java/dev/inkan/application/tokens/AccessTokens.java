@@ -1,0 +1,94 @@
+package dev.inkan.application.tokens;
+
+import dev.inkan.application.port.out.KeyRing;
+import dev.inkan.application.port.out.MacAlgorithm;
+import dev.inkan.domain.AccessTokenClaims;
+import dev.inkan.domain.InvalidTokenException.Reason;
+import dev.inkan.domain.InvalidTokenException;
+import dev.inkan.domain.SessionId;
+import dev.inkan.domain.UserId;
+import dev.inkan.token.JwsKey;
+import dev.inkan.token.TokenClaims;
+import dev.inkan.token.TokenException;
+import dev.inkan.token.TokenFormat;
+import dev.inkan.token.TokenRules;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Inkan's access tokens in the token format: the claims of a session's next token, signed with the
+ * ring's first key, and a presented token verified back into the domain's terms.
+ */
+public final class AccessTokens {
+
+    private final TokenFormat format;
+    private final TokenRules rules;
+    private final Duration lifetime;
+
+    /**
+     * @param lifetime how long an access token lives
+     * @throws IllegalArgumentException when the ring has no key or two keys share an id
+     */
+    public AccessTokens(KeyRing keys, MacAlgorithm mac, TokenRules rules, Duration lifetime) {
+        List<JwsKey> jwsKeys = keys.keys().stream()
+                .map(key -> JwsKey.hmac(key.keyId(), key.algorithm(), mac.keyed(key)))
+                .toList();
+        this.format = new TokenFormat(jwsKeys, rules);
+        this.rules = rules;
+        this.lifetime = Objects.requireNonNull(lifetime, "lifetime");
+    }
+
+    /** @return the claims of a fresh access token of {@code session}, issued at {@code now} (whole seconds) */
+    public AccessTokenClaims claimsFor(UserId user, SessionId session, String tokenId, Instant now) {
+        Instant issuedAt = now.truncatedTo(ChronoUnit.SECONDS);
+        return new AccessTokenClaims(rules.issuer(), user, List.of(rules.audience()), issuedAt, issuedAt.plus(lifetime),
+                Optional.empty(), tokenId, session);
+    }
+
+    /** @return the compact JWS of {@code claims} */
+    public String sign(AccessTokenClaims claims) {
+        return format.sign(new TokenClaims(claims.issuer(), claims.subject().value(), claims.audience(), claims.issuedAt(),
+                claims.expiresAt(), claims.notBefore(), claims.tokenId(), claims.sessionId().value()));
+    }
+
+    /**
+     * Checks everything a token shows by itself: its form, its signature, its claims and the rules.
+     * Revocation is the caller's to check.
+     *
+     * @throws InvalidTokenException with the reason of the first check that failed
+     */
+    public AccessTokenClaims verify(String token, Instant now) {
+        TokenClaims claims;
+        try {
+            claims = format.verify(token, now);
+        } catch (TokenException e) {
+            throw new InvalidTokenException(reasonOf(e.reason()));
+        }
+        return new AccessTokenClaims(claims.issuer(), new UserId(claims.subject()), claims.audience(), claims.issuedAt(),
+                claims.expiresAt(), claims.notBefore(), claims.tokenId(), new SessionId(claims.sessionId()));
+    }
+
+    private static Reason reasonOf(TokenException.Reason reason) {
+        return switch (reason) {
+            case MISSING -> Reason.MISSING;
+            case OVERSIZED -> Reason.OVERSIZED;
+            case MALFORMED -> Reason.MALFORMED;
+            case MALFORMED_HEADER -> Reason.MALFORMED_HEADER;
+            case UNSUPPORTED_ALGORITHM -> Reason.UNSUPPORTED_ALGORITHM;
+            case CRITICAL_HEADER -> Reason.CRITICAL_HEADER;
+            case UNTRUSTED_HEADER -> Reason.UNTRUSTED_HEADER;
+            case UNKNOWN_KEY -> Reason.UNKNOWN_KEY;
+            case BAD_SIGNATURE -> Reason.BAD_SIGNATURE;
+            case MALFORMED_CLAIMS -> Reason.MALFORMED_CLAIMS;
+            case EXPIRED -> Reason.EXPIRED;
+            case NOT_YET_VALID -> Reason.NOT_YET_VALID;
+            case ISSUED_IN_FUTURE -> Reason.ISSUED_IN_FUTURE;
+            case WRONG_ISSUER -> Reason.WRONG_ISSUER;
+            case WRONG_AUDIENCE -> Reason.WRONG_AUDIENCE;
+        };
+    }
+}
