@@ -1,5 +1,6 @@
 package dev.inkan.examples.outside;
 
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.inkan.examples.plain.PlainJavaExample;
@@ -25,6 +26,17 @@ class OutsideConsumerTest {
             String printed = out.toString(StandardCharsets.UTF_8);
             System.out.print(printed);
             assertTrue(printed.startsWith("verified with " + provider + ": user "), printed);
+        }
+    }
+
+    @Test
+    void theLibraryAlone_bringsNoHttpServer_noLoggingBinding_andNoNativeCode() {
+        String[] absent = {
+            "io.javalin.Javalin", "org.eclipse.jetty.server.Server", "dev.inkan.adapter.web.InkanJavalinPlugin",
+            "org.slf4j.simple.SimpleLogger", "ch.qos.logback.classic.Logger", "de.mkammerer.argon2.Argon2Factory", "com.sun.jna.Native"
+        };
+        for (String name : absent) {
+            assertThrows(ClassNotFoundException.class, () -> Class.forName(name), name + " is on an embedder's classpath");
         }
     }
 }

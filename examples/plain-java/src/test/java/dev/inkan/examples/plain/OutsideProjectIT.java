@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code ./mvnw install} publishes every artifact to the local repository, and a Maven project
  * outside the reactor ({@code examples/outside}), depending on nothing but those artifacts,
- * compiles and runs the plain-java example with Bouncy Castle and then with JCA.
+ * compiles and runs the plain-java example with Bouncy Castle and then with JCA, and finds no HTTP
+ * server, logging binding or native code on its classpath.
  */
 class OutsideProjectIT {
 
@@ -26,7 +27,8 @@ class OutsideProjectIT {
                 .as("the outside project's build").isEqualTo("ok");
         String report = Files.readString(root.resolve(
                 "examples/outside/target/surefire-reports/TEST-dev.inkan.examples.outside.OutsideConsumerTest.xml"));
-        assertThat(report).contains("verified with bouncycastle: user ").contains("verified with jca: user ");
+        assertThat(report).contains("verified with bouncycastle: user ").contains("verified with jca: user ")
+                .contains("theLibraryAlone_bringsNoHttpServer_noLoggingBinding_andNoNativeCode").contains("failures=\"0\"");
     }
 
     /** @return "ok", or what Maven printed when it failed */
