@@ -7,8 +7,12 @@ import dev.inkan.adapter.crypto.StaticKeyRing;
 import dev.inkan.application.port.out.MacAlgorithm;
 import dev.inkan.application.service.VerifyAccessTokenService;
 import dev.inkan.application.tokens.AccessTokens;
+import dev.inkan.domain.Email;
+import dev.inkan.domain.PasswordHash;
 import dev.inkan.domain.RevocationRegistry;
+import dev.inkan.domain.Role;
 import dev.inkan.domain.SessionId;
+import dev.inkan.domain.User;
 import dev.inkan.domain.UserId;
 import dev.inkan.token.JwsAlgorithm;
 import dev.inkan.token.SigningKey;
@@ -17,6 +21,8 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -32,7 +38,9 @@ final class TokenFixture {
     static final Duration ACCESS_TTL = Duration.ofMinutes(15);
 
     final byte[] key = new byte[32];
-    final UserId user = new UserId(UUID.randomUUID());
+    /** A user with three roles, which every token of the fixture carries. */
+    final User user = new User(new UserId(UUID.randomUUID()), new Email("bench@example.com"), new PasswordHash("$argon2id$x"),
+            CLOCK.instant(), List.of(Role.ADMIN, new Role("billing:read"), new Role("reports:write")), 3, Optional.empty());
     final SessionId session = new SessionId(UUID.randomUUID());
     final AccessTokens jcaTokens;
     final AccessTokens bouncyCastleTokens;
@@ -42,7 +50,7 @@ final class TokenFixture {
         new SecureRandom().nextBytes(key);
         jcaTokens = tokens(new JcaMacAlgorithm(), RULES);
         bouncyCastleTokens = tokens(new BouncyCastleMacAlgorithm(), RULES);
-        token = jcaTokens.sign(jcaTokens.claimsFor(user, session, UUID.randomUUID().toString(), CLOCK.instant()));
+        token = jcaTokens.sign(jcaTokens.claimsFor(user, session, UUID.randomUUID().toString(), Map.of(), CLOCK.instant()));
     }
 
     /** @return access tokens under this fixture's key, with {@code mac} and {@code rules} */

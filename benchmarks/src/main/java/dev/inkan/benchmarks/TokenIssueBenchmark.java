@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Date;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
@@ -83,22 +84,23 @@ public class TokenIssueBenchmark {
     @Benchmark
     public String inkanJca() {
         return fixture.jcaTokens.sign(fixture.jcaTokens.claimsFor(fixture.user, fixture.session,
-                jti(), TokenFixture.CLOCK.instant()));
+                jti(), Map.of(), TokenFixture.CLOCK.instant()));
     }
 
     @Benchmark
     public String inkanBouncyCastle() {
         return fixture.bouncyCastleTokens.sign(fixture.bouncyCastleTokens.claimsFor(fixture.user, fixture.session,
-                jti(), TokenFixture.CLOCK.instant()));
+                jti(), Map.of(), TokenFixture.CLOCK.instant()));
     }
 
     @Benchmark
     public String jjwt() {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         return Jwts.builder().header().keyId(kid).type("JWT").and()
-                .issuer(TokenFixture.ISSUER).subject(fixture.user.toString()).audience().add(TokenFixture.AUDIENCE).and()
+                .issuer(TokenFixture.ISSUER).subject(fixture.user.id().toString()).audience().add(TokenFixture.AUDIENCE).and()
                 .issuedAt(Date.from(now)).expiration(Date.from(now.plusSeconds(900)))
                 .id(jti()).claim("sid", fixture.session.toString())
+                .claim("rv", fixture.user.rolesVersion()).claim("roles", fixture.user.roleNames())
                 .signWith(jjwtKey, Jwts.SIG.HS256).compact();
     }
 
@@ -106,9 +108,10 @@ public class TokenIssueBenchmark {
     public String nimbus() throws Exception {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).keyID(kid).build(),
-                new JWTClaimsSet.Builder().issuer(TokenFixture.ISSUER).subject(fixture.user.toString())
+                new JWTClaimsSet.Builder().issuer(TokenFixture.ISSUER).subject(fixture.user.id().toString())
                         .audience(TokenFixture.AUDIENCE).issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(900)))
-                        .jwtID(jti()).claim("sid", fixture.session.toString()).build());
+                        .jwtID(jti()).claim("sid", fixture.session.toString())
+                        .claim("rv", fixture.user.rolesVersion()).claim("roles", fixture.user.roleNames()).build());
         jwt.sign(nimbusSigner);
         return jwt.serialize();
     }
@@ -116,9 +119,10 @@ public class TokenIssueBenchmark {
     @Benchmark
     public String auth0() {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        return JWT.create().withKeyId(kid).withIssuer(TokenFixture.ISSUER).withSubject(fixture.user.toString())
+        return JWT.create().withKeyId(kid).withIssuer(TokenFixture.ISSUER).withSubject(fixture.user.id().toString())
                 .withAudience(TokenFixture.AUDIENCE).withIssuedAt(now).withExpiresAt(now.plusSeconds(900))
-                .withJWTId(jti()).withClaim("sid", fixture.session.toString()).sign(auth0);
+                .withJWTId(jti()).withClaim("sid", fixture.session.toString())
+                .withClaim("rv", fixture.user.rolesVersion()).withClaim("roles", fixture.user.roleNames()).sign(auth0);
     }
 
     @Benchmark
@@ -126,12 +130,14 @@ public class TokenIssueBenchmark {
         JwtClaims claims = new JwtClaims();
         long now = Instant.now().getEpochSecond();
         claims.setIssuer(TokenFixture.ISSUER);
-        claims.setSubject(fixture.user.toString());
+        claims.setSubject(fixture.user.id().toString());
         claims.setAudience(TokenFixture.AUDIENCE);
         claims.setIssuedAt(NumericDate.fromSeconds(now));
         claims.setExpirationTime(NumericDate.fromSeconds(now + 900));
         claims.setJwtId(jti());
         claims.setClaim("sid", fixture.session.toString());
+        claims.setClaim("rv", fixture.user.rolesVersion());
+        claims.setStringListClaim("roles", fixture.user.roleNames());
         JsonWebSignature jws = new JsonWebSignature();
         jws.setPayload(claims.toJson());
         jws.setKey(jose4jKey);

@@ -71,6 +71,6 @@ class TokenVerifyBenchmarkTest {
 
     private static String signed(TokenFixture fixture, TokenRules rules, Instant issuedAt) {
         AccessTokens tokens = fixture.tokens(new JcaMacAlgorithm(), rules);
-        return tokens.sign(tokens.claimsFor(fixture.user, fixture.session, UUID.randomUUID().toString(), issuedAt));
+        return tokens.sign(tokens.claimsFor(fixture.user, fixture.session, UUID.randomUUID().toString(), Map.of(), issuedAt));
     }
 }

@@ -35,6 +35,28 @@ public final class InkanApplication implements AutoCloseable {
      */
     public static InkanApplication start(ConfigSource config) {
         InkanSettings settings = InkanSettings.from(config);
+        Inkan inkan = open(settings);
+        try {
+            InkanHttpServer server = startServer(inkan, settings);
+            LOG.info("Inkan listening on {}:{} (database: {}, {} with {}, passwords: {})",
+                    settings.server().host(), server.port(), settings.database().kind(), settings.library().tokens().algorithm(),
+                    settings.library().crypto().provider(), settings.library().crypto().hasher());
+            settings.server().management().ifPresent(management -> LOG.info("Inkan management listening on {}:{} (GET /metrics)",
+                    management.host(), server.managementPort().orElseThrow()));
+            return new InkanApplication(inkan, server);
+        } catch (RuntimeException e) {
+            inkan.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Opens Inkan as the server runs it, without the HTTP API: the data folder, the keys (generated
+     * there on first use), the database (migrated). The command line works on this too.
+     *
+     * @throws ConfigException naming the variable when a setting is bad
+     */
+    static Inkan open(InkanSettings settings) {
         try {
             DataDirectory.create(settings.server().dataDir());
         } catch (IOException e) {
@@ -44,9 +66,8 @@ public final class InkanApplication implements AutoCloseable {
         KeySource keys = settings.library().keys()
                 .orElseGet(() -> GeneratedKey.in(settings.server().dataDir(), new SecureRandomSource()));
         DatabaseSettings database = settings.database();
-        Inkan inkan;
         try {
-            inkan = Inkan.builder()
+            return Inkan.builder()
                     .settings(settings.library())
                     .keys(keys)
                     .jdbcUrl(database.jdbcUrl(), database.user(), database.password())
@@ -54,18 +75,6 @@ public final class InkanApplication implements AutoCloseable {
                     .build();
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage());
-        }
-        try {
-            InkanHttpServer server = startServer(inkan, settings);
-            LOG.info("Inkan listening on {}:{} (database: {}, {} with {}, passwords: {})",
-                    settings.server().host(), server.port(), database.kind(), settings.library().tokens().algorithm(),
-                    settings.library().crypto().provider(), settings.library().crypto().hasher());
-            settings.server().management().ifPresent(management -> LOG.info("Inkan management listening on {}:{} (GET /metrics)",
-                    management.host(), server.managementPort().orElseThrow()));
-            return new InkanApplication(inkan, server);
-        } catch (RuntimeException e) {
-            inkan.close();
-            throw e;
         }
     }
 

@@ -6,8 +6,11 @@ import static dev.inkan.server.HttpJson.refreshBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.inkan.application.port.in.RegisterCommand;
 import dev.inkan.bootstrap.ConfigSource;
 import dev.inkan.bootstrap.Inkan;
+import dev.inkan.domain.Role;
+import dev.inkan.domain.UserId;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,6 +36,7 @@ class MultiInstanceTest {
     Path dataDir;
 
     private final List<AutoCloseable> toClose = new ArrayList<>();
+    private Map<String, String> instanceEnv;
 
     @AfterEach
     void closeAll() throws Exception {
@@ -63,6 +67,39 @@ class MultiInstanceTest {
         String refresh = refreshed.get("refresh_token").asText();
         assertThat(a.post("/auth/refresh", refreshBody(refresh)).statusCode()).isEqualTo(401);
         assertThat(b.post("/auth/refresh", refreshBody(refresh)).statusCode()).isEqualTo(401);
+    }
+
+    /**
+     * A role taken away on A refuses, on B within a second, every token issued before, including
+     * one B minted in the same second by a refresh racing the removal.
+     */
+    @Test
+    void aRoleRemovedOnA_isRefusedOnBWithinASecond_alsoForATokenARacingRefreshMintedOnB() {
+        HttpJson[] pair = instances("PT10S");
+        HttpJson a = pair[0];
+        HttpJson b = pair[1];
+        String user = body(a.post("/auth/register", credentials("ann-" + UUID.randomUUID() + "@example.com",
+                "correct horse battery"))).get("id").asText();
+        String admin = adminToken(a);
+        String email = body(a.get("/admin/users/" + user, admin)).get("email").asText();
+        for (int round = 0; round < 10; round++) {
+            grant(a, admin, user, "billing:read");
+            JsonNode login = body(b.post("/auth/login", credentials(email, "correct horse battery")));
+            String before = login.get("access_token").asText();
+            assertThat(b.get("/auth/verify", before).statusCode()).isEqualTo(200);
+            java.util.concurrent.CompletableFuture<HttpResponse<String>> racing = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> b.post("/auth/refresh", refreshBody(login.get("refresh_token").asText())));
+
+            assertThat(a.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(a.base() + "/admin/users/" + user
+                    + "/roles/billing:read")).header("Authorization", "Bearer " + admin).DELETE()).statusCode()).isEqualTo(200);
+
+            String minted = body(racing.join()).get("access_token").asText();
+            awaitWithin(Duration.ofSeconds(1), () -> b.get("/auth/verify", before).statusCode(), 401);
+            HttpResponse<String> mintedOnB = b.get("/auth/verify", minted);
+            if (mintedOnB.statusCode() == 200) {
+                assertThat(body(mintedOnB).get("roles").toString()).as("round " + round).doesNotContain("billing:read");
+            }
+        }
     }
 
     @Test
@@ -147,6 +184,24 @@ class MultiInstanceTest {
         assertThat(pair[0].post("/auth/login", credentials(email, "correct horse battery")).statusCode()).isEqualTo(429);
     }
 
+    /** The first administrator, made on the shared database while the instances run, as the command line does. */
+    private String adminToken(HttpJson instance) {
+        String email = "root-" + UUID.randomUUID() + "@example.com";
+        try (Inkan inkan = InkanApplication.open(InkanSettings.from(ConfigSource.of(instanceEnv)))) {
+            UserId admin = inkan.register().register(RegisterCommand.of(email, "correct horse battery")).id();
+            inkan.admin().grant(admin, Role.ADMIN);
+        }
+        return body(instance.post("/auth/login", credentials(email, "correct horse battery"))).get("access_token").asText();
+    }
+
+    private static void grant(HttpJson instance, String adminToken, String user, String role) {
+        HttpResponse<String> granted = instance.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(instance.base()
+                        + "/admin/users/" + user + "/roles")).header("Authorization", "Bearer " + adminToken)
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"role\":\"" + role + "\"}")));
+        assertThat(granted.statusCode()).isEqualTo(200);
+    }
+
     private static String base(HttpJson http) {
         return http.base();
     }
@@ -191,6 +246,7 @@ class MultiInstanceTest {
             if (grace != null) {
                 env.put("INKAN_REFRESH_REUSE_GRACE", grace);
             }
+            instanceEnv = env;
             InkanApplication app = InkanApplication.start(ConfigSource.of(env));
             toClose.add(app);
             pair[i] = new HttpJson(app.port());

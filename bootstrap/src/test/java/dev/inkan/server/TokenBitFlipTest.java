@@ -8,9 +8,13 @@ import dev.inkan.adapter.crypto.StaticKeyRing;
 import dev.inkan.application.port.out.MacAlgorithm;
 import dev.inkan.application.service.VerifyAccessTokenService;
 import dev.inkan.application.tokens.AccessTokens;
+import dev.inkan.domain.Email;
 import dev.inkan.domain.InvalidTokenException;
+import dev.inkan.domain.PasswordHash;
 import dev.inkan.domain.RevocationRegistry;
+import dev.inkan.domain.Role;
 import dev.inkan.domain.SessionId;
+import dev.inkan.domain.User;
 import dev.inkan.domain.UserId;
 import dev.inkan.token.JwsAlgorithm;
 import dev.inkan.token.SigningKey;
@@ -19,6 +23,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -51,8 +57,10 @@ class TokenBitFlipTest {
         SigningKey key = new SigningKey("k1", algorithm, TestTokens.randomKey(algorithm.macLength()));
         AccessTokens tokens = new AccessTokens(new StaticKeyRing(List.of(key)), mac, RULES, Duration.ofMinutes(15));
         var verifier = new VerifyAccessTokenService(tokens, new RevocationRegistry(CLOCK, RULES.leeway()), CLOCK);
-        String token = tokens.sign(tokens.claimsFor(new UserId(UUID.randomUUID()), new SessionId(UUID.randomUUID()),
-                UUID.randomUUID().toString(), CLOCK.instant()));
+        User user = new User(new UserId(UUID.randomUUID()), new Email("ann@example.com"), new PasswordHash("$argon2id$x"),
+                CLOCK.instant(), List.of(Role.ADMIN), 1, Optional.empty());
+        String token = tokens.sign(tokens.claimsFor(user, new SessionId(UUID.randomUUID()), UUID.randomUUID().toString(),
+                Map.of(), CLOCK.instant()));
         assertThat(verifier.verify(token)).as("the unmutated token of %s", name).isNotNull();
 
         List<String> accepted = new ArrayList<>();

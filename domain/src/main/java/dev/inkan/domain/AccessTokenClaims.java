@@ -1,14 +1,21 @@
 package dev.inkan.domain;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Value object: the claims of an access token ({@code iss}, {@code sub}, {@code aud}, {@code iat},
- * {@code exp}, optional {@code nbf}, {@code jti}, {@code sid}). Instants are whole seconds, as JWT
- * NumericDates are.
+ * {@code exp}, optional {@code nbf}, {@code jti}, {@code sid}, {@code roles}, {@code rv}, and the
+ * embedder's own). Instants are whole seconds, as JWT NumericDates are.
+ *
+ * @param roles {@code roles}: what the user could do when the token was issued
+ * @param rolesVersion {@code rv}: the user's roles version then
+ * @param custom the claims an embedder adds, in their order: strings, booleans, numbers, lists and maps of them
  */
 public record AccessTokenClaims(
         String issuer,
@@ -18,7 +25,10 @@ public record AccessTokenClaims(
         Instant expiresAt,
         Optional<Instant> notBefore,
         String tokenId,
-        SessionId sessionId) {
+        SessionId sessionId,
+        List<String> roles,
+        long rolesVersion,
+        Map<String, Object> custom) {
 
     public AccessTokenClaims {
         Objects.requireNonNull(issuer, "issuer");
@@ -28,11 +38,18 @@ public record AccessTokenClaims(
         Objects.requireNonNull(expiresAt, "expiresAt");
         Objects.requireNonNull(notBefore, "notBefore");
         Objects.requireNonNull(sessionId, "sessionId");
+        roles = List.copyOf(roles);
+        custom = Collections.unmodifiableMap(new LinkedHashMap<>(custom));
         if (tokenId == null || tokenId.isEmpty()) {
             throw new IllegalArgumentException("jti is required");
         }
         if (audience.isEmpty()) {
             throw new IllegalArgumentException("aud is required");
         }
+    }
+
+    /** @return whether the token says its user has {@code role} */
+    public boolean hasRole(String role) {
+        return roles.contains(role);
     }
 }

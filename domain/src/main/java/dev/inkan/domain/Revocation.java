@@ -51,4 +51,33 @@ public sealed interface Revocation {
             return until;
         }
     }
+
+    /**
+     * Every access token of one user that carries a roles version below {@code rolesVersion}
+     * refused: a role was taken away, and such a token may still hold it.
+     */
+    record RolesRevoked(UserId userId, long rolesVersion, Instant until) implements Revocation {
+        public RolesRevoked {
+            Objects.requireNonNull(userId, "userId");
+            Objects.requireNonNull(until, "until");
+        }
+
+        @Override
+        public Instant relevantUntil() {
+            return until;
+        }
+    }
+
+    /** Every access token of one user refused, whenever it was issued: the account was deleted. */
+    record UserDeleted(UserId userId, Instant until) implements Revocation {
+        public UserDeleted {
+            Objects.requireNonNull(userId, "userId");
+            Objects.requireNonNull(until, "until");
+        }
+
+        @Override
+        public Instant relevantUntil() {
+            return until;
+        }
+    }
 }

@@ -1,7 +1,9 @@
 package dev.inkan.domain;
 
+import dev.inkan.domain.Revocation.RolesRevoked;
 import dev.inkan.domain.Revocation.SessionRevoked;
 import dev.inkan.domain.Revocation.TokenRevoked;
+import dev.inkan.domain.Revocation.UserDeleted;
 import dev.inkan.domain.Revocation.UserTokensRevoked;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,6 +26,8 @@ public final class RevocationRegistry implements Consumer<Revocation> {
     private final Map<String, Instant> revokedTokens = new ConcurrentHashMap<>();
     private final Map<SessionId, Instant> revokedSessions = new ConcurrentHashMap<>();
     private final Map<UserId, UserTokensRevoked> revokedUsers = new ConcurrentHashMap<>();
+    private final Map<UserId, RolesRevoked> revokedRoles = new ConcurrentHashMap<>();
+    private final Map<UserId, Instant> deletedUsers = new ConcurrentHashMap<>();
     private final Clock clock;
     private final Duration leeway;
     private volatile Instant nextPurge;
@@ -45,6 +49,12 @@ public final class RevocationRegistry implements Consumer<Revocation> {
         } else if (revocation instanceof UserTokensRevoked user) {
             revokedUsers.merge(user.userId(), user,
                     (a, b) -> a.validAfter().isAfter(b.validAfter()) ? a : b);
+        } else if (revocation instanceof RolesRevoked roles) {
+            // The higher version refuses more; it is kept as long as either would have been.
+            revokedRoles.merge(roles.userId(), roles, (a, b) ->
+                    new RolesRevoked(a.userId(), Math.max(a.rolesVersion(), b.rolesVersion()), later(a.until(), b.until())));
+        } else if (revocation instanceof UserDeleted deleted) {
+            deletedUsers.merge(deleted.userId(), keepUntil, RevocationRegistry::later);
         }
         purgeIfDue();
     }
@@ -52,6 +62,13 @@ public final class RevocationRegistry implements Consumer<Revocation> {
     /** @return whether a revocation refuses the token with these (already verified) claims */
     public boolean isRevoked(AccessTokenClaims claims) {
         if (revokedTokens.containsKey(claims.tokenId()) || revokedSessions.containsKey(claims.sessionId())) {
+            return true;
+        }
+        if (deletedUsers.containsKey(claims.subject())) {
+            return true;
+        }
+        RolesRevoked roles = revokedRoles.get(claims.subject());
+        if (roles != null && claims.rolesVersion() < roles.rolesVersion()) {
             return true;
         }
         UserTokensRevoked user = revokedUsers.get(claims.subject());
@@ -69,6 +86,8 @@ public final class RevocationRegistry implements Consumer<Revocation> {
         revokedTokens.values().removeIf(until -> until.isBefore(now));
         revokedSessions.values().removeIf(until -> until.isBefore(now));
         revokedUsers.values().removeIf(user -> user.until().plus(leeway).isBefore(now));
+        revokedRoles.values().removeIf(roles -> roles.until().plus(leeway).isBefore(now));
+        deletedUsers.values().removeIf(until -> until.isBefore(now));
     }
 
     private static Instant later(Instant a, Instant b) {

@@ -17,6 +17,7 @@ import dev.inkan.application.port.out.RandomSource;
 import dev.inkan.application.port.out.RevocationFeed;
 import dev.inkan.application.port.out.SessionStore;
 import dev.inkan.application.port.out.UserRepository;
+import dev.inkan.application.service.AdministerUsersService;
 import dev.inkan.application.service.EndSessionService;
 import dev.inkan.application.service.GetUserProfileService;
 import dev.inkan.application.service.ListSessionsService;
@@ -105,9 +106,10 @@ final class Assembly {
         Duration leeway = choices.rules().leeway();
         Clock clock = choices.clock();
         RandomSource random = new SecureRandomSource();
-        UserRepository users = choices.users().orElseGet(() -> new JdbiUserRepository(database.orElseThrow().jdbi()));
         Optional<JdbiRevocationFeed> ownFeed = choices.revocationFeed().isPresent() ? Optional.empty()
                 : Optional.of(database.orElseThrow().revocationFeed(policy.accessTtl(), leeway, clock));
+        UserRepository users = choices.users().orElseGet(() -> new JdbiUserRepository(database.orElseThrow().jdbi(),
+                database.orElseThrow().revocationFeed(policy.accessTtl(), leeway, clock)));
         Optional<JdbiSessionStore> ownSessions = ownFeed.map(feed -> new JdbiSessionStore(database.orElseThrow().jdbi(), feed));
         SessionStore sessions = choices.sessions().isPresent() ? choices.sessions().get() : ownSessions.orElseThrow();
         RevocationFeed feed = choices.revocationFeed().isPresent() ? choices.revocationFeed().get() : ownFeed.orElseThrow();
@@ -116,7 +118,8 @@ final class Assembly {
 
         var tokenHasher = new Sha256TokenHasher();
         var successors = new SuccessorTokens(new JcaMacAlgorithm().keyed(successorKey(successorSecret)));
-        var issuer = new TokenIssuer(accessTokens, policy, sessions, tokenHasher, successors, random, clock);
+        var issuer = new TokenIssuer(accessTokens, policy, sessions, tokenHasher, successors, random, users,
+                choices.customClaims(), clock);
         var revocations = new RevocationRegistry(clock, leeway);
         feed.follow(revocations, clock.instant());
         UseCases useCases = new UseCases(
@@ -129,6 +132,7 @@ final class Assembly {
                 new GetUserProfileService(users),
                 new ListSessionsService(sessions, clock),
                 new EndSessionService(sessions, clock),
+                new AdministerUsersService(users, sessions, clock),
                 database.<java.util.function.BooleanSupplier>map(db -> db::isHealthy).orElse(() -> true));
         ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "inkan-housekeeping");

@@ -2,6 +2,7 @@ package dev.inkan.bootstrap;
 
 import dev.inkan.adapter.crypto.Argon2Parameters;
 import dev.inkan.adapter.persistence.DatabaseSettings;
+import dev.inkan.application.port.out.CustomClaims;
 import dev.inkan.application.port.out.MacAlgorithm;
 import dev.inkan.application.port.out.PasswordHasher;
 import dev.inkan.application.port.out.RevocationFeed;
@@ -35,7 +36,8 @@ record Choices(
         Clock clock,
         Optional<UserRepository> users,
         Optional<SessionStore> sessions,
-        Optional<RevocationFeed> revocationFeed) {
+        Optional<RevocationFeed> revocationFeed,
+        CustomClaims customClaims) {
 
     /** @return whether any store is Inkan's own, or the successor secret must come from the database */
     boolean needsDatabase() {

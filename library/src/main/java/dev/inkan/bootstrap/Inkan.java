@@ -4,6 +4,7 @@ import dev.inkan.adapter.persistence.JdbiDatabase;
 import dev.inkan.adapter.web.InkanJavalinPlugin;
 import dev.inkan.adapter.web.RateLimitBuckets;
 import dev.inkan.adapter.web.WebUseCases;
+import dev.inkan.application.port.in.AdministerUsersUseCase;
 import dev.inkan.application.port.in.EndSessionUseCase;
 import dev.inkan.application.port.in.GetUserProfileUseCase;
 import dev.inkan.application.port.in.ListSessionsUseCase;
@@ -98,6 +99,11 @@ public final class Inkan implements AutoCloseable {
     /** @return the use case that ends one of a user's sessions */
     public EndSessionUseCase endSession() {
         return useCases.endSession();
+    }
+
+    /** @return the use case of the admin API and the command line: users, their roles, disabling and deleting them */
+    public AdministerUsersUseCase admin() {
+        return useCases.admin();
     }
 
     /** @return whether the database answers a cheap query right now (always, when every store is the application's) */

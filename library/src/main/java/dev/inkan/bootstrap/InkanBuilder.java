@@ -2,6 +2,7 @@ package dev.inkan.bootstrap;
 
 import dev.inkan.adapter.crypto.Argon2Parameters;
 import dev.inkan.adapter.persistence.DatabaseSettings;
+import dev.inkan.application.port.out.CustomClaims;
 import dev.inkan.application.port.out.KeyRing;
 import dev.inkan.application.port.out.MacAlgorithm;
 import dev.inkan.application.port.out.PasswordHasher;
@@ -53,6 +54,7 @@ public final class InkanBuilder {
     private Clock clock = Clock.systemUTC();
     private UserRepository users;
     private SessionStore sessions;
+    private CustomClaims customClaims = CustomClaims.NONE;
     private RevocationFeed revocationFeed;
 
     InkanBuilder() {
@@ -256,6 +258,18 @@ public final class InkanBuilder {
         return this;
     }
 
+    /**
+     * Claims of the application's own in every access token, from the user: called at each login
+     * and refresh, it returns a small map of names to strings, booleans, longs, {@code BigDecimal}s,
+     * and lists and maps of them. The registered claim names and Inkan's own ({@code sid},
+     * {@code rv}, {@code roles}) are refused, and so is a token that would pass the 8 KiB limit,
+     * when the token is issued: keep the claims small.
+     */
+    public InkanBuilder customClaims(CustomClaims claims) {
+        this.customClaims = Objects.requireNonNull(claims, "claims");
+        return this;
+    }
+
     /** The application's own user table. */
     public InkanBuilder userRepository(UserRepository users) {
         this.users = Objects.requireNonNull(users, "users");
@@ -340,7 +354,8 @@ public final class InkanBuilder {
                 clock,
                 Optional.ofNullable(users),
                 Optional.ofNullable(sessions),
-                Optional.ofNullable(revocationFeed));
+                Optional.ofNullable(revocationFeed),
+                customClaims);
     }
 
     private Optional<DatabaseSettings> database(Optional<LibrarySettings> config) {

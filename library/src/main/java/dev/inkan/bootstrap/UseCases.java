@@ -1,5 +1,6 @@
 package dev.inkan.bootstrap;
 
+import dev.inkan.application.port.in.AdministerUsersUseCase;
 import dev.inkan.application.port.in.EndSessionUseCase;
 import dev.inkan.application.port.in.GetUserProfileUseCase;
 import dev.inkan.application.port.in.ListSessionsUseCase;
@@ -23,6 +24,7 @@ record UseCases(
         GetUserProfileUseCase profile,
         ListSessionsUseCase listSessions,
         EndSessionUseCase endSession,
+        AdministerUsersUseCase admin,
         BooleanSupplier databaseUp) {
 
     UseCases {
@@ -35,6 +37,7 @@ record UseCases(
         Objects.requireNonNull(profile, "profile");
         Objects.requireNonNull(listSessions, "listSessions");
         Objects.requireNonNull(endSession, "endSession");
+        Objects.requireNonNull(admin, "admin");
         Objects.requireNonNull(databaseUp, "databaseUp");
     }
 }

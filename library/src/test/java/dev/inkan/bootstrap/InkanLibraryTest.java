@@ -12,10 +12,12 @@ import dev.inkan.domain.AccessTokenClaims;
 import dev.inkan.domain.Email;
 import dev.inkan.domain.EmailAlreadyRegisteredException;
 import dev.inkan.domain.PasswordHash;
-import dev.inkan.token.JwsAlgorithm;
-import dev.inkan.token.SigningKey;
+import dev.inkan.domain.Role;
 import dev.inkan.domain.User;
 import dev.inkan.domain.UserId;
+import dev.inkan.token.JwsAlgorithm;
+import dev.inkan.token.SigningKey;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -205,6 +207,43 @@ class InkanLibraryTest {
         @Override
         public void updatePasswordHash(UserId id, PasswordHash hash) {
             findById(id).ifPresent(user -> byEmail.put(user.email().value(), user.withPasswordHash(hash)));
+        }
+
+        @Override
+        public List<User> list(String emailPrefix, Optional<Email> afterEmail, int limit) {
+            return byEmail.values().stream()
+                    .filter(user -> user.email().value().startsWith(emailPrefix))
+                    .filter(user -> afterEmail.map(after -> user.email().value().compareTo(after.value()) > 0).orElse(true))
+                    .sorted(java.util.Comparator.comparing(user -> user.email().value()))
+                    .limit(limit)
+                    .toList();
+        }
+
+        // What an administrator does is not what these tests are about: an embedder's own table that
+        // offers it records the revocations its changes need, as Inkan's own does.
+        @Override
+        public boolean grantRole(UserId id, Role role) {
+            throw new UnsupportedOperationException("not administered in this test");
+        }
+
+        @Override
+        public boolean revokeRole(UserId id, Role role, Instant now) {
+            throw new UnsupportedOperationException("not administered in this test");
+        }
+
+        @Override
+        public boolean disable(UserId id, Instant now) {
+            throw new UnsupportedOperationException("not administered in this test");
+        }
+
+        @Override
+        public boolean enable(UserId id) {
+            throw new UnsupportedOperationException("not administered in this test");
+        }
+
+        @Override
+        public boolean delete(UserId id, Instant now) {
+            throw new UnsupportedOperationException("not administered in this test");
         }
     }
 }

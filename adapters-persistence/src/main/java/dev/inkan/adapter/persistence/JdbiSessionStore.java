@@ -46,17 +46,25 @@ public final class JdbiSessionStore implements SessionStore {
         this.feed = Objects.requireNonNull(feed, "feed");
     }
 
+    /**
+     * Takes the user's row lock first and checks the account is enabled: a disabling or deleting
+     * transaction takes the same lock, so it either sees this session or this one sees it.
+     */
     @Override
-    public void start(Session session, RefreshTokenRecord first) {
+    public boolean start(Session session, RefreshTokenRecord first) {
         if (!first.familyId().equals(session.id())) {
             throw new IllegalArgumentException("the first refresh token must belong to the session");
         }
         SessionRow row = SessionRow.from(session);
         RefreshTokenRow token = RefreshTokenRow.from(first);
-        calls.useTransaction(handle -> {
+        return calls.inTransaction(handle -> {
+            if (!JdbiUserRepository.lockEnabled(handle, session.userId())) {
+                return false;
+            }
             row.bindTo(handle.createUpdate(
                     "INSERT INTO sessions (" + SessionRow.COLUMNS + ") VALUES (" + SessionRow.PARAMETERS + ")")).execute();
             token.bindTo(handle.createUpdate(INSERT_TOKEN)).execute();
+            return true;
         });
     }
 
@@ -130,30 +138,33 @@ public final class JdbiSessionStore implements SessionStore {
      */
     @Override
     public List<SessionId> endAllOfUser(UserId user, Instant now, RevokeReason reason) {
-        Ended ended = calls.inTransaction(handle -> {
-            handle.createUpdate("""
-                            UPDATE sessions SET ended_at = :now, end_reason = :reason
-                            WHERE user_id = :user AND ended_at IS NULL""")
-                    .bind("now", Timestamps.bind(now))
-                    .bind("reason", reason.name())
-                    .bind("user", user.value())
-                    .execute();
-            List<SessionId> sessions = handle.createQuery(
-                            "SELECT id FROM sessions WHERE user_id = :user AND ended_at = :now AND end_reason = :reason")
-                    .bind("user", user.value())
-                    .bind("now", Timestamps.bind(now))
-                    .bind("reason", reason.name())
-                    .map((rs, ctx) -> new SessionId(rs.getObject("id", UUID.class)))
-                    .list();
-            revokeTokensOfEnded(handle, "user_id = :subject", user.value(), now, reason);
-            List<Revocation> revocations = new ArrayList<>();
-            revocations.add(feed.log().userCutOff(user, now));
-            sessions.forEach(session -> revocations.add(feed.log().sessionEnded(session, now)));
-            revocations.forEach(revocation -> feed.log().record(handle, revocation, now));
-            return new Ended(sessions, revocations);
-        });
+        Ended ended = calls.inTransaction(handle -> endAllOfUser(handle, feed.log(), user, now, reason));
         feed.committed(ended.revocations());
         return ended.sessions();
+    }
+
+    /** {@link #endAllOfUser(UserId, Instant, RevokeReason)} in the transaction of {@code handle}, for the caller to publish. */
+    static Ended endAllOfUser(Handle handle, RevocationLog log, UserId user, Instant now, RevokeReason reason) {
+        handle.createUpdate("""
+                        UPDATE sessions SET ended_at = :now, end_reason = :reason
+                        WHERE user_id = :user AND ended_at IS NULL""")
+                .bind("now", Timestamps.bind(now))
+                .bind("reason", reason.name())
+                .bind("user", user.value())
+                .execute();
+        List<SessionId> sessions = handle.createQuery(
+                        "SELECT id FROM sessions WHERE user_id = :user AND ended_at = :now AND end_reason = :reason")
+                .bind("user", user.value())
+                .bind("now", Timestamps.bind(now))
+                .bind("reason", reason.name())
+                .map((rs, ctx) -> new SessionId(rs.getObject("id", UUID.class)))
+                .list();
+        revokeTokensOfEnded(handle, "user_id = :subject", user.value(), now, reason);
+        List<Revocation> revocations = new ArrayList<>();
+        revocations.add(log.userCutOff(user, now));
+        sessions.forEach(session -> revocations.add(log.sessionEnded(session, now)));
+        revocations.forEach(revocation -> log.record(handle, revocation, now));
+        return new Ended(sessions, revocations);
     }
 
     @Override
@@ -208,7 +219,7 @@ public final class JdbiSessionStore implements SessionStore {
     }
 
     /** What one transaction ended, and the revocations it recorded for that. */
-    private record Ended(List<SessionId> sessions, List<Revocation> revocations) {
+    record Ended(List<SessionId> sessions, List<Revocation> revocations) {
     }
 
     private static void revokeTokensOfEnded(Handle handle, String sessionsOf, UUID subject, Instant now, RevokeReason reason) {

@@ -5,24 +5,40 @@ import dev.inkan.application.port.out.UserRepository;
 import dev.inkan.domain.Email;
 import dev.inkan.domain.EmailAlreadyRegisteredException;
 import dev.inkan.domain.PasswordHash;
+import dev.inkan.domain.Revocation;
+import dev.inkan.domain.RevokeReason;
+import dev.inkan.domain.Role;
+import dev.inkan.domain.TooManyRolesException;
 import dev.inkan.domain.User;
 import dev.inkan.domain.UserId;
+import dev.inkan.domain.UserNotFoundException;
+import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementException;
 
-/** Driven adapter: the {@link UserRepository} on a JDBI database, table {@code users}. */
+/**
+ * Driven adapter: the {@link UserRepository} on a JDBI database, tables {@code users} and
+ * {@code user_roles}. Every change to an account takes the user's row lock first, as
+ * {@link JdbiSessionStore#start} does, so that a login racing a disable or delete is ordered with it.
+ */
 public final class JdbiUserRepository implements UserRepository {
 
     private static final String INSERT = "INSERT INTO users (" + UserRow.COLUMNS + ") VALUES (" + UserRow.PARAMETERS + ")";
-    private static final String SELECT = "SELECT " + UserRow.COLUMNS + " FROM users";
 
     private final JdbiStoreCalls calls;
+    private final JdbiRevocationFeed feed;
 
-    /** A repository on {@code jdbi}, whose schema {@link JdbiDatabase} has migrated. */
-    public JdbiUserRepository(Jdbi jdbi) {
+    /**
+     * A repository on {@code jdbi}, whose schema {@link JdbiDatabase} has migrated, that records and
+     * delivers the revocations of what it takes away through {@code feed} (the same database's).
+     */
+    public JdbiUserRepository(Jdbi jdbi, JdbiRevocationFeed feed) {
         this.calls = new JdbiStoreCalls(Objects.requireNonNull(jdbi, "jdbi"), "user store unavailable");
+        this.feed = Objects.requireNonNull(feed, "feed");
     }
 
     /**
@@ -48,12 +64,12 @@ public final class JdbiUserRepository implements UserRepository {
 
     @Override
     public Optional<User> findByEmail(Email email) {
-        return findOne("email", email.value());
+        return findOne("u.email = :value", email.value());
     }
 
     @Override
     public Optional<User> findById(UserId id) {
-        return findOne("id", id.value());
+        return findOne("u.id = :value", id.value());
     }
 
     @Override
@@ -64,11 +80,141 @@ public final class JdbiUserRepository implements UserRepository {
                 .execute());
     }
 
-    private Optional<User> findOne(String column, Object value) {
-        return calls.withHandle(handle -> handle.createQuery(SELECT + " WHERE " + column + " = :value")
-                .bind("value", value)
-                .map(UserRow::map)
+    @Override
+    public List<User> list(String emailPrefix, Optional<Email> afterEmail, int limit) {
+        String page = """
+                u.id IN (SELECT id FROM (SELECT id FROM users
+                         WHERE LEFT(email, :prefixLength) = :prefix AND email > :after
+                         ORDER BY email FETCH FIRST :limit ROWS ONLY) page)""";
+        return calls.withHandle(handle -> handle.createQuery(UserRow.SELECT_WITH_ROLES.formatted(page))
+                .bind("prefixLength", emailPrefix.length())
+                .bind("prefix", emailPrefix)
+                .bind("after", afterEmail.map(Email::value).orElse(""))
+                .bind("limit", limit)
+                .scanResultSet((supplier, ctx) -> UserRow.read(supplier.get())));
+    }
+
+    @Override
+    public boolean grantRole(UserId id, Role role) {
+        return calls.inTransaction(handle -> {
+            lockExisting(handle, id);
+            List<String> held = handle.createQuery("SELECT role FROM user_roles WHERE user_id = :id")
+                    .bind("id", id.value())
+                    .mapTo(String.class)
+                    .list();
+            if (held.contains(role.name())) {
+                return false;
+            }
+            if (held.size() >= Role.MAX_PER_USER) {
+                throw new TooManyRolesException();
+            }
+            handle.createUpdate("INSERT INTO user_roles (user_id, role, granted_at) VALUES (:id, :role, CURRENT_TIMESTAMP)")
+                    .bind("id", id.value())
+                    .bind("role", role.name())
+                    .execute();
+            return true;
+        });
+    }
+
+    @Override
+    public boolean revokeRole(UserId id, Role role, Instant now) {
+        Optional<Revocation> recorded = calls.inTransaction(handle -> {
+            long version = lockExisting(handle, id);
+            int removed = handle.createUpdate("DELETE FROM user_roles WHERE user_id = :id AND role = :role")
+                    .bind("id", id.value())
+                    .bind("role", role.name())
+                    .execute();
+            if (removed == 0) {
+                return Optional.<Revocation>empty();
+            }
+            handle.createUpdate("UPDATE users SET roles_version = :version WHERE id = :id")
+                    .bind("version", version + 1)
+                    .bind("id", id.value())
+                    .execute();
+            Revocation revocation = feed.log().rolesRevoked(id, version + 1, now);
+            feed.log().record(handle, revocation, now);
+            return Optional.of(revocation);
+        });
+        feed.committed(recorded.stream().toList());
+        return recorded.isPresent();
+    }
+
+    @Override
+    public boolean disable(UserId id, Instant now) {
+        Optional<JdbiSessionStore.Ended> ended = calls.inTransaction(handle -> {
+            lockExisting(handle, id);
+            int disabled = handle.createUpdate("UPDATE users SET disabled_at = :now WHERE id = :id AND disabled_at IS NULL")
+                    .bind("now", Timestamps.bind(now))
+                    .bind("id", id.value())
+                    .execute();
+            if (disabled == 0) {
+                return Optional.<JdbiSessionStore.Ended>empty();
+            }
+            return Optional.of(JdbiSessionStore.endAllOfUser(handle, feed.log(), id, now, RevokeReason.ACCOUNT_DISABLED));
+        });
+        ended.ifPresent(sessions -> feed.committed(sessions.revocations()));
+        return ended.isPresent();
+    }
+
+    @Override
+    public boolean enable(UserId id) {
+        return calls.inTransaction(handle -> {
+            lockExisting(handle, id);
+            return handle.createUpdate("UPDATE users SET disabled_at = NULL WHERE id = :id AND disabled_at IS NOT NULL")
+                    .bind("id", id.value())
+                    .execute() == 1;
+        });
+    }
+
+    /** Deletes the rows that refer to the user first, then the user, after recording the tombstone. */
+    @Override
+    public boolean delete(UserId id, Instant now) {
+        Optional<Revocation> recorded = calls.inTransaction(handle -> {
+            if (lock(handle, id).isEmpty()) {
+                return Optional.<Revocation>empty();
+            }
+            Revocation tombstone = feed.log().userDeleted(id, now);
+            feed.log().record(handle, tombstone, now);
+            for (String table : List.of("refresh_tokens", "sessions", "user_roles")) {
+                handle.createUpdate("DELETE FROM " + table + " WHERE user_id = :id").bind("id", id.value()).execute();
+            }
+            handle.createUpdate("DELETE FROM users WHERE id = :id").bind("id", id.value()).execute();
+            return Optional.of(tombstone);
+        });
+        feed.committed(recorded.stream().toList());
+        return recorded.isPresent();
+    }
+
+    /**
+     * Takes the user's row lock in the transaction of {@code handle}.
+     *
+     * @return whether the user exists and is not disabled
+     */
+    static boolean lockEnabled(Handle handle, UserId id) {
+        return handle.createQuery("SELECT disabled_at FROM users WHERE id = :id FOR UPDATE")
+                .bind("id", id.value())
+                .map((rs, ctx) -> Timestamps.readNullable(rs, "disabled_at").isEmpty())
                 .findOne()
-                .map(UserRow::toUser));
+                .orElse(false);
+    }
+
+    /** @return the user's roles version, under the user's row lock */
+    private static Optional<Long> lock(Handle handle, UserId id) {
+        return handle.createQuery("SELECT roles_version FROM users WHERE id = :id FOR UPDATE")
+                .bind("id", id.value())
+                .mapTo(Long.class)
+                .findOne();
+    }
+
+    private static long lockExisting(Handle handle, UserId id) {
+        return lock(handle, id).orElseThrow(UserNotFoundException::new);
+    }
+
+    private Optional<User> findOne(String condition, Object value) {
+        return calls.withHandle(handle -> handle.createQuery(UserRow.SELECT_WITH_ROLES.formatted(condition))
+                .bind("value", value)
+                .scanResultSet((supplier, ctx) -> UserRow.read(supplier.get()))
+                .stream()
+                .findFirst());
     }
 }

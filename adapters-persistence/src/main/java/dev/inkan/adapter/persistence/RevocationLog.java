@@ -1,9 +1,11 @@
 package dev.inkan.adapter.persistence;
 
+import dev.inkan.domain.Revocation;
+import dev.inkan.domain.Revocation.RolesRevoked;
 import dev.inkan.domain.Revocation.SessionRevoked;
 import dev.inkan.domain.Revocation.TokenRevoked;
+import dev.inkan.domain.Revocation.UserDeleted;
 import dev.inkan.domain.Revocation.UserTokensRevoked;
-import dev.inkan.domain.Revocation;
 import dev.inkan.domain.SessionId;
 import dev.inkan.domain.UserId;
 import java.sql.ResultSet;
@@ -25,8 +27,8 @@ import org.jdbi.v3.core.statement.StatementContext;
 final class RevocationLog {
 
     private static final String INSERT = """
-            INSERT INTO revocations (kind, subject, valid_after, relevant_until, recorded_at)
-            VALUES (:kind, :subject, :validAfter, :relevantUntil, :recordedAt)""";
+            INSERT INTO revocations (kind, subject, valid_after, roles_version, relevant_until, recorded_at)
+            VALUES (:kind, :subject, :validAfter, :rolesVersion, :relevantUntil, :recordedAt)""";
 
     private final boolean notify;
     private final Duration accessTtl;
@@ -60,6 +62,16 @@ final class RevocationLog {
         return new UserTokensRevoked(user, at, relevantFrom(at).plus(accessTtl));
     }
 
+    /** The refusal of every access token of a user below {@code rolesVersion}, raised at {@code at}; see {@link #sessionEnded}. */
+    RolesRevoked rolesRevoked(UserId user, long rolesVersion, Instant at) {
+        return new RolesRevoked(user, rolesVersion, relevantFrom(at).plus(accessTtl));
+    }
+
+    /** The refusal of every access token of a user deleted at {@code at}; see {@link #sessionEnded}. */
+    UserDeleted userDeleted(UserId user, Instant at) {
+        return new UserDeleted(user, relevantFrom(at).plus(accessTtl));
+    }
+
     private Instant relevantFrom(Instant at) {
         Instant now = clock.instant();
         return now.isAfter(at) ? now : at;
@@ -71,6 +83,7 @@ final class RevocationLog {
                 .bind("kind", kind(revocation))
                 .bind("subject", subject(revocation))
                 .bind("validAfter", Timestamps.bind(revocation instanceof UserTokensRevoked user ? user.validAfter() : null))
+                .bind("rolesVersion", revocation instanceof RolesRevoked roles ? roles.rolesVersion() : null)
                 .bind("relevantUntil", Timestamps.bind(revocation.relevantUntil()))
                 .bind("recordedAt", Timestamps.bind(now))
                 .execute();
@@ -86,7 +99,7 @@ final class RevocationLog {
     /** @return every revocation that may still refuse a token at {@code now}: relevant until at least now less the leeway */
     List<Revocation> current(Handle handle, Instant now) {
         return handle.createQuery("""
-                        SELECT kind, subject, valid_after, relevant_until FROM revocations
+                        SELECT kind, subject, valid_after, roles_version, relevant_until FROM revocations
                         WHERE relevant_until > :since ORDER BY seq""")
                 .bind("since", Timestamps.bind(now.minus(leeway)))
                 .map(RevocationLog::map)
@@ -107,6 +120,8 @@ final class RevocationLog {
             case "token" -> new TokenRevoked(subject, until);
             case "session" -> new SessionRevoked(SessionId.parse(subject), until);
             case "user" -> new UserTokensRevoked(UserId.parse(subject), Timestamps.read(rs, "valid_after"), until);
+            case "roles" -> new RolesRevoked(UserId.parse(subject), rs.getLong("roles_version"), until);
+            case "deleted" -> new UserDeleted(UserId.parse(subject), until);
             default -> throw new SQLException("unknown revocation kind");
         };
     }
@@ -115,7 +130,13 @@ final class RevocationLog {
         if (revocation instanceof TokenRevoked) {
             return "token";
         }
-        return revocation instanceof SessionRevoked ? "session" : "user";
+        if (revocation instanceof SessionRevoked) {
+            return "session";
+        }
+        if (revocation instanceof UserTokensRevoked) {
+            return "user";
+        }
+        return revocation instanceof RolesRevoked ? "roles" : "deleted";
     }
 
     private static String subject(Revocation revocation) {
@@ -125,6 +146,9 @@ final class RevocationLog {
         if (revocation instanceof SessionRevoked session) {
             return session.sessionId().toString();
         }
-        return ((UserTokensRevoked) revocation).userId().toString();
+        if (revocation instanceof UserTokensRevoked user) {
+            return user.userId().toString();
+        }
+        return revocation instanceof RolesRevoked roles ? roles.userId().toString() : ((UserDeleted) revocation).userId().toString();
     }
 }

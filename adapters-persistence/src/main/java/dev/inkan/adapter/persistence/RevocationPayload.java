@@ -1,9 +1,11 @@
 package dev.inkan.adapter.persistence;
 
+import dev.inkan.domain.Revocation;
+import dev.inkan.domain.Revocation.RolesRevoked;
 import dev.inkan.domain.Revocation.SessionRevoked;
 import dev.inkan.domain.Revocation.TokenRevoked;
+import dev.inkan.domain.Revocation.UserDeleted;
 import dev.inkan.domain.Revocation.UserTokensRevoked;
-import dev.inkan.domain.Revocation;
 import dev.inkan.domain.SessionId;
 import dev.inkan.domain.UserId;
 import java.time.Instant;
@@ -11,7 +13,8 @@ import java.util.Optional;
 
 /**
  * A revocation as the text of a PostgreSQL notification: {@code T|<expires ms>|<jti>},
- * {@code S|<until ms>|<sid>}, {@code U|<valid after ms>|<until ms>|<user id>}. Free text (the jti)
+ * {@code S|<until ms>|<sid>}, {@code U|<valid after ms>|<until ms>|<user id>},
+ * {@code R|<until ms>|<roles version>|<user id>}, {@code D|<until ms>|<user id>}. Free text (the jti)
  * comes last, so it may hold the separator.
  */
 final class RevocationPayload {
@@ -26,19 +29,28 @@ final class RevocationPayload {
         if (revocation instanceof SessionRevoked session) {
             return "S|" + session.until().toEpochMilli() + "|" + session.sessionId();
         }
-        UserTokensRevoked user = (UserTokensRevoked) revocation;
-        return "U|" + user.validAfter().toEpochMilli() + "|" + user.until().toEpochMilli() + "|" + user.userId();
+        if (revocation instanceof UserTokensRevoked user) {
+            return "U|" + user.validAfter().toEpochMilli() + "|" + user.until().toEpochMilli() + "|" + user.userId();
+        }
+        if (revocation instanceof RolesRevoked roles) {
+            return "R|" + roles.until().toEpochMilli() + "|" + roles.rolesVersion() + "|" + roles.userId();
+        }
+        UserDeleted deleted = (UserDeleted) revocation;
+        return "D|" + deleted.until().toEpochMilli() + "|" + deleted.userId();
     }
 
     /** @return the revocation, or empty when {@code payload} is not one this class wrote */
     static Optional<Revocation> decode(String payload) {
         try {
-            String[] parts = payload.split("\\|", payload.startsWith("U|") ? 4 : 3);
+            boolean fourParts = payload.startsWith("U|") || payload.startsWith("R|");
+            String[] parts = payload.split("\\|", fourParts ? 4 : 3);
             Instant first = Instant.ofEpochMilli(Long.parseLong(parts[1]));
             return Optional.of(switch (parts[0]) {
                 case "T" -> new TokenRevoked(requireText(parts[2]), first);
                 case "S" -> new SessionRevoked(SessionId.parse(parts[2]), first);
                 case "U" -> new UserTokensRevoked(UserId.parse(parts[3]), first, Instant.ofEpochMilli(Long.parseLong(parts[2])));
+                case "R" -> new RolesRevoked(UserId.parse(parts[3]), Long.parseLong(parts[2]), first);
+                case "D" -> new UserDeleted(UserId.parse(parts[2]), first);
                 default -> throw new IllegalArgumentException("unknown kind");
             });
         } catch (RuntimeException e) {

@@ -32,8 +32,8 @@ class H2JdbiDatabaseTest extends JdbiDatabaseContract {
 
         try (JdbiDatabase database = JdbiDatabase.start(settings)) {
             User alice = TestData.user("alice@example.com");
-            new JdbiUserRepository(database.jdbi()).add(alice);
-            assertEquals(Optional.of(alice), new JdbiUserRepository(database.jdbi()).findById(alice.id()));
+            TestData.users(database).add(alice);
+            assertEquals(Optional.of(alice), TestData.users(database).findById(alice.id()));
             assertTrue(database.isHealthy());
         }
     }

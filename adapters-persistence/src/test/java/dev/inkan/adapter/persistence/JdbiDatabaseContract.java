@@ -13,8 +13,8 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.inkan.application.port.out.StoreUnavailableException;
 import dev.inkan.domain.Email;
-import dev.inkan.domain.Revocation.TokenRevoked;
 import dev.inkan.domain.Revocation;
+import dev.inkan.domain.Revocation.TokenRevoked;
 import dev.inkan.domain.RevokeReason;
 import dev.inkan.domain.User;
 import java.time.Duration;
@@ -38,11 +38,11 @@ abstract class JdbiDatabaseContract extends DatabaseTest {
     @Test
     void secondStart_onAMigratedDatabase_changesNothing() {
         User alice = TestData.user("alice@example.com");
-        new JdbiUserRepository(jdbi()).add(alice);
+        TestData.users(testDatabase().database()).add(alice);
         int migrationsApplied = appliedMigrations();
 
         try (JdbiDatabase second = JdbiDatabase.start(testDatabase().settings())) {
-            assertEquals(Optional.of(alice), new JdbiUserRepository(second.jdbi()).findById(alice.id()));
+            assertEquals(Optional.of(alice), TestData.users(second).findById(alice.id()));
         }
         assertEquals(migrationsApplied, appliedMigrations());
     }
@@ -63,7 +63,7 @@ abstract class JdbiDatabaseContract extends DatabaseTest {
     @TestFactory
     Stream<DynamicTest> everyStoreCall_onAClosedDatabase_throwsStoreUnavailable_withoutSqlInTheMessage() {
         JdbiDatabase database = JdbiDatabase.start(testDatabase().settings());
-        JdbiUserRepository users = new JdbiUserRepository(database.jdbi());
+        JdbiUserRepository users = TestData.users(database);
         JdbiRevocationFeed feed = database.revocationFeed(ACCESS_TTL, TestData.LEEWAY, java.time.Clock.systemUTC());
         JdbiSessionStore sessions = new JdbiSessionStore(database.jdbi(), feed);
         List<Revocation> delivered = new ArrayList<>();
@@ -178,11 +178,11 @@ abstract class JdbiDatabaseContract extends DatabaseTest {
             User alice = TestData.user("alice@example.com");
 
             try (JdbiDatabase database = JdbiDatabase.start(callersPool)) {
-                new JdbiUserRepository(database.jdbi()).add(alice);
+                TestData.users(database).add(alice);
             }
 
             assertFalse(callersPool.isClosed());
-            assertEquals(Optional.of(alice), new JdbiUserRepository(jdbi()).findById(alice.id()));
+            assertEquals(Optional.of(alice), TestData.users(testDatabase().database()).findById(alice.id()));
         }
     }
 

@@ -3,10 +3,10 @@ package dev.inkan.adapter.persistence;
 import static dev.inkan.adapter.persistence.TestData.ACCESS_TTL;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.inkan.domain.Revocation;
 import dev.inkan.domain.Revocation.SessionRevoked;
 import dev.inkan.domain.Revocation.TokenRevoked;
 import dev.inkan.domain.Revocation.UserTokensRevoked;
-import dev.inkan.domain.Revocation;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -83,7 +83,7 @@ class PostgresCrossInstanceFeedTest extends DatabaseTest {
     @Test
     void aRevocationRecordedByAStoresTransaction_isHeardOnB_withinASecond() throws Exception {
         dev.inkan.domain.User carol = TestData.user("carol@example.com");
-        new JdbiUserRepository(jdbi()).add(carol);
+        TestData.users(testDatabase().database()).add(carol);
         JdbiSessionStore sessions = new JdbiSessionStore(jdbi(), feedA);
         var session = dev.inkan.domain.Session.start(TestData.newSession(), carol.id(), Instant.now(), java.util.Optional.empty());
         sessions.start(session, TestData.token(carol.id(), session.id(), session.createdAt()));

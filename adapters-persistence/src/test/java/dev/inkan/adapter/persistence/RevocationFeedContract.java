@@ -6,10 +6,10 @@ import static dev.inkan.adapter.persistence.TestData.NOW;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.inkan.domain.Revocation;
 import dev.inkan.domain.Revocation.SessionRevoked;
 import dev.inkan.domain.Revocation.TokenRevoked;
 import dev.inkan.domain.Revocation.UserTokensRevoked;
-import dev.inkan.domain.Revocation;
 import dev.inkan.domain.RevokeReason;
 import dev.inkan.domain.SessionId;
 import dev.inkan.domain.User;
@@ -161,7 +161,7 @@ abstract class RevocationFeedContract extends DatabaseTest {
 
     private User addUser(String email) {
         User user = TestData.user(email);
-        new JdbiUserRepository(jdbi()).add(user);
+        TestData.users(testDatabase().database()).add(user);
         return user;
     }
 }

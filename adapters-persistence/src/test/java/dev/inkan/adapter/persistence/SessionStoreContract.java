@@ -6,11 +6,11 @@ import static dev.inkan.adapter.persistence.TestData.newSession;
 import static dev.inkan.adapter.persistence.TestData.token;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.inkan.domain.RefreshTokenRecord.Status;
 import dev.inkan.domain.RefreshTokenRecord;
+import dev.inkan.domain.RefreshTokenRecord.Status;
+import dev.inkan.domain.Revocation;
 import dev.inkan.domain.Revocation.SessionRevoked;
 import dev.inkan.domain.Revocation.UserTokensRevoked;
-import dev.inkan.domain.Revocation;
 import dev.inkan.domain.RevokeReason;
 import dev.inkan.domain.Session;
 import dev.inkan.domain.SessionId;
@@ -295,7 +295,7 @@ abstract class SessionStoreContract extends DatabaseTest {
 
     private UserId addUser(String email) {
         User user = TestData.user(email);
-        new JdbiUserRepository(jdbi()).add(user);
+        TestData.users(testDatabase().database()).add(user);
         return user.id();
     }
 

@@ -51,4 +51,9 @@ final class TestData {
         return RefreshTokenRecord.issue(UUID.randomUUID(), user, session, sessionStartedAt, randomHash(), issuedAt,
                 issuedAt.plus(REFRESH_TTL));
     }
+
+    /** The user repository of {@code database}, with its revocation feed. */
+    static JdbiUserRepository users(JdbiDatabase database) {
+        return new JdbiUserRepository(database.jdbi(), database.revocationFeed(ACCESS_TTL, LEEWAY, java.time.Clock.systemUTC()));
+    }
 }

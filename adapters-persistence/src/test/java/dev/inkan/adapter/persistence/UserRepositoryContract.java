@@ -26,7 +26,7 @@ abstract class UserRepositoryContract extends DatabaseTest {
 
     @BeforeEach
     void createRepository() {
-        users = new JdbiUserRepository(jdbi());
+        users = TestData.users(testDatabase().database());
     }
 
     @Test

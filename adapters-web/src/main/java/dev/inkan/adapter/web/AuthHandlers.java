@@ -24,6 +24,7 @@ final class AuthHandlers {
     private final WebUseCases useCases;
     private final WebSettings settings;
     private final RequestAuthentication authentication;
+    private final AdminHandlers admin;
     private final AbuseLimits limits;
     private final ClientAddress clientAddress;
     private final WebMetrics metrics;
@@ -34,9 +35,15 @@ final class AuthHandlers {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.cookiePrefix = Objects.requireNonNull(prefix, "prefix");
         this.authentication = new RequestAuthentication(useCases.verify(), settings);
+        this.admin = new AdminHandlers(useCases.admin(), authentication);
         this.limits = new AbuseLimits(settings.rateLimits(), buckets);
         this.clientAddress = new ClientAddress(settings.trustedProxies());
         this.metrics = Objects.requireNonNull(metrics, "metrics");
+    }
+
+    /** @return the handlers of the admin API, which share this one's token checks */
+    AdminHandlers admin() {
+        return admin;
     }
 
     void register(Context ctx) {
@@ -171,7 +178,8 @@ final class AuthHandlers {
     }
 
     /** Commands validate themselves; their refusal is the client's mistake, so it becomes a 400 with their message. */
-    private static <T> T validated(Supplier<T> command) {
+    /** @return what {@code command} makes, or a 400 problem with its message when the input is invalid */
+    static <T> T validated(Supplier<T> command) {
         try {
             return command.get();
         } catch (IllegalArgumentException e) {

@@ -1,5 +1,6 @@
 package dev.inkan.adapter.web;
 
+import dev.inkan.domain.Role;
 import io.javalin.config.JavalinState;
 import io.javalin.plugin.Plugin;
 import java.util.ArrayList;
@@ -46,6 +47,10 @@ public final class InkanJavalinPlugin extends Plugin<InkanJavalinPlugin.Config> 
             state.routes.before(path, ctx -> ctx.attribute(InkanPrincipal.ATTRIBUTE,
                     InkanPrincipal.from(handlers.authentication().claims(ctx))));
         }
+        for (RoleRule rule : config.roleRules) {
+            state.routes.before(rule.path(), ctx -> ctx.attribute(InkanPrincipal.ATTRIBUTE,
+                    InkanPrincipal.from(handlers.authentication().claimsWithRole(ctx, rule.role()))));
+        }
         ProblemResponses.registerInkanErrors(state.routes, metrics);
     }
 
@@ -68,6 +73,7 @@ public final class InkanJavalinPlugin extends Plugin<InkanJavalinPlugin.Config> 
         /** Where the abuse limits count; shared when several hosts share a database. */
         public RateLimitBuckets rateLimitBuckets = RateLimitBuckets.inMemory();
         private final List<String> protectedPaths = new ArrayList<>();
+        private final List<RoleRule> roleRules = new ArrayList<>();
 
         /**
          * Protects host routes: each path (Javalin syntax, {@code "/api/*"}) then needs a good access token.
@@ -78,5 +84,24 @@ public final class InkanJavalinPlugin extends Plugin<InkanJavalinPlugin.Config> 
             protectedPaths.addAll(List.of(paths));
             return this;
         }
+
+        /**
+         * Protects host routes by role: each path (Javalin syntax) then needs a good access token
+         * whose {@code roles} hold {@code role}. Without a token the answer is 401, as for
+         * {@link #protect}; with one that lacks the role, 403 with {@code insufficient_scope}.
+         *
+         * @return this configuration
+         * @throws IllegalArgumentException when {@code role} is not a role name
+         */
+        public Config requireRole(String role, String... paths) {
+            Role checked = new Role(role);
+            for (String path : paths) {
+                roleRules.add(new RoleRule(checked.name(), Objects.requireNonNull(path, "path")));
+            }
+            return this;
+        }
+    }
+
+    private record RoleRule(String role, String path) {
     }
 }

@@ -5,6 +5,8 @@ import dev.inkan.domain.InvalidTokenException;
 import dev.inkan.domain.SessionId;
 import dev.inkan.domain.UserId;
 import io.javalin.http.Context;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -20,6 +22,21 @@ public record InkanPrincipal(UserId userId, SessionId sessionId, AccessTokenClai
         Objects.requireNonNull(userId, "userId");
         Objects.requireNonNull(sessionId, "sessionId");
         Objects.requireNonNull(claims, "claims");
+    }
+
+    /** @return the roles the access token carries */
+    public List<String> roles() {
+        return claims.roles();
+    }
+
+    /** @return whether the access token says the caller has {@code role} */
+    public boolean hasRole(String role) {
+        return claims.hasRole(role);
+    }
+
+    /** @return the application's own claims in the access token, in their order */
+    public Map<String, Object> customClaims() {
+        return claims.custom();
     }
 
     static InkanPrincipal from(AccessTokenClaims claims) {

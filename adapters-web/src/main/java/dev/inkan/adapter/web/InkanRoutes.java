@@ -10,6 +10,15 @@ final class InkanRoutes {
     }
 
     static void mount(RoutesConfig routes, String prefix, AuthHandlers handlers) {
+        AdminHandlers admin = handlers.admin();
+        routes.get(prefix + "/admin/users", admin::list);
+        routes.get(prefix + "/admin/users/{id}", admin::get);
+        routes.delete(prefix + "/admin/users/{id}", admin::delete);
+        routes.post(prefix + "/admin/users/{id}/roles", admin::grantRole);
+        routes.delete(prefix + "/admin/users/{id}/roles/{role}", admin::revokeRole);
+        routes.post(prefix + "/admin/users/{id}/disable", admin::disable);
+        routes.post(prefix + "/admin/users/{id}/enable", admin::enable);
+        routes.post(prefix + "/admin/users/{id}/logout-all", admin::logoutEverywhere);
         routes.post(prefix + "/auth/register", handlers::register);
         routes.post(prefix + "/auth/login", handlers::login);
         routes.post(prefix + "/auth/refresh", handlers::refresh);

@@ -2,11 +2,14 @@ package dev.inkan.adapter.web;
 
 import dev.inkan.application.port.out.PasswordHashingBusyException;
 import dev.inkan.application.port.out.StoreUnavailableException;
+import dev.inkan.domain.AccountDisabledException;
 import dev.inkan.domain.EmailAlreadyRegisteredException;
 import dev.inkan.domain.InvalidCredentialsException;
 import dev.inkan.domain.InvalidRefreshTokenException;
 import dev.inkan.domain.InvalidTokenException;
 import dev.inkan.domain.SessionNotFoundException;
+import dev.inkan.domain.TooManyRolesException;
+import dev.inkan.domain.UserNotFoundException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -47,6 +50,16 @@ final class ProblemResponses {
             write(ctx, 401, "invalid-refresh-token", "Invalid refresh token",
                     "the refresh token is invalid, expired or revoked; log in again");
         });
+        routes.exception(InsufficientRoleException.class, (e, ctx) -> {
+            ctx.header("WWW-Authenticate", REALM + ", error=\"insufficient_scope\"");
+            write(ctx, 403, "insufficient-role", "Forbidden", "your access token does not allow this");
+        });
+        routes.exception(AccountDisabledException.class, (e, ctx) ->
+                write(ctx, 403, "account-disabled", "Account disabled", "this account is disabled; ask an administrator"));
+        routes.exception(UserNotFoundException.class, (e, ctx) ->
+                write(ctx, 404, "user-not-found", "User not found", "no user has this id"));
+        routes.exception(TooManyRolesException.class, (e, ctx) ->
+                write(ctx, 409, "too-many-roles", "Too many roles", e.getMessage()));
         routes.exception(SessionNotFoundException.class, (e, ctx) ->
                 write(ctx, 404, "session-not-found", "Session not found", "you have no session with this id"));
         routes.exception(EmailAlreadyRegisteredException.class, (e, ctx) ->

@@ -35,6 +35,19 @@ final class RequestAuthentication {
     }
 
     /** @throws InvalidTokenException when no good token came; {@link ProblemException} 403 when the CSRF proof is missing */
+    /**
+     * @return the verified claims of a caller who holds {@code role}
+     * @throws InvalidTokenException (401) without a good access token
+     * @throws InsufficientRoleException (403) when its roles lack {@code role}
+     */
+    AccessTokenClaims claimsWithRole(Context ctx, String role) {
+        AccessTokenClaims claims = claims(ctx);
+        if (!claims.hasRole(role)) {
+            throw new InsufficientRoleException();
+        }
+        return claims;
+    }
+
     AccessTokenClaims claims(Context ctx) {
         Optional<String> bearer = bearer(ctx);
         if (bearer.isPresent()) {

@@ -9,7 +9,7 @@ record SessionsResponse(List<Item> sessions) {
 
     /** One session as a person sees it in a list of their devices. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Item(String id, String createdAt, String lastUsedAt, String userAgent, boolean current) {
+    record Item(String id, String createdAt, String lastUsedAt, String userAgent, Boolean current) {
     }
 
     static SessionsResponse from(List<SessionSummary> summaries) {

@@ -1,5 +1,6 @@
 package dev.inkan.adapter.web;
 
+import dev.inkan.application.port.in.AdministerUsersUseCase;
 import dev.inkan.application.port.in.EndSessionUseCase;
 import dev.inkan.application.port.in.GetUserProfileUseCase;
 import dev.inkan.application.port.in.ListSessionsUseCase;
@@ -22,6 +23,7 @@ public record WebUseCases(
         GetUserProfileUseCase profile,
         ListSessionsUseCase listSessions,
         EndSessionUseCase endSession,
+        AdministerUsersUseCase admin,
         HealthProbe health) {
 
     public WebUseCases {
@@ -34,6 +36,7 @@ public record WebUseCases(
         Objects.requireNonNull(profile, "profile");
         Objects.requireNonNull(listSessions, "listSessions");
         Objects.requireNonNull(endSession, "endSession");
+        Objects.requireNonNull(admin, "admin");
         Objects.requireNonNull(health, "health");
     }
 }

@@ -8,6 +8,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import dev.inkan.application.port.in.AdministerUsersUseCase;
 import dev.inkan.application.port.in.EndSessionUseCase;
 import dev.inkan.application.port.in.GetUserProfileUseCase;
 import dev.inkan.application.port.in.IssuedTokens;
@@ -35,6 +36,7 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -54,7 +56,7 @@ class BrowserEdgeTest {
     private final HttpClient client = HttpClient.newHttpClient();
     private final AccessTokenClaims claims = new AccessTokenClaims("inkan", new UserId(UUID.randomUUID()), List.of("inkan"),
             Instant.ofEpochSecond(1_700_000_000), Instant.ofEpochSecond(1_700_000_900), Optional.empty(), "jti",
-            new SessionId(UUID.randomUUID()));
+            new SessionId(UUID.randomUUID()), List.of(), 0, Map.of());
     private final String csrf = claims.sessionId() + ".csrf-value";
     private InkanHttpServer server;
 
@@ -276,7 +278,7 @@ class BrowserEdgeTest {
     private void start(WebSettings settings) {
         server = InkanHttpServer.start(new WebUseCases(register, login, refresh, logout,
                 mock(LogoutEverywhereUseCase.class), verifier, mock(GetUserProfileUseCase.class), mock(ListSessionsUseCase.class),
-                mock(EndSessionUseCase.class), () -> true), settings, "127.0.0.1", 0);
+                mock(EndSessionUseCase.class), mock(AdministerUsersUseCase.class), () -> true), settings, "127.0.0.1", 0);
     }
 
     private HttpRequest.Builder request(String path) {

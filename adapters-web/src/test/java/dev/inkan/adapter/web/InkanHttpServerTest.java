@@ -7,13 +7,12 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.inkan.application.port.in.AdministerUsersUseCase;
 import dev.inkan.application.port.in.EndSessionUseCase;
 import dev.inkan.application.port.in.GetUserProfileUseCase;
-import dev.inkan.application.port.in.ListSessionsUseCase;
-import dev.inkan.application.port.in.SessionSummary;
-import dev.inkan.domain.Session;
-import dev.inkan.domain.SessionNotFoundException;
 import dev.inkan.application.port.in.IssuedTokens;
+import dev.inkan.application.port.in.ListSessionsUseCase;
 import dev.inkan.application.port.in.LoginCommand;
 import dev.inkan.application.port.in.LoginUseCase;
 import dev.inkan.application.port.in.LogoutEverywhereUseCase;
@@ -22,6 +21,7 @@ import dev.inkan.application.port.in.RefreshTokensUseCase;
 import dev.inkan.application.port.in.RegisterCommand;
 import dev.inkan.application.port.in.RegisterUserUseCase;
 import dev.inkan.application.port.in.RegisteredUser;
+import dev.inkan.application.port.in.SessionSummary;
 import dev.inkan.application.port.in.UserProfile;
 import dev.inkan.application.port.in.VerifyAccessTokenUseCase;
 import dev.inkan.application.port.out.PasswordHashingBusyException;
@@ -32,9 +32,10 @@ import dev.inkan.domain.EmailAlreadyRegisteredException;
 import dev.inkan.domain.InvalidCredentialsException;
 import dev.inkan.domain.InvalidRefreshTokenException;
 import dev.inkan.domain.InvalidTokenException;
+import dev.inkan.domain.Session;
 import dev.inkan.domain.SessionId;
+import dev.inkan.domain.SessionNotFoundException;
 import dev.inkan.domain.UserId;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -45,6 +46,7 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -74,12 +76,12 @@ class InkanHttpServerTest {
     private final UserId userId = new UserId(UUID.randomUUID());
     private final AccessTokenClaims claims = new AccessTokenClaims("inkan", userId, List.of("inkan"),
             Instant.ofEpochSecond(1_700_000_000), Instant.ofEpochSecond(1_700_000_900), Optional.empty(),
-            UUID.randomUUID().toString(), new SessionId(UUID.randomUUID()));
+            UUID.randomUUID().toString(), new SessionId(UUID.randomUUID()), List.of(), 0, Map.of());
 
     @BeforeEach
     void start() {
         server = InkanHttpServer.start(new WebUseCases(register, login, refresh, logout, logoutEverywhere, verifier,
-                profile, listSessions, endSession, () -> databaseUp), WebSettings.defaults(), "127.0.0.1", 0);
+                profile, listSessions, endSession, mock(AdministerUsersUseCase.class), () -> databaseUp), WebSettings.defaults(), "127.0.0.1", 0);
     }
 
     @AfterEach

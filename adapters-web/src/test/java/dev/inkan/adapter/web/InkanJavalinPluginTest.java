@@ -1,10 +1,12 @@
 package dev.inkan.adapter.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import dev.inkan.application.port.in.AdministerUsersUseCase;
 import dev.inkan.application.port.in.EndSessionUseCase;
 import dev.inkan.application.port.in.GetUserProfileUseCase;
 import dev.inkan.application.port.in.IssuedTokens;
@@ -28,6 +30,7 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -42,24 +45,30 @@ class InkanJavalinPluginTest {
     private final HttpClient client = HttpClient.newHttpClient();
     private final AccessTokenClaims claims = new AccessTokenClaims("inkan", new UserId(UUID.randomUUID()), List.of("inkan"),
             Instant.ofEpochSecond(1_700_000_000), Instant.ofEpochSecond(1_700_000_900), Optional.empty(), "jti",
-            new SessionId(UUID.randomUUID()));
+            new SessionId(UUID.randomUUID()), List.of(), 0, Map.of());
     private Javalin host;
 
     @BeforeEach
     void startHost() {
         WebUseCases useCases = new WebUseCases(mock(RegisterUserUseCase.class), login, mock(RefreshTokensUseCase.class),
                 mock(LogoutUseCase.class), mock(LogoutEverywhereUseCase.class), verifier, mock(GetUserProfileUseCase.class),
-                mock(ListSessionsUseCase.class), mock(EndSessionUseCase.class), () -> true);
+                mock(ListSessionsUseCase.class), mock(EndSessionUseCase.class), mock(AdministerUsersUseCase.class), () -> true);
         host = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.registerPlugin(new InkanJavalinPlugin(useCases, inkan -> {
                 inkan.prefix = "/inkan";
                 inkan.protect("/api/*");
+                inkan.requireRole("admin", "/admin/*");
             }));
             config.routes.get("/api/hello", ctx -> ctx.result("hello " + InkanPrincipal.of(ctx).userId()));
+            config.routes.get("/admin/panel", ctx -> ctx.result("roles " + InkanPrincipal.of(ctx).roles()
+                    + " tenant " + InkanPrincipal.of(ctx).customClaims().get("tenant")));
             config.routes.get("/public", ctx -> ctx.result("open to all"));
         }).start("127.0.0.1", 0);
         when(verifier.verify("good.token.here")).thenReturn(claims);
+        when(verifier.verify("admin.token.here")).thenReturn(new AccessTokenClaims("inkan", claims.subject(), List.of("inkan"),
+                claims.issuedAt(), claims.expiresAt(), Optional.empty(), "jti-2", claims.sessionId(), List.of("admin", "billing:read"),
+                1, Map.of("tenant", "acme")));
         when(verifier.verify("bad.token.here")).thenThrow(new InvalidTokenException(InvalidTokenException.Reason.BAD_SIGNATURE));
     }
 
@@ -81,6 +90,30 @@ class InkanJavalinPluginTest {
         assertThat(signedIn.statusCode()).isEqualTo(200);
         assertThat(signedIn.body()).isEqualTo("hello " + claims.subject());
         assertThat(get("/public", null).statusCode()).as("unprotected host routes stay open").isEqualTo(200);
+    }
+
+    @Test
+    void aRouteThatNeedsARole_is401WithoutAToken_403WithoutTheRole_andSeesRolesAndClaimsWithIt() throws Exception {
+        HttpResponse<String> anonymous = get("/admin/panel", null);
+        HttpResponse<String> withoutTheRole = get("/admin/panel", "good.token.here");
+        HttpResponse<String> admin = get("/admin/panel", "admin.token.here");
+
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(withoutTheRole.statusCode()).isEqualTo(403);
+        assertThat(withoutTheRole.headers().firstValue("WWW-Authenticate").orElseThrow())
+                .isEqualTo("Bearer realm=\"inkan\", error=\"insufficient_scope\"");
+        assertThat(withoutTheRole.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(withoutTheRole.body()).contains("insufficient-role").doesNotContain("admin\"");
+        assertThat(admin.statusCode()).isEqualTo(200);
+        assertThat(admin.body()).isEqualTo("roles [admin, billing:read] tenant acme");
+        assertThat(get("/inkan/auth/verify", "admin.token.here").body())
+                .contains("\"rv\":1,\"roles\":[\"admin\",\"billing:read\"],\"tenant\":\"acme\"");
+    }
+
+    @Test
+    void requireRole_refusesWhatIsNotARoleName_atConfiguration() {
+        assertThatThrownBy(() -> new InkanJavalinPlugin.Config().requireRole("Admin Users", "/x"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import dev.inkan.application.port.in.AdministerUsersUseCase;
 import dev.inkan.application.port.in.EndSessionUseCase;
 import dev.inkan.application.port.in.GetUserProfileUseCase;
 import dev.inkan.application.port.in.IssuedTokens;
@@ -27,6 +28,7 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -44,7 +46,7 @@ class TrustedProxyHttpTest {
     private final LoginUseCase login = mock(LoginUseCase.class);
     private final WebUseCases useCases = new WebUseCases(mock(RegisterUserUseCase.class), login, mock(RefreshTokensUseCase.class),
             mock(LogoutUseCase.class), mock(LogoutEverywhereUseCase.class), mock(VerifyAccessTokenUseCase.class),
-            mock(GetUserProfileUseCase.class), mock(ListSessionsUseCase.class), mock(EndSessionUseCase.class), () -> true);
+            mock(GetUserProfileUseCase.class), mock(ListSessionsUseCase.class), mock(EndSessionUseCase.class), mock(AdministerUsersUseCase.class), () -> true);
     private final HttpClient client = HttpClient.newHttpClient();
     private InkanHttpServer server;
     private Javalin host;
@@ -54,7 +56,7 @@ class TrustedProxyHttpTest {
     void loginsSucceed() {
         AccessTokenClaims claims = new AccessTokenClaims("inkan", new UserId(UUID.randomUUID()), List.of("inkan"),
                 Instant.ofEpochSecond(1_700_000_000), Instant.ofEpochSecond(1_700_000_900), Optional.empty(), "jti",
-                new SessionId(UUID.randomUUID()));
+                new SessionId(UUID.randomUUID()), List.of(), 0, Map.of());
         when(login.login(any())).thenReturn(new IssuedTokens("access.token.value", claims, "refresh", Duration.ofDays(7)));
     }
 

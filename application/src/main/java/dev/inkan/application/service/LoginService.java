@@ -8,6 +8,7 @@ import dev.inkan.application.port.out.PasswordHashingBusyException;
 import dev.inkan.application.port.out.RandomSource;
 import dev.inkan.application.port.out.UserRepository;
 import dev.inkan.application.tokens.TokenIssuer;
+import dev.inkan.domain.AccountDisabledException;
 import dev.inkan.domain.InvalidCredentialsException;
 import dev.inkan.domain.Password;
 import dev.inkan.domain.PasswordHash;
@@ -46,10 +47,14 @@ public final class LoginService implements LoginUseCase {
         if (!hasher.verify(user.passwordHash(), command.password())) {
             throw new InvalidCredentialsException();
         }
+        // Only after the password check: to anyone who does not know it, a disabled account looks like any other.
+        if (user.isDisabled()) {
+            throw new AccountDisabledException();
+        }
         if (hasher.needsRehash(user.passwordHash())) {
             rehash(user, command.password());
         }
-        return issuer.startSession(user.id(), command.userAgent());
+        return issuer.startSession(user, command.userAgent());
     }
 
     /**

@@ -3,9 +3,10 @@ package dev.inkan.application.tokens;
 import dev.inkan.application.port.out.KeyRing;
 import dev.inkan.application.port.out.MacAlgorithm;
 import dev.inkan.domain.AccessTokenClaims;
-import dev.inkan.domain.InvalidTokenException.Reason;
 import dev.inkan.domain.InvalidTokenException;
+import dev.inkan.domain.InvalidTokenException.Reason;
 import dev.inkan.domain.SessionId;
+import dev.inkan.domain.User;
 import dev.inkan.domain.UserId;
 import dev.inkan.token.JwsKey;
 import dev.inkan.token.TokenClaims;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -42,17 +44,26 @@ public final class AccessTokens {
         this.lifetime = Objects.requireNonNull(lifetime, "lifetime");
     }
 
-    /** @return the claims of a fresh access token of {@code session}, issued at {@code now} (whole seconds) */
-    public AccessTokenClaims claimsFor(UserId user, SessionId session, String tokenId, Instant now) {
+    /**
+     * @param custom the embedder's claims
+     * @return the claims of a fresh access token of {@code user}'s {@code session}, with the user's
+     *     roles and roles version, issued at {@code now} (whole seconds)
+     */
+    public AccessTokenClaims claimsFor(User user, SessionId session, String tokenId, Map<String, Object> custom, Instant now) {
         Instant issuedAt = now.truncatedTo(ChronoUnit.SECONDS);
-        return new AccessTokenClaims(rules.issuer(), user, List.of(rules.audience()), issuedAt, issuedAt.plus(lifetime),
-                Optional.empty(), tokenId, session);
+        return new AccessTokenClaims(rules.issuer(), user.id(), List.of(rules.audience()), issuedAt, issuedAt.plus(lifetime),
+                Optional.empty(), tokenId, session, user.roleNames(), user.rolesVersion(), custom);
     }
 
-    /** @return the compact JWS of {@code claims} */
+    /**
+     * @return the compact JWS of {@code claims}
+     * @throws IllegalArgumentException when a custom claim has a reserved name or a value the format
+     *     cannot write, or the token would be over the size limit
+     */
     public String sign(AccessTokenClaims claims) {
         return format.sign(new TokenClaims(claims.issuer(), claims.subject().value(), claims.audience(), claims.issuedAt(),
-                claims.expiresAt(), claims.notBefore(), claims.tokenId(), claims.sessionId().value()));
+                claims.expiresAt(), claims.notBefore(), claims.tokenId(), claims.sessionId().value(),
+                claims.roles(), claims.rolesVersion(), claims.custom()));
     }
 
     /**
@@ -69,7 +80,8 @@ public final class AccessTokens {
             throw new InvalidTokenException(reasonOf(e.reason()));
         }
         return new AccessTokenClaims(claims.issuer(), new UserId(claims.subject()), claims.audience(), claims.issuedAt(),
-                claims.expiresAt(), claims.notBefore(), claims.tokenId(), new SessionId(claims.sessionId()));
+                claims.expiresAt(), claims.notBefore(), claims.tokenId(), new SessionId(claims.sessionId()),
+                claims.roles(), claims.rolesVersion(), claims.custom());
     }
 
     private static Reason reasonOf(TokenException.Reason reason) {

@@ -1,14 +1,19 @@
 package dev.inkan.application.tokens;
 
 import dev.inkan.application.port.in.IssuedTokens;
+import dev.inkan.application.port.out.CustomClaims;
 import dev.inkan.application.port.out.RandomSource;
 import dev.inkan.application.port.out.SessionStore;
 import dev.inkan.application.port.out.TokenHasher;
+import dev.inkan.application.port.out.UserRepository;
 import dev.inkan.domain.AccessTokenClaims;
+import dev.inkan.domain.AccountDisabledException;
+import dev.inkan.domain.InvalidRefreshTokenException;
 import dev.inkan.domain.RefreshTokenRecord;
 import dev.inkan.domain.Session;
 import dev.inkan.domain.SessionId;
 import dev.inkan.domain.TokenPolicy;
+import dev.inkan.domain.User;
 import dev.inkan.domain.UserId;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,11 +38,20 @@ public final class TokenIssuer {
     private final TokenHasher hasher;
     private final SuccessorTokens successors;
     private final RandomSource random;
+    private final UserRepository users;
+    private final CustomClaims customClaims;
     private final Clock clock;
 
+    /**
+     * @param users where each token's roles come from, read as the token is issued
+     * @param customClaims the embedder's claims of each token
+     */
     public TokenIssuer(AccessTokens accessTokens, TokenPolicy policy, SessionStore sessions, TokenHasher hasher,
-                       SuccessorTokens successors, RandomSource random, Clock clock) {
+                       SuccessorTokens successors, RandomSource random, UserRepository users, CustomClaims customClaims,
+                       Clock clock) {
         this.accessTokens = Objects.requireNonNull(accessTokens, "accessTokens");
+        this.users = Objects.requireNonNull(users, "users");
+        this.customClaims = Objects.requireNonNull(customClaims, "customClaims");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.sessions = Objects.requireNonNull(sessions, "sessions");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
@@ -46,23 +60,34 @@ public final class TokenIssuer {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** Starts a new session (refresh token family) for {@code user} and returns its first tokens. */
-    public IssuedTokens startSession(UserId user, Optional<String> userAgent) {
+    /**
+     * Starts a new session (refresh token family) for {@code user} and returns its first tokens.
+     *
+     * @throws AccountDisabledException when the account was disabled or deleted since it was read
+     */
+    public IssuedTokens startSession(User user, Optional<String> userAgent) {
         Instant now = clock.instant();
         SessionId session = new SessionId(random.uuid());
         String refreshToken = BASE64URL.encodeToString(random.bytes(REFRESH_TOKEN_BYTES));
-        RefreshTokenRecord first = newRecord(user, session, now, refreshToken, now);
-        sessions.start(Session.start(session, user, now, userAgent), first);
-        return tokens(first, refreshToken, now);
+        RefreshTokenRecord first = newRecord(user.id(), session, now, refreshToken, now);
+        if (!sessions.start(Session.start(session, user.id(), now, userAgent), first)) {
+            throw new AccountDisabledException();
+        }
+        return tokens(user, first, refreshToken, now);
     }
 
     /**
      * Spends {@code presented} and stores its successor, atomically.
      *
+     * The user's roles are read before the rotation: a role taken away after the read raises the
+     * roles version past the new token's, which refuses it.
+     *
      * @param presentedToken the plain token whose hash {@code presented} holds
      * @return the next tokens, or empty when another request spent {@code presented} first
+     * @throws InvalidRefreshTokenException when the user was deleted
      */
     public Optional<IssuedTokens> rotate(RefreshTokenRecord presented, String presentedToken) {
+        User user = userOf(presented);
         Instant now = clock.instant();
         String successor = successors.successorOf(presentedToken);
         RefreshTokenRecord next = newRecord(presented.userId(), presented.familyId(), presented.sessionStartedAt(), successor,
@@ -70,7 +95,7 @@ public final class TokenIssuer {
         if (!sessions.rotate(presented.tokenHash(), next, now)) {
             return Optional.empty();
         }
-        return Optional.of(tokens(next, successor, now));
+        return Optional.of(tokens(user, next, successor, now));
     }
 
     /**
@@ -81,6 +106,7 @@ public final class TokenIssuer {
      * @param presentedToken the plain token whose hash {@code presented} holds
      */
     public Retry retry(RefreshTokenRecord presented, String presentedToken) {
+        User user = userOf(presented);
         Instant now = clock.instant();
         String successor = successors.successorOf(presentedToken);
         Optional<RefreshTokenRecord> stored = sessions.findToken(hasher.hash(successor))
@@ -89,7 +115,7 @@ public final class TokenIssuer {
             return new Retry.SuccessorUnknown();
         }
         return stored.get().statusAt(now) == RefreshTokenRecord.Status.ACTIVE
-                ? new Retry.Reissued(tokens(stored.get(), successor, now))
+                ? new Retry.Reissued(tokens(user, stored.get(), successor, now))
                 : new Retry.SuccessorSpent();
     }
 
@@ -113,8 +139,14 @@ public final class TokenIssuer {
                 policy.refreshExpiry(now, sessionStartedAt));
     }
 
-    private IssuedTokens tokens(RefreshTokenRecord refresh, String refreshToken, Instant now) {
-        AccessTokenClaims claims = accessTokens.claimsFor(refresh.userId(), refresh.familyId(), random.uuid().toString(), now);
+    private User userOf(RefreshTokenRecord presented) {
+        return users.findById(presented.userId())
+                .orElseThrow(() -> new InvalidRefreshTokenException(InvalidRefreshTokenException.Reason.REVOKED));
+    }
+
+    private IssuedTokens tokens(User user, RefreshTokenRecord refresh, String refreshToken, Instant now) {
+        AccessTokenClaims claims = accessTokens.claimsFor(user, refresh.familyId(), random.uuid().toString(),
+                customClaims.claimsFor(user), now);
         return new IssuedTokens(accessTokens.sign(claims), claims, refreshToken, Duration.between(now, refresh.expiresAt()));
     }
 }

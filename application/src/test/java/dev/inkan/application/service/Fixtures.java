@@ -2,11 +2,15 @@ package dev.inkan.application.service;
 
 import dev.inkan.application.port.out.KeyRing;
 import dev.inkan.application.port.out.MacAlgorithm;
+import dev.inkan.application.port.out.UserRepository;
 import dev.inkan.application.tokens.AccessTokens;
 import dev.inkan.application.tokens.SuccessorTokens;
 import dev.inkan.domain.AccessTokenClaims;
+import dev.inkan.domain.Email;
+import dev.inkan.domain.PasswordHash;
 import dev.inkan.domain.SessionId;
 import dev.inkan.domain.TokenPolicy;
+import dev.inkan.domain.User;
 import dev.inkan.domain.UserId;
 import dev.inkan.token.JwsAlgorithm;
 import dev.inkan.token.SigningKey;
@@ -17,6 +21,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -55,8 +61,21 @@ final class Fixtures {
         return new AccessTokens(ring(key("k1")), hs256(), RULES, POLICY.accessTtl());
     }
 
+    /** The user {@link #USER}, with no roles. */
+    static final User ANN = User.register(USER, new Email("ann@example.com"), new PasswordHash("$argon2id$x"), NOW);
+
     static AccessTokenClaims claims() {
-        return accessTokens().claimsFor(USER, SESSION, "jti-1", NOW);
+        return accessTokens().claimsFor(ANN, SESSION, "jti-1", Map.of(), NOW);
+    }
+
+    /** A user repository that holds {@code users} and nothing else, for the token issuer's reads. */
+    static UserRepository holding(User... users) {
+        UserRepository repository = org.mockito.Mockito.mock(UserRepository.class);
+        org.mockito.Mockito.when(repository.findById(org.mockito.ArgumentMatchers.any())).thenReturn(Optional.empty());
+        for (User user : users) {
+            org.mockito.Mockito.when(repository.findById(user.id())).thenReturn(Optional.of(user));
+        }
+        return repository;
     }
 
     /** Successor tokens under a fixed test secret. */

@@ -16,13 +16,14 @@ import static org.mockito.Mockito.when;
 
 import dev.inkan.application.port.in.IssuedTokens;
 import dev.inkan.application.port.in.RefreshCommand;
+import dev.inkan.application.port.out.CustomClaims;
 import dev.inkan.application.port.out.RandomSource;
 import dev.inkan.application.port.out.SessionStore;
 import dev.inkan.application.port.out.TokenHasher;
 import dev.inkan.application.tokens.SuccessorTokens;
 import dev.inkan.application.tokens.TokenIssuer;
-import dev.inkan.domain.InvalidRefreshTokenException.Reason;
 import dev.inkan.domain.InvalidRefreshTokenException;
+import dev.inkan.domain.InvalidRefreshTokenException.Reason;
 import dev.inkan.domain.RefreshTokenHash;
 import dev.inkan.domain.RefreshTokenRecord;
 import dev.inkan.domain.RefreshTokenReusedException;
@@ -50,7 +51,7 @@ class RefreshTokensServiceTest {
     private final SuccessorTokens successors = Fixtures.successors();
     private final TokenIssuer issuer = new TokenIssuer(
             Fixtures.accessTokens(),
-            POLICY, store, hasher, successors, random, CLOCK);
+            POLICY, store, hasher, successors, random, Fixtures.holding(Fixtures.ANN), CustomClaims.NONE, CLOCK);
 
     RefreshTokensServiceTest() {
         when(random.uuid()).thenAnswer(call -> UUID.randomUUID());

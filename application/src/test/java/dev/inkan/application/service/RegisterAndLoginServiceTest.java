@@ -21,12 +21,14 @@ import dev.inkan.application.port.out.PasswordHashingBusyException;
 import dev.inkan.application.port.out.RandomSource;
 import dev.inkan.application.port.out.UserRepository;
 import dev.inkan.application.tokens.TokenIssuer;
+import dev.inkan.domain.AccountDisabledException;
 import dev.inkan.domain.Email;
 import dev.inkan.domain.EmailAlreadyRegisteredException;
 import dev.inkan.domain.InvalidCredentialsException;
 import dev.inkan.domain.Password;
 import dev.inkan.domain.PasswordHash;
 import dev.inkan.domain.User;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -75,10 +77,21 @@ class RegisterAndLoginServiceTest {
         IssuedTokens tokens = mock(IssuedTokens.class);
         when(users.findByEmail(ann.email())).thenReturn(Optional.of(ann));
         when(hasher.verify(HASH, new Password("pw"))).thenReturn(true);
-        when(issuer.startSession(USER, Optional.of("Firefox"))).thenReturn(tokens);
+        when(issuer.startSession(ann, Optional.of("Firefox"))).thenReturn(tokens);
 
         assertThat(login(LoginCommand.of("ann@example.com", "pw", "Firefox"))).isSameAs(tokens);
         verify(users, never()).updatePasswordHash(any(), any());
+    }
+
+    @Test
+    void login_toADisabledAccount_isRefusedAsDisabled_onlyWithTheRightPassword() {
+        User disabled = new User(USER, ann.email(), HASH, NOW, List.of(), 0, Optional.of(NOW));
+        when(users.findByEmail(ann.email())).thenReturn(Optional.of(disabled));
+        when(hasher.verify(HASH, new Password("pw"))).thenReturn(true);
+
+        assertThat(catchLogin(LoginCommand.of("ann@example.com", "wrong"))).isInstanceOf(InvalidCredentialsException.class);
+        assertThat(catchLogin(LoginCommand.of("ann@example.com", "pw"))).isInstanceOf(AccountDisabledException.class);
+        verifyNoInteractions(issuer);
     }
 
     @Test
@@ -131,7 +144,7 @@ class RegisterAndLoginServiceTest {
         when(hasher.verify(HASH, new Password("pw"))).thenReturn(true);
         when(hasher.needsRehash(HASH)).thenReturn(true);
         when(hasher.hash(new Password("pw"))).thenThrow(new PasswordHashingBusyException("busy"));
-        when(issuer.startSession(USER, Optional.empty())).thenReturn(tokens);
+        when(issuer.startSession(ann, Optional.empty())).thenReturn(tokens);
 
         assertThat(login(LoginCommand.of("ann@example.com", "pw"))).isSameAs(tokens);
         verify(users, never()).updatePasswordHash(any(), any());

@@ -19,12 +19,14 @@ import static org.mockito.Mockito.when;
 import dev.inkan.application.port.in.IssuedTokens;
 import dev.inkan.application.port.in.SessionSummary;
 import dev.inkan.application.port.in.UserProfile;
+import dev.inkan.application.port.out.CustomClaims;
 import dev.inkan.application.port.out.RandomSource;
 import dev.inkan.application.port.out.RevocationFeed;
 import dev.inkan.application.port.out.SessionStore;
 import dev.inkan.application.port.out.TokenHasher;
 import dev.inkan.application.port.out.UserRepository;
 import dev.inkan.application.tokens.TokenIssuer;
+import dev.inkan.domain.AccountDisabledException;
 import dev.inkan.domain.Email;
 import dev.inkan.domain.InvalidTokenException;
 import dev.inkan.domain.PasswordHash;
@@ -120,9 +122,10 @@ class SessionServicesTest {
         when(random.bytes(32)).thenReturn(new byte[32]);
         TokenHasher hasher = token -> new RefreshTokenHash("a".repeat(64));
         TokenIssuer issuer = new TokenIssuer(Fixtures.accessTokens(), POLICY, sessions, hasher, Fixtures.successors(), random,
-                CLOCK);
+                Fixtures.holding(Fixtures.ANN), CustomClaims.NONE, CLOCK);
+        when(sessions.start(any(), any())).thenReturn(true);
 
-        IssuedTokens tokens = issuer.startSession(USER, Optional.of("curl/8"));
+        IssuedTokens tokens = issuer.startSession(Fixtures.ANN, Optional.of("curl/8"));
 
         ArgumentCaptor<RefreshTokenRecord> stored = ArgumentCaptor.forClass(RefreshTokenRecord.class);
         verify(sessions).start(eq(Session.start(SESSION, USER, NOW, Optional.of("curl/8"))),
@@ -135,5 +138,17 @@ class SessionServicesTest {
         assertThat(tokens.accessExpiresInSeconds()).isEqualTo(900);
         assertThat(tokens.refreshExpiresIn()).isEqualTo(POLICY.refreshTtl());
         assertThat(tokens.toString()).doesNotContain(tokens.refreshToken()).doesNotContain(tokens.accessToken());
+    }
+
+    @Test
+    void startingASession_forAnAccountDisabledOrDeletedMeanwhile_isRefusedAsDisabled() {
+        RandomSource random = mock(RandomSource.class);
+        when(random.uuid()).thenAnswer(call -> UUID.randomUUID());
+        when(random.bytes(32)).thenReturn(new byte[32]);
+        TokenIssuer issuer = new TokenIssuer(Fixtures.accessTokens(), POLICY, sessions, token -> new RefreshTokenHash("b".repeat(64)),
+                Fixtures.successors(), random, Fixtures.holding(Fixtures.ANN), CustomClaims.NONE, CLOCK);
+        when(sessions.start(any(), any())).thenReturn(false);
+
+        assertThatThrownBy(() -> issuer.startSession(Fixtures.ANN, Optional.empty())).isInstanceOf(AccountDisabledException.class);
     }
 }

@@ -1,5 +1,6 @@
 package dev.inkan.application.service;
 
+import static dev.inkan.application.service.Fixtures.ANN;
 import static dev.inkan.application.service.Fixtures.NOW;
 import static dev.inkan.application.service.Fixtures.RULES;
 import static dev.inkan.application.service.Fixtures.SESSION;
@@ -17,20 +18,27 @@ import static org.mockito.Mockito.when;
 import dev.inkan.application.port.out.RevocationFeed;
 import dev.inkan.application.tokens.AccessTokens;
 import dev.inkan.domain.AccessTokenClaims;
-import dev.inkan.domain.InvalidTokenException.Reason;
+import dev.inkan.domain.Email;
 import dev.inkan.domain.InvalidTokenException;
+import dev.inkan.domain.InvalidTokenException.Reason;
+import dev.inkan.domain.Revocation;
+import dev.inkan.domain.Revocation.RolesRevoked;
 import dev.inkan.domain.Revocation.SessionRevoked;
 import dev.inkan.domain.Revocation.TokenRevoked;
+import dev.inkan.domain.Revocation.UserDeleted;
 import dev.inkan.domain.Revocation.UserTokensRevoked;
-import dev.inkan.domain.Revocation;
 import dev.inkan.domain.RevocationRegistry;
+import dev.inkan.domain.Role;
 import dev.inkan.domain.SessionId;
+import dev.inkan.domain.User;
+import dev.inkan.domain.UserId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -65,7 +73,7 @@ class VerifyAndRevocationTest {
         registry.accept(new SessionRevoked(SESSION, NOW.plusSeconds(900)));
 
         assertThat(registry.isRevoked(claimsAt(NOW))).isTrue();
-        assertThat(registry.isRevoked(tokens.claimsFor(USER, new SessionId(UUID.randomUUID()), "other", NOW))).isFalse();
+        assertThat(registry.isRevoked(tokens.claimsFor(ANN, new SessionId(UUID.randomUUID()), "other", Map.of(), NOW))).isFalse();
     }
 
     @Test
@@ -74,10 +82,46 @@ class VerifyAndRevocationTest {
         registry.accept(new UserTokensRevoked(USER, cut, cut.plusSeconds(900)));
         SessionId fresh = new SessionId(UUID.randomUUID());
 
-        assertThat(registry.isRevoked(tokens.claimsFor(USER, fresh, "a", NOW.minusSeconds(1)))).isTrue();
+        assertThat(registry.isRevoked(tokens.claimsFor(ANN, fresh, "a", Map.of(), NOW.minusSeconds(1)))).isTrue();
         // The cut's own second is not refused by the cut alone; the sessions it ended are revoked by sid.
-        assertThat(registry.isRevoked(tokens.claimsFor(USER, fresh, "b", NOW.plusMillis(900)))).isFalse();
-        assertThat(registry.isRevoked(tokens.claimsFor(USER, fresh, "c", NOW.plusSeconds(2)))).isFalse();
+        assertThat(registry.isRevoked(tokens.claimsFor(ANN, fresh, "b", Map.of(), NOW.plusMillis(900)))).isFalse();
+        assertThat(registry.isRevoked(tokens.claimsFor(ANN, fresh, "c", Map.of(), NOW.plusSeconds(2)))).isFalse();
+    }
+
+    @Test
+    void aRoleTakenAway_refusesEveryTokenOfAnOlderRolesVersion_whenEverItWasIssued() {
+        User granted = withRolesVersion(2);
+        registry.accept(new RolesRevoked(USER, 3, NOW.plusSeconds(900)));
+
+        assertThat(registry.isRevoked(tokens.claimsFor(granted, SESSION, "older", Map.of(), NOW.plusSeconds(5)))).isTrue();
+        assertThat(registry.isRevoked(tokens.claimsFor(withRolesVersion(3), SESSION, "current", Map.of(), NOW))).isFalse();
+        User someoneElse = User.register(new UserId(UUID.randomUUID()), new Email("bo@example.com"), ANN.passwordHash(), NOW);
+        assertThat(registry.isRevoked(tokens.claimsFor(someoneElse, new SessionId(UUID.randomUUID()), "other", Map.of(), NOW)))
+                .as("another user's").isFalse();
+
+        registry.accept(new RolesRevoked(USER, 1, NOW.plusSeconds(900)));
+        assertThat(registry.isRevoked(tokens.claimsFor(granted, SESSION, "still", Map.of(), NOW))).as("an older revocation lowers nothing").isTrue();
+    }
+
+    @Test
+    void aDeletedUser_hasEveryTokenRefused_whenEverItWasIssued() {
+        registry.accept(new UserDeleted(USER, NOW.plusSeconds(900)));
+
+        assertThat(registry.isRevoked(claimsAt(NOW.plusSeconds(30)))).isTrue();
+        assertThat(registry.isRevoked(tokens.claimsFor(withRolesVersion(9), SESSION, "x", Map.of(), NOW))).isTrue();
+    }
+
+    @Test
+    void aVerifiedToken_carriesTheRolesAndTheRolesVersionItWasIssuedWith() {
+        User admin = new User(USER, ANN.email(), ANN.passwordHash(), NOW, List.of(new Role("billing:read"), Role.ADMIN), 4,
+                Optional.empty());
+        AccessTokenClaims claims = tokens.claimsFor(admin, SESSION, "r", Map.of("tenant", "acme"), NOW);
+
+        AccessTokenClaims verified = verifier.verify(tokens.sign(claims));
+
+        assertThat(verified.roles()).containsExactly("admin", "billing:read");
+        assertThat(verified.rolesVersion()).isEqualTo(4);
+        assertThat(verified.custom()).containsExactly(Map.entry("tenant", "acme"));
     }
 
     @Test
@@ -106,11 +150,15 @@ class VerifyAndRevocationTest {
         order.verify(feed).subscribe(following);
         order.verify(feed).current(NOW);
         assertThat(following.isRevoked(new AccessTokenClaims("inkan", USER, List.of("inkan"), NOW, NOW.plusSeconds(60),
-                Optional.empty(), "loaded", SESSION))).isTrue();
+                Optional.empty(), "loaded", SESSION, List.of(), 0, Map.of()))).isTrue();
+    }
+
+    private static User withRolesVersion(long version) {
+        return new User(USER, ANN.email(), ANN.passwordHash(), NOW, List.of(Role.ADMIN), version, Optional.empty());
     }
 
     private AccessTokenClaims claimsAt(Instant issued) {
-        return tokens.claimsFor(USER, SESSION, "jti-" + issued.getEpochSecond(), issued);
+        return tokens.claimsFor(ANN, SESSION, "jti-" + issued.getEpochSecond(), Map.of(), issued);
     }
 
     private void assertRefused(String token, Reason reason) {

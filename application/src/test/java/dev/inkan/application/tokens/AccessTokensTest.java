@@ -6,9 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.inkan.application.port.out.KeyRing;
 import dev.inkan.application.port.out.MacAlgorithm;
 import dev.inkan.domain.AccessTokenClaims;
+import dev.inkan.domain.Email;
 import dev.inkan.domain.InvalidTokenException;
 import dev.inkan.domain.InvalidTokenException.Reason;
+import dev.inkan.domain.PasswordHash;
+import dev.inkan.domain.Role;
 import dev.inkan.domain.SessionId;
+import dev.inkan.domain.User;
 import dev.inkan.domain.UserId;
 import dev.inkan.token.JwsAlgorithm;
 import dev.inkan.token.SigningKey;
@@ -19,6 +23,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -28,14 +34,15 @@ class AccessTokensTest {
 
     private static final Instant NOW = Instant.parse("2030-01-02T03:04:05Z");
     private static final TokenRules RULES = new TokenRules("inkan", "api", Duration.ofSeconds(30));
-    private static final UserId USER = new UserId(UUID.randomUUID());
+    private static final User USER = new User(new UserId(UUID.randomUUID()), new Email("ann@example.com"),
+            new PasswordHash("$argon2id$x"), NOW, List.of(new Role("billing:read")), 2, Optional.empty());
     private static final SessionId SESSION = new SessionId(UUID.randomUUID());
 
     private final AccessTokens tokens = new AccessTokens(ring(key("k1")), AccessTokensTest::hs256, RULES, Duration.ofMinutes(15));
 
     @Test
     void newClaims_haveWholeSeconds_theLifetime_andTheRulesIssuerAndAudience() {
-        AccessTokenClaims claims = tokens.claimsFor(USER, SESSION, "jti", NOW.plusMillis(999));
+        AccessTokenClaims claims = tokens.claimsFor(USER, SESSION, "jti", Map.of(), NOW.plusMillis(999));
 
         assertThat(claims.issuedAt()).isEqualTo(NOW);
         assertThat(claims.expiresAt()).isEqualTo(NOW.plus(Duration.ofMinutes(15)));
@@ -46,14 +53,14 @@ class AccessTokensTest {
 
     @Test
     void aSignedToken_verifiesBackIntoTheSameClaims() {
-        AccessTokenClaims claims = tokens.claimsFor(USER, SESSION, "jti", NOW);
+        AccessTokenClaims claims = tokens.claimsFor(USER, SESSION, "jti", Map.of(), NOW);
 
         assertThat(tokens.verify(tokens.sign(claims), NOW)).isEqualTo(claims);
     }
 
     @Test
     void aRefusal_keepsTheFormatsReason() {
-        String token = tokens.sign(tokens.claimsFor(USER, SESSION, "jti", NOW));
+        String token = tokens.sign(tokens.claimsFor(USER, SESSION, "jti", Map.of(), NOW));
         AccessTokens otherKey = new AccessTokens(ring(key("k1", 7)), AccessTokensTest::hs256, RULES, Duration.ofMinutes(15));
         AccessTokens otherIssuer = new AccessTokens(ring(key("k1")), AccessTokensTest::hs256,
                 new TokenRules("elsewhere", "api", Duration.ZERO), Duration.ofMinutes(15));

@@ -26,8 +26,14 @@ import java.util.Optional;
  */
 public interface SessionStore {
 
-    /** Records a session that has just started, with its first refresh token, together. */
-    void start(Session session, RefreshTokenRecord first);
+    /**
+     * Records a session that has just started, with its first refresh token, together, unless its
+     * user was disabled or deleted meanwhile: ordered with {@link UserRepository#disable} and
+     * {@link UserRepository#delete} on the user, so that no session outlives either.
+     *
+     * @return whether the session started
+     */
+    boolean start(Session session, RefreshTokenRecord first);
 
     /** @return the stored refresh token with this hash, in whatever state it is */
     Optional<RefreshTokenRecord> findToken(RefreshTokenHash hash);

@@ -3,8 +3,14 @@ package dev.inkan.application.port.out;
 import dev.inkan.domain.Email;
 import dev.inkan.domain.EmailAlreadyRegisteredException;
 import dev.inkan.domain.PasswordHash;
+import dev.inkan.domain.Revocation;
+import dev.inkan.domain.Role;
+import dev.inkan.domain.TooManyRolesException;
 import dev.inkan.domain.User;
 import dev.inkan.domain.UserId;
+import dev.inkan.domain.UserNotFoundException;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** Driven port: where users are kept. Every method may throw {@link StoreUnavailableException}. */
@@ -25,4 +31,57 @@ public interface UserRepository {
 
     /** Replaces a user's password hash (after a rehash with stronger parameters). */
     void updatePasswordHash(UserId id, PasswordHash hash);
+
+    /**
+     * @param emailPrefix only users whose e-mail starts with it ({@code ""} for all)
+     * @param afterEmail only users whose e-mail sorts after it: the last one of the previous page
+     * @param limit at most this many
+     * @return users in the order of their e-mails
+     */
+    List<User> list(String emailPrefix, Optional<Email> afterEmail, int limit);
+
+    /**
+     * Gives a user a role; the next access token of each session carries it.
+     *
+     * @return whether the user lacked it
+     * @throws UserNotFoundException when there is no such user
+     * @throws TooManyRolesException when the user holds {@link Role#MAX_PER_USER} roles already
+     */
+    boolean grantRole(UserId id, Role role);
+
+    /**
+     * Takes a role away and raises the user's roles version, in one transaction with the
+     * {@link Revocation.RolesRevoked} that refuses every access token of an older version (the
+     * ones that may hold the role, also one issued by a refresh racing this call), which it
+     * records and publishes as {@link SessionStore} does its revocations.
+     *
+     * @return whether the user held it
+     * @throws UserNotFoundException when there is no such user
+     */
+    boolean revokeRole(UserId id, Role role, Instant now);
+
+    /**
+     * Disables an account and ends every session of it, in one transaction, with the revocations
+     * that refuse its access tokens. A login racing this call either finishes first (and its session
+     * is ended here) or finds the account disabled ({@link SessionStore#start} refuses it).
+     *
+     * @return whether this call disabled it (false when it was disabled already)
+     * @throws UserNotFoundException when there is no such user
+     */
+    boolean disable(UserId id, Instant now);
+
+    /**
+     * @return whether this call enabled the account (false when it was not disabled)
+     * @throws UserNotFoundException when there is no such user
+     */
+    boolean enable(UserId id);
+
+    /**
+     * Deletes a user with their roles, sessions and refresh tokens, and records the
+     * {@link Revocation.UserDeleted} that refuses every access token of theirs until the last one
+     * could have expired, also after a restart: a tombstone holding the user id alone.
+     *
+     * @return whether the user existed
+     */
+    boolean delete(UserId id, Instant now);
 }

@@ -1,0 +1,118 @@
+package dev.inkan.adapter.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.inkan.application.port.in.AdministerUsersUseCase;
+import dev.inkan.domain.AccessTokenClaims;
+import dev.inkan.domain.Email;
+import dev.inkan.domain.Role;
+import dev.inkan.domain.UserId;
+import io.javalin.http.Context;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The admin API, {@code /admin/users…}, for callers whose access token holds the role
+ * {@code admin}. The role is checked before anything else, so a caller without it learns nothing
+ * (not even whether a user id exists); every answer then is the user as it is after the change.
+ */
+final class AdminHandlers {
+
+    static final int DEFAULT_PAGE = 50;
+
+    private final AdministerUsersUseCase admin;
+    private final RequestAuthentication authentication;
+
+    AdminHandlers(AdministerUsersUseCase admin, RequestAuthentication authentication) {
+        this.admin = Objects.requireNonNull(admin, "admin");
+        this.authentication = Objects.requireNonNull(authentication, "authentication");
+    }
+
+    void list(Context ctx) {
+        requireAdmin(ctx);
+        String prefix = Optional.ofNullable(ctx.queryParam("email")).orElse("").trim().toLowerCase(Locale.ROOT);
+        Optional<Email> after = Optional.ofNullable(ctx.queryParam("after"))
+                .map(value -> AuthHandlers.validated(() -> new Email(value)));
+        int limit = Optional.ofNullable(ctx.queryParam("limit")).map(AdminHandlers::limit).orElse(DEFAULT_PAGE);
+        JsonBodies.respond(ctx, AdminUserResponse.Page.from(admin.list(prefix, after, limit)));
+    }
+
+    void get(Context ctx) {
+        requireAdmin(ctx);
+        respondWith(ctx, userId(ctx));
+    }
+
+    void grantRole(Context ctx) {
+        requireAdmin(ctx);
+        UserId user = userId(ctx);
+        JsonNode body = JsonBodies.object(ctx);
+        Role role = AuthHandlers.validated(() -> new Role(JsonBodies.string(body, "role")));
+        admin.grant(user, role);
+        respondWith(ctx, user);
+    }
+
+    void revokeRole(Context ctx) {
+        requireAdmin(ctx);
+        UserId user = userId(ctx);
+        Role role = AuthHandlers.validated(() -> new Role(ctx.pathParam("role")));
+        admin.revoke(user, role);
+        respondWith(ctx, user);
+    }
+
+    void disable(Context ctx) {
+        UserId user = notTheCaller(requireAdmin(ctx), userId(ctx));
+        admin.disable(user);
+        respondWith(ctx, user);
+    }
+
+    void enable(Context ctx) {
+        requireAdmin(ctx);
+        UserId user = userId(ctx);
+        admin.enable(user);
+        respondWith(ctx, user);
+    }
+
+    void delete(Context ctx) {
+        admin.delete(notTheCaller(requireAdmin(ctx), userId(ctx)));
+        ctx.status(204);
+    }
+
+    void logoutEverywhere(Context ctx) {
+        requireAdmin(ctx);
+        admin.logoutEverywhere(userId(ctx));
+        ctx.status(204);
+    }
+
+    private AccessTokenClaims requireAdmin(Context ctx) {
+        return authentication.claimsWithRole(ctx, Role.ADMIN.name());
+    }
+
+    private void respondWith(Context ctx, UserId user) {
+        JsonBodies.respond(ctx, AdminUserResponse.from(admin.get(user)));
+    }
+
+    /** An administrator who disabled or deleted their own account would lock themselves out mid-call. */
+    private static UserId notTheCaller(AccessTokenClaims caller, UserId user) {
+        if (caller.subject().equals(user)) {
+            throw new ProblemException(409, "own-account", "Own account",
+                    "you cannot disable or delete the account you are using; ask another administrator");
+        }
+        return user;
+    }
+
+    private static UserId userId(Context ctx) {
+        return AuthHandlers.validated(() -> UserId.parse(ctx.pathParam("id")));
+    }
+
+    private static int limit(String value) {
+        try {
+            int limit = Integer.parseInt(value);
+            if (limit >= 1 && limit <= AdministerUsersUseCase.MAX_PAGE) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ProblemException.badRequest("limit is a whole number from 1 to " + AdministerUsersUseCase.MAX_PAGE);
+    }
+}

@@ -1,0 +1,93 @@
+package dev.inkan.application.service;
+
+import dev.inkan.application.port.in.AdministerUsersUseCase;
+import dev.inkan.application.port.in.UserAccount;
+import dev.inkan.application.port.in.UserDetails;
+import dev.inkan.application.port.in.UserPage;
+import dev.inkan.application.port.out.SessionStore;
+import dev.inkan.application.port.out.UserRepository;
+import dev.inkan.domain.Email;
+import dev.inkan.domain.RevokeReason;
+import dev.inkan.domain.Role;
+import dev.inkan.domain.SessionId;
+import dev.inkan.domain.User;
+import dev.inkan.domain.UserId;
+import dev.inkan.domain.UserNotFoundException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Administers users: lists and shows them, changes their roles, disables, enables and deletes them. */
+public final class AdministerUsersService implements AdministerUsersUseCase {
+
+    private final UserRepository users;
+    private final SessionStore sessions;
+    private final Clock clock;
+
+    public AdministerUsersService(UserRepository users, SessionStore sessions, Clock clock) {
+        this.users = Objects.requireNonNull(users, "users");
+        this.sessions = Objects.requireNonNull(sessions, "sessions");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public UserPage list(String emailPrefix, Optional<Email> after, int limit) {
+        Objects.requireNonNull(emailPrefix, "emailPrefix");
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw new IllegalArgumentException("a page holds 1 to " + MAX_PAGE + " users");
+        }
+        // One more than asked for tells whether there is a next page.
+        List<User> found = users.list(emailPrefix, after, limit + 1);
+        List<User> page = found.subList(0, Math.min(limit, found.size()));
+        Optional<Email> next = found.size() > limit ? Optional.of(page.get(page.size() - 1).email()) : Optional.empty();
+        return new UserPage(page.stream().map(UserAccount::of).toList(), next);
+    }
+
+    @Override
+    public UserDetails get(UserId id) {
+        return details(users.findById(id).orElseThrow(UserNotFoundException::new));
+    }
+
+    @Override
+    public UserDetails get(Email email) {
+        return details(users.findByEmail(email).orElseThrow(UserNotFoundException::new));
+    }
+
+    @Override
+    public boolean grant(UserId id, Role role) {
+        return users.grantRole(id, role);
+    }
+
+    @Override
+    public boolean revoke(UserId id, Role role) {
+        return users.revokeRole(id, role, clock.instant());
+    }
+
+    @Override
+    public boolean disable(UserId id) {
+        return users.disable(id, clock.instant());
+    }
+
+    @Override
+    public boolean enable(UserId id) {
+        return users.enable(id);
+    }
+
+    @Override
+    public void delete(UserId id) {
+        if (!users.delete(id, clock.instant())) {
+            throw new UserNotFoundException();
+        }
+    }
+
+    @Override
+    public List<SessionId> logoutEverywhere(UserId id) {
+        users.findById(id).orElseThrow(UserNotFoundException::new);
+        return sessions.endAllOfUser(id, clock.instant(), RevokeReason.LOGOUT_EVERYWHERE);
+    }
+
+    private UserDetails details(User user) {
+        return new UserDetails(UserAccount.of(user), sessions.liveSessionsOf(user.id(), clock.instant()));
+    }
+}
