@@ -257,8 +257,10 @@ abstract class RolesAndAdminContract {
         assertThat(http.get("/admin/users/not-a-uuid", adminToken).statusCode()).isEqualTo(400);
         assertThat(http.get("/admin/users/" + UUID.randomUUID(), adminToken).statusCode()).isEqualTo(404);
         assertThat(grant(user, "Not A Role").statusCode()).isEqualTo(400);
+        assertThat(http.send(withToken("/admin/users/" + user + "/roles", adminToken).header("Content-Type", "application/json")
+                .POST(BodyPublishers.ofString("[]"))).statusCode()).isEqualTo(400);
         assertThat(http.send(withToken("/admin/users/" + user + "/roles", adminToken).POST(BodyPublishers.ofString("[]")))
-                .statusCode()).isEqualTo(400);
+                .statusCode()).as("not JSON").isEqualTo(415);
         assertThat(http.postWithToken("/admin/users/" + user + "/logout-all", adminToken).statusCode()).isEqualTo(204);
         assertThat(body(http.get("/admin/users/" + user, adminToken)).get("sessions")).isEmpty();
     }

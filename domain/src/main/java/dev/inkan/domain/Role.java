@@ -9,12 +9,12 @@ import java.util.regex.Pattern;
  */
 public record Role(String name) implements Comparable<Role> {
 
-    /** The role that may use the admin API. */
-    public static final Role ADMIN = new Role("admin");
     /** How many roles one user may hold: enough for any real scheme, and few enough to keep tokens small. */
     public static final int MAX_PER_USER = 64;
     static final int MAX_LENGTH = 64;
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_.:-]{0," + (MAX_LENGTH - 1) + "}");
+    /** The role that may use the admin API. */
+    public static final Role ADMIN = new Role("admin");
 
     /** @throws IllegalArgumentException when the name is not a role name */
     public Role {

@@ -110,7 +110,8 @@ final class Assembly {
                 : Optional.of(database.orElseThrow().revocationFeed(policy.accessTtl(), leeway, clock));
         UserRepository users = choices.users().orElseGet(() -> new JdbiUserRepository(database.orElseThrow().jdbi(),
                 database.orElseThrow().revocationFeed(policy.accessTtl(), leeway, clock)));
-        Optional<JdbiSessionStore> ownSessions = ownFeed.map(feed -> new JdbiSessionStore(database.orElseThrow().jdbi(), feed));
+        Optional<JdbiSessionStore> ownSessions = ownFeed.map(feed ->
+                new JdbiSessionStore(database.orElseThrow().jdbi(), feed, choices.users().isEmpty()));
         SessionStore sessions = choices.sessions().isPresent() ? choices.sessions().get() : ownSessions.orElseThrow();
         RevocationFeed feed = choices.revocationFeed().isPresent() ? choices.revocationFeed().get() : ownFeed.orElseThrow();
         byte[] successorSecret = choices.successorSecret()

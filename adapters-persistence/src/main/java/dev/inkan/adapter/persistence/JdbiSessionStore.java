@@ -36,14 +36,25 @@ public final class JdbiSessionStore implements SessionStore {
 
     private final JdbiStoreCalls calls;
     private final JdbiRevocationFeed feed;
+    private final boolean usersHere;
 
     /**
      * A store on {@code jdbi}, whose schema {@link JdbiDatabase} has migrated, that records and
-     * delivers the revocations of the sessions it ends through {@code feed} (the same database's).
+     * delivers the revocations of the sessions it ends through {@code feed} (the same database's),
+     * for the users of {@link JdbiUserRepository} in the same database.
      */
     public JdbiSessionStore(Jdbi jdbi, JdbiRevocationFeed feed) {
+        this(jdbi, feed, true);
+    }
+
+    /**
+     * @param usersHere whether the users are in this database's {@code users} table; when an
+     *     application keeps them in a table of its own, a session starts for any user id
+     */
+    public JdbiSessionStore(Jdbi jdbi, JdbiRevocationFeed feed, boolean usersHere) {
         this.calls = new JdbiStoreCalls(Objects.requireNonNull(jdbi, "jdbi"), "session store unavailable");
         this.feed = Objects.requireNonNull(feed, "feed");
+        this.usersHere = usersHere;
     }
 
     /**
@@ -58,7 +69,7 @@ public final class JdbiSessionStore implements SessionStore {
         SessionRow row = SessionRow.from(session);
         RefreshTokenRow token = RefreshTokenRow.from(first);
         return calls.inTransaction(handle -> {
-            if (!JdbiUserRepository.lockEnabled(handle, session.userId())) {
+            if (usersHere && !JdbiUserRepository.lockEnabled(handle, session.userId())) {
                 return false;
             }
             row.bindTo(handle.createUpdate(

@@ -16,7 +16,6 @@ import dev.inkan.domain.TooManyRolesException;
 import dev.inkan.domain.User;
 import dev.inkan.domain.UserId;
 import dev.inkan.domain.UserNotFoundException;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -41,11 +40,11 @@ abstract class AccountAdministrationContract extends DatabaseTest {
 
     @BeforeEach
     void createStores() {
-        JdbiDatabase database = testDatabase().database();
-        feed = database.revocationFeed(TestData.ACCESS_TTL, TestData.LEEWAY, Clock.systemUTC());
+        delivered.clear(); // one instance serves every test of the class
+        feed = testDatabase().newFeed();
         feed.subscribe(delivered::add);
-        users = TestData.users(database);
-        sessions = new JdbiSessionStore(database.jdbi(), feed);
+        users = new JdbiUserRepository(jdbi(), feed);
+        sessions = new JdbiSessionStore(jdbi(), feed);
     }
 
     @Test
