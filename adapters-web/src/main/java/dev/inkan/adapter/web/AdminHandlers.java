@@ -10,6 +10,8 @@ import io.javalin.http.Context;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The admin API, {@code /admin/users…}, for callers whose access token holds the role
@@ -19,6 +21,7 @@ import java.util.Optional;
 final class AdminHandlers {
 
     static final int DEFAULT_PAGE = 50;
+    private static final Logger LOG = LoggerFactory.getLogger(AdminHandlers.class);
 
     private final AdministerUsersUseCase admin;
     private final RequestAuthentication authentication;
@@ -43,44 +46,63 @@ final class AdminHandlers {
     }
 
     void grantRole(Context ctx) {
-        requireAdmin(ctx);
+        AccessTokenClaims caller = requireAdmin(ctx);
         UserId user = userId(ctx);
         JsonNode body = JsonBodies.object(ctx);
         Role role = AuthHandlers.validated(() -> new Role(JsonBodies.string(body, "role")));
-        admin.grant(user, role);
+        if (admin.grant(user, role)) {
+            audit(ctx, caller, "grant_role role=" + role, user);
+        }
         respondWith(ctx, user);
     }
 
     void revokeRole(Context ctx) {
-        requireAdmin(ctx);
+        AccessTokenClaims caller = requireAdmin(ctx);
         UserId user = userId(ctx);
         Role role = AuthHandlers.validated(() -> new Role(ctx.pathParam("role")));
-        admin.revoke(user, role);
+        if (admin.revoke(user, role)) {
+            audit(ctx, caller, "revoke_role role=" + role, user);
+        }
         respondWith(ctx, user);
     }
 
     void disable(Context ctx) {
-        UserId user = notTheCaller(requireAdmin(ctx), userId(ctx));
-        admin.disable(user);
+        AccessTokenClaims caller = requireAdmin(ctx);
+        UserId user = notTheCaller(caller, userId(ctx));
+        if (admin.disable(user)) {
+            audit(ctx, caller, "disable", user);
+        }
         respondWith(ctx, user);
     }
 
     void enable(Context ctx) {
-        requireAdmin(ctx);
+        AccessTokenClaims caller = requireAdmin(ctx);
         UserId user = userId(ctx);
-        admin.enable(user);
+        if (admin.enable(user)) {
+            audit(ctx, caller, "enable", user);
+        }
         respondWith(ctx, user);
     }
 
     void delete(Context ctx) {
-        admin.delete(notTheCaller(requireAdmin(ctx), userId(ctx)));
+        AccessTokenClaims caller = requireAdmin(ctx);
+        UserId user = notTheCaller(caller, userId(ctx));
+        admin.delete(user);
+        audit(ctx, caller, "delete", user);
         ctx.status(204);
     }
 
     void logoutEverywhere(Context ctx) {
-        requireAdmin(ctx);
-        admin.logoutEverywhere(userId(ctx));
+        AccessTokenClaims caller = requireAdmin(ctx);
+        UserId user = userId(ctx);
+        admin.logoutEverywhere(user);
+        audit(ctx, caller, "logout_everywhere", user);
         ctx.status(204);
+    }
+
+    /** One line per change, by ids alone: no e-mail or address of the user, so a deletion leaves nothing of them here. */
+    private static void audit(Context ctx, AccessTokenClaims caller, String action, UserId user) {
+        LOG.info("admin_action request_id={} admin={} action={} user={}", RequestIds.of(ctx), caller.subject(), action, user);
     }
 
     private AccessTokenClaims requireAdmin(Context ctx) {

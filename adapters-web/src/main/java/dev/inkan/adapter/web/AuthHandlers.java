@@ -6,6 +6,7 @@ import dev.inkan.application.port.in.LoginCommand;
 import dev.inkan.application.port.in.RefreshCommand;
 import dev.inkan.application.port.in.RegisterCommand;
 import dev.inkan.domain.AccessTokenClaims;
+import dev.inkan.domain.AccountDisabledException;
 import dev.inkan.domain.InvalidCredentialsException;
 import dev.inkan.domain.InvalidRefreshTokenException;
 import dev.inkan.domain.SessionId;
@@ -71,6 +72,9 @@ final class AuthHandlers {
         } catch (InvalidCredentialsException e) {
             limits.loginFailed(command.email().value());
             metrics.login("invalid_credentials");
+            throw e;
+        } catch (AccountDisabledException e) {
+            metrics.login("account_disabled");
             throw e;
         }
         metrics.login("success");
