@@ -1,17 +1,48 @@
-// Drives Inkan's page in headless Chromium: register, log in, see /me, let the access token expire,
-// see the silent refresh, list sessions, log out. Usage: node page.e2e.mjs <base-url> <screenshot.png>
+// Drives Inkan's page in headless Chromium, in two browser contexts: a user and an administrator
+// (made before the server started). The user registers, logs in, sees /me, lets the access token
+// expire and sees the silent refresh; the admin finds the user in the list and grants a role that
+// the user's next token carries; the admin revokes it and the user's token is refused; the user
+// forges `admin` into their payload and the server refuses it; the user lists sessions and logs out;
+// the admin disables and enables the user.
+// Usage: INKAN_ADMIN_EMAIL=… INKAN_ADMIN_PASSWORD=… node page.e2e.mjs <base-url> <screenshot.png>
+// (the admin's page after login; the user's page after the forgery goes beside it, page-forged.png).
+import path from 'node:path';
 import { chromium } from 'playwright-core';
 
 const [base, screenshot] = process.argv.slice(2);
+const forgedScreenshot = path.join(path.dirname(screenshot), 'page-forged.png');
 const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const adminEmail = process.env.INKAN_ADMIN_EMAIL;
+const adminPassword = process.env.INKAN_ADMIN_PASSWORD;
 const email = `page-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;
 const password = 'correct horse battery';
+const ROLE = 'billing:read';
 
 function check(condition, message) {
   if (!condition) throw new Error(message);
   console.log(`ok  ${message}`);
 }
 
+async function logIn(page, who, secret) {
+  await page.fill('#login-email', who);
+  await page.fill('#login-password', secret);
+  await page.click('#login-button');
+  await page.waitForSelector('#signed-in', { state: 'visible' });
+  await page.waitForFunction((e) => document.getElementById('me-result').textContent.includes(e), who);
+}
+
+/** The token the page shows, as text and as claims. */
+async function shownToken(page) {
+  const parts = await page.evaluate(() => ['token-header', 'token-payload', 'token-signature']
+    .map((id) => document.getElementById(id).textContent));
+  return { text: parts.join('.'), parts, claims: JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8')) };
+}
+
+async function shownRoles(page) {
+  return page.locator('#token-roles .role').allTextContents();
+}
+
+check(adminEmail && adminPassword, 'the admin account is given (INKAN_ADMIN_EMAIL, INKAN_ADMIN_PASSWORD)');
 const browser = await chromium.launch({
   executablePath,
   headless: true,
@@ -19,46 +50,133 @@ const browser = await chromium.launch({
     '--disable-component-update', '--disable-sync'],
 });
 try {
-  const page = await browser.newPage();
   const errors = [];
-  page.on('pageerror', (error) => errors.push(String(error)));
+  const user = await (await browser.newContext()).newPage();
+  const admin = await (await browser.newContext()).newPage();
+  for (const page of [user, admin]) {
+    page.on('pageerror', (error) => errors.push(String(error)));
+    // A 401 logs "Failed to load resource", which is the point here; a CSP violation is not.
+    page.on('console', (message) => { if (/Content Security Policy/i.test(message.text())) errors.push(message.text()); });
+  }
 
-  await page.goto(base + '/');
-  check(await page.title() === 'Inkan', 'the page loads');
+  await user.goto(base + '/');
+  check(await user.title() === 'Inkan', 'the page loads');
+  check((await user.textContent('h1')).includes('Inkan'), 'the title reads Inkan');
+  const mark = await user.locator('#mark').boundingBox();
+  check(mark && mark.height > 40 && (await user.locator('#mark path').count()) > 0
+    && (await user.locator('#mark text').count()) === 0, 'the 印鑑 mark is an inline SVG of paths, needing no CJK font');
 
-  await page.fill('#register-email', email);
-  await page.fill('#register-password', password);
-  await page.click('#register-button');
-  await page.waitForFunction(() => document.getElementById('status').textContent.startsWith('Registered'));
+  await user.fill('#register-email', email);
+  await user.fill('#register-password', password);
+  await user.click('#register-button');
+  await user.waitForFunction(() => document.getElementById('status').textContent.startsWith('Registered'));
   check(true, 'registration succeeds');
 
-  await page.fill('#login-email', email);
-  await page.fill('#login-password', password);
-  await page.click('#login-button');
-  await page.waitForSelector('#signed-in', { state: 'visible' });
-  await page.waitForFunction((e) => document.getElementById('me-result').textContent.includes(e), email);
-  check((await page.textContent('#token-header-json')).includes('HS256'), 'the token header is shown decoded');
-  check((await page.textContent('#token-payload-json')).includes('"sub"'), 'the claims are shown decoded');
-  check((await page.textContent('#me-result')).includes(email), '/me answers with the user');
-  const cookies = await page.context().cookies();
+  await logIn(user, email, password);
+  check((await user.textContent('#token-header-json')).includes('HS256'), 'the token header is shown decoded');
+  check((await user.textContent('#token-payload-json')).includes('"sub"'), 'the claims are shown decoded');
+  check((await user.textContent('#me-result')).includes(email), '/me answers with the user');
+  const cookies = await user.context().cookies();
   const access = cookies.find((c) => c.name === '__Host-inkan_access');
   check(access && access.httpOnly && access.secure && access.sameSite === 'Strict', 'the access token is an HttpOnly, Secure, SameSite=Strict cookie');
-  check(!(await page.evaluate(() => document.cookie)).includes('inkan_access'), 'scripts cannot read the access token cookie');
-  await page.screenshot({ path: screenshot, fullPage: true });
+  check(!(await user.evaluate(() => document.cookie)).includes('inkan_access'), 'scripts cannot read the access token cookie');
+  check((await shownRoles(user)).length === 0 && (await user.textContent('#token-roles')) === 'none', 'a new user\'s token holds no roles');
+  check(await user.isHidden('#admin'), 'the user list is not shown to a user without admin');
 
-  await page.waitForFunction(() => document.getElementById('expiry').textContent === 'expired', null, { timeout: 20000 });
-  await page.click('#me-button');
-  await page.waitForFunction(() => document.getElementById('refreshes').textContent === '1', null, { timeout: 10000 });
-  check((await page.textContent('#me-result')).includes(email), 'after expiry, /me works again through a silent refresh');
+  await admin.goto(base + '/');
+  await logIn(admin, adminEmail, adminPassword);
+  check((await shownRoles(admin)).includes('admin'), 'the admin\'s roles show as badges beside the token');
+  check((await admin.locator('#token-payload-json mark').allTextContents()).some((claim) => claim.startsWith('  "roles"')
+    && claim.includes('"admin"')), 'the roles claim is marked in the decoded payload');
+  const row = admin.locator(`#admin-users tr[data-email="${email}"]`);
+  await row.waitFor();
+  check((await row.locator('td.state').textContent()).startsWith('active'), 'the admin sees the new user in the list, active');
+  await row.locator('form.grant input').fill(ROLE);
+  await row.locator('form.grant button').click();
+  await row.locator('.role', { hasText: ROLE }).waitFor();
+  check((await admin.textContent('#admin-status')).includes(`Granted ${ROLE}`), `the admin grants ${ROLE} and the list shows it`);
+  await admin.fill('#admin-filter', 'nobody-');
+  await admin.click('#admin-filter-button');
+  await admin.waitForFunction(() => document.querySelectorAll('#admin-users tbody tr').length === 0);
+  await admin.fill('#admin-filter', 'page-');
+  await admin.click('#admin-filter-button');
+  await row.waitFor();
+  check((await admin.locator('#admin-users tbody tr').count()) === 1, 'the filter by e-mail prefix narrows the list');
+  await admin.fill('#admin-filter', '');
+  await admin.click('#admin-filter-button');
+  const own = admin.locator(`#admin-users tr[data-email="${adminEmail}"]`);
+  await own.waitFor();
+  await own.locator('button.toggle').click();
+  await admin.waitForFunction(() => document.getElementById('admin-status').textContent.includes('cannot disable'));
+  check(await admin.locator('#admin-status.problem').count() === 1, 'disabling one\'s own account is refused, with the problem\'s detail');
+  await admin.screenshot({ path: screenshot, fullPage: true });
 
-  await page.click('#sessions-button');
-  await page.waitForSelector('#sessions li');
-  check((await page.locator('#sessions li').count()) === 1, 'the session list shows this session');
+  await user.waitForFunction(() => document.getElementById('expiry').textContent === 'expired', null, { timeout: 20000 });
+  await user.click('#me-button');
+  await user.waitForFunction(() => document.getElementById('refreshes').textContent === '1', null, { timeout: 10000 });
+  check((await user.textContent('#me-result')).includes(email), 'after expiry, /me works again through a silent refresh');
+  await user.waitForFunction((role) => document.getElementById('token-payload-json').textContent.includes(role), ROLE);
+  const granted = await shownToken(user);
+  check((await shownRoles(user)).includes(ROLE) && granted.claims.roles.includes(ROLE),
+    `after the refresh the user's token carries ${ROLE}, in the payload and as a badge`);
 
-  await page.click('#logout-button');
-  await page.waitForSelector('#signed-out', { state: 'visible' });
-  const after = await page.evaluate(async () => (await fetch('/me', { credentials: 'same-origin' })).status);
+  await row.locator('.role', { hasText: ROLE }).locator('button.revoke').click();
+  await row.locator('.role', { hasText: ROLE }).waitFor({ state: 'detached' });
+  check((await admin.textContent('#admin-status')).includes(`Revoked ${ROLE}`), `the admin revokes ${ROLE} with its ×`);
+  const old = await user.evaluate(async (token) => {
+    const sentAt = Date.now() / 1000;
+    const response = await fetch('/auth/verify', { headers: { Authorization: `Bearer ${token}` }, credentials: 'omit' });
+    return { status: response.status, sentAt };
+  }, granted.text);
+  if (old.sentAt < granted.claims.exp) {
+    check(old.status === 401, 'the token that carried the revoked role is refused at once, before it expires');
+  } else {
+    console.log('skip the token that carried the revoked role had expired before it could be tried');
+  }
+  await user.click('#me-button');
+  await user.waitForFunction((role) => !document.getElementById('token-payload-json').textContent.includes(role)
+    && document.getElementById('me-result').textContent.length > 0, ROLE, { timeout: 10000 });
+  check(!(await shownRoles(user)).includes(ROLE), 'after the next refresh the revoked role is gone from the user\'s token');
+
+  const genuine = await shownToken(user);
+  await user.click('#forge-admin-button');
+  const edited = JSON.parse(await user.inputValue('#forge-payload'));
+  check(edited.roles.includes('admin') && edited.sub === genuine.claims.sub, 'one click writes admin into the user\'s own payload');
+  const sentAt = Date.now() / 1000;
+  await user.click('#forge-send-button');
+  await user.waitForFunction(() => /^\d{3}:/.test(document.getElementById('forge-result').textContent));
+  const forged = (await user.textContent('#forge-token')).split('.');
+  check(forged[0] === genuine.parts[0] && forged[2] === genuine.parts[2] && forged[1] !== genuine.parts[1]
+    && JSON.parse(Buffer.from(forged[1], 'base64url').toString('utf8')).roles.includes('admin'),
+  'the forged token keeps the header and signature and carries a re-encoded payload with admin');
+  check((await user.textContent('#forge-result')).startsWith('401'), 'the server refuses the forged token with 401');
+  const why = await user.textContent('#forge-why');
+  check(why.includes('signature') && why.includes('header and the payload') && why.includes('server\'s key'),
+    'the page says why: the signature covers header and payload, and only the server\'s key makes it');
+  const control = await user.textContent('#forge-control');
+  if (sentAt < genuine.claims.exp - 0.5) {
+    check(control.includes(': 200, accepted'), 'the same token unedited, sent the same way, is accepted');
+  } else {
+    console.log(`skip the unedited token had (nearly) expired before the forgery was sent (${control})`);
+  }
+  await user.screenshot({ path: forgedScreenshot, fullPage: true });
+  check(await user.isHidden('#admin'), 'a forged admin claim shows no user list');
+
+  await user.click('#sessions-button');
+  await user.waitForSelector('#sessions li');
+  check((await user.locator('#sessions li').count()) === 1, 'the session list shows this session');
+
+  await user.click('#logout-button');
+  await user.waitForSelector('#signed-out', { state: 'visible' });
+  const after = await user.evaluate(async () => (await fetch('/me', { credentials: 'same-origin' })).status);
   check(after === 401, 'after logout /me is refused');
+
+  await row.locator('button.toggle').click();
+  await row.locator('td.state.disabled').waitFor();
+  check((await row.locator('button.toggle').textContent()) === 'Enable', 'the admin disables the user, and the list says so');
+  await row.locator('button.toggle').click();
+  await row.locator('td.state:not(.disabled)').waitFor();
+  check((await row.locator('td.state').textContent()).startsWith('active'), 'the admin enables the user again');
   check(errors.length === 0, `no script errors (${errors.join('; ')})`);
   console.log('browser e2e: all good');
 } finally {

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.inkan.application.port.in.RegisterCommand;
 import dev.inkan.bootstrap.ConfigSource;
 import dev.inkan.bootstrap.Inkan;
+import dev.inkan.domain.Role;
+import dev.inkan.domain.UserId;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Inkan's page in headless Chromium (Debian's {@code chromium}, driven by playwright-core):
  * register, log in, see /me, let the two-second access token expire, see the silent refresh, log
- * out. A screenshot after login is kept at {@code bootstrap/target/page-after-login.png}.
+ * out; and, with a second browser context for an administrator made before the server starts, grant
+ * a role that the user's page shows after its next refresh, revoke it, and watch the server refuse a
+ * token whose payload the user edited. Screenshots are kept at
+ * {@code bootstrap/target/page-after-login.png} (the admin's page) and {@code page-forged.png}.
  * {@code .ci/run} installs Chromium and the script's npm package; elsewhere the test is skipped
  * unless they are there.
  */
@@ -27,8 +33,12 @@ class PageInBrowserIT {
     @TempDir
     Path dataDir;
 
+    private static final String ADMIN_EMAIL = "root@example.com";
+    private static final String ADMIN_PASSWORD = "correct horse battery";
+
     @Test
-    void thePage_registersLogsInRefreshesSilentlyAndLogsOut_inHeadlessChromium() throws Exception {
+    void thePage_registersLogsInRefreshesSilentlyAdministersRolesRefusesAForgeryAndLogsOut_inHeadlessChromium()
+            throws Exception {
         Path scripts = InkanJar.projectRoot().resolve("adapters-web/src/test/browser");
         Path chromium = Path.of(System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium"));
         boolean ready = Files.isExecutable(chromium) && Files.isDirectory(scripts.resolve("node_modules/playwright-core"));
@@ -45,13 +55,21 @@ class PageInBrowserIT {
         env.put("INKAN_JWT_SECRET", TestTokens.b64(TestTokens.randomKey(32)));
         env.put("INKAN_ACCESS_TTL", "PT2S");
         env.put("INKAN_LEEWAY", "PT0S");
+        try (Inkan inkan = InkanApplication.open(InkanSettings.from(ConfigSource.of(env)))) {
+            UserId admin = inkan.register().register(RegisterCommand.of(ADMIN_EMAIL, ADMIN_PASSWORD)).id();
+            inkan.admin().grant(admin, Role.ADMIN);
+        }
         Path screenshot = InkanJar.projectRoot().resolve("bootstrap/target/page-after-login.png");
         try (InkanApplication app = InkanApplication.start(ConfigSource.of(env))) {
-            Process browser = new ProcessBuilder("node", scripts.resolve("page.e2e.mjs").toString(),
+            ProcessBuilder node = new ProcessBuilder("node", scripts.resolve("page.e2e.mjs").toString(),
                     "http://127.0.0.1:" + app.port(), screenshot.toString())
-                    .directory(scripts.toFile()).redirectErrorStream(true).start();
+                    .directory(scripts.toFile()).redirectErrorStream(true);
+            node.environment().put("INKAN_ADMIN_EMAIL", ADMIN_EMAIL);
+            node.environment().put("INKAN_ADMIN_PASSWORD", ADMIN_PASSWORD);
+            Process browser = node.start();
             String output = new String(browser.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(browser.waitFor(120, TimeUnit.SECONDS)).as("the browser run ends").isTrue();
+            System.out.println(output);
 
             assertThat(browser.exitValue()).as(output).isZero();
             assertThat(output).contains("browser e2e: all good");
