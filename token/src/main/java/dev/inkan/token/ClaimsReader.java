@@ -71,7 +71,7 @@ final class ClaimsReader {
      * @return the claims, or empty for any other bytes, which go to the general path
      */
     Optional<TokenClaims> ownLayout(byte[] json) {
-        JsonReader in = new JsonReader(json, TokenException.Reason.MALFORMED_CLAIMS);
+        PlainCursor in = new PlainCursor(json);
         if (!in.literal(OwnLayout.ISS) || !in.bytes(issuerJson) || !in.literal(OwnLayout.SUB)) {
             return NOT_OWN;
         }
@@ -79,12 +79,12 @@ final class ClaimsReader {
         if (sub.isEmpty() || !in.literal(OwnLayout.AUD) || !in.bytes(audienceJson) || !in.literal(OwnLayout.IAT)) {
             return NOT_OWN;
         }
-        long iat = in.plainDate();
-        if (iat == JsonReader.NOT_PLAIN || !in.literal(OwnLayout.EXP)) {
+        long iat = in.plainInteger(TokenClaims.LAST_NUMERIC_DATE);
+        if (iat == PlainCursor.NOT_PLAIN || !in.literal(OwnLayout.EXP)) {
             return NOT_OWN;
         }
-        long exp = in.plainDate();
-        if (exp == JsonReader.NOT_PLAIN || !in.literal(OwnLayout.JTI)) {
+        long exp = in.plainInteger(TokenClaims.LAST_NUMERIC_DATE);
+        if (exp == PlainCursor.NOT_PLAIN || !in.literal(OwnLayout.JTI)) {
             return NOT_OWN;
         }
         Optional<String> jti = in.plainString();
@@ -120,9 +120,9 @@ final class ClaimsReader {
                 case ISS -> { iss = in.string(); yield ISS_READ; }
                 case SUB -> { sub = uuid(in); yield SUB_READ; }
                 case AUD -> { aud = audience(in); yield AUD_READ; }
-                case IAT -> { iat = numericDate(in); yield IAT_READ; }
-                case EXP -> { exp = numericDate(in); yield EXP_READ; }
-                case NBF -> { nbf = numericDate(in); yield NBF_READ; }
+                case IAT -> { iat = in.integer(TokenClaims.LAST_NUMERIC_DATE); yield IAT_READ; }
+                case EXP -> { exp = in.integer(TokenClaims.LAST_NUMERIC_DATE); yield EXP_READ; }
+                case NBF -> { nbf = in.integer(TokenClaims.LAST_NUMERIC_DATE); yield NBF_READ; }
                 case JTI -> { jti = in.string(); yield JTI_READ; }
                 case SID -> { sid = uuid(in); yield SID_READ; }
                 default -> {
@@ -162,15 +162,5 @@ final class ClaimsReader {
             audiences.add(in.string());
         } while (in.more(']'));
         return audiences;
-    }
-
-    /** A NumericDate as the format reads it: a JSON integer from 0 to 9999-12-31T23:59:59Z; {@code -0} is JSON for zero. */
-    private static long numericDate(JsonReader in) {
-        boolean negative = in.consumeIf('-');
-        long seconds = in.plainDate();
-        if (seconds == JsonReader.NOT_PLAIN || (negative && seconds != 0)) {
-            throw in.malformed();
-        }
-        return seconds;
     }
 }

@@ -1,26 +1,22 @@
 package dev.inkan.token;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.HashSet;
-import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * A cursor over one JSON text (RFC 8259), read strictly as Jackson's parser with strict duplicate
  * detection reads it: the structure, member names (escapes decoded before they are compared), strings,
- * and any value checked and skipped, refusing duplicate names at any depth and nesting deeper than
- * {@link #MAX_DEPTH}. Every read is bounds-checked: past the end there is only {@link #END}, which no
- * grammar rule accepts. Whatever is malformed is refused with the reason given at construction.
+ * integers ({@link JsonNumbers}), and any value checked and skipped, refusing duplicate names at any
+ * depth and nesting deeper than {@link #MAX_DEPTH}. Every read is bounds-checked: past the end there
+ * is only {@link #END}, which no grammar rule accepts. Whatever is malformed is refused with the
+ * reason given at construction.
  */
 final class JsonReader {
 
     static final int MAX_DEPTH = 64;
     /** What reading past the last byte gives. */
     static final int END = -1;
-    /** What {@link #plainDate()} gives when the bytes are not a NumericDate of plain digits. */
-    static final long NOT_PLAIN = -1;
 
     private final byte[] in;
     private final TokenException.Reason malformed;
@@ -53,7 +49,12 @@ final class JsonReader {
     }
 
     private int peek() {
-        return pos < in.length ? in[pos] & 0xff : END;
+        return at(pos);
+    }
+
+    /** @return the byte at {@code i}, or {@link #END} */
+    private int at(int i) {
+        return i < in.length ? in[i] & 0xff : END;
     }
 
     private void skipWhitespace() {
@@ -94,11 +95,6 @@ final class JsonReader {
         }
     }
 
-    /** @return whether every byte has been read, whitespace included */
-    boolean atEnd() {
-        return pos == in.length;
-    }
-
     /**
      * Reads a member name and its colon.
      *
@@ -136,7 +132,13 @@ final class JsonReader {
 
     String string() {
         expect('"');
-        return plainString().orElseGet(this::decodedString);
+        int end = JsonStrings.plainEnd(in, pos);
+        if (end == JsonStrings.NOT_PLAIN) {
+            return decodedString();
+        }
+        String text = new String(in, pos, end - pos, StandardCharsets.US_ASCII);
+        pos = end + 1;
+        return text;
     }
 
     /** Skips any value after checking it, refusing duplicate names in the objects it holds. */
@@ -148,10 +150,10 @@ final class JsonReader {
         if (depth > MAX_DEPTH) {
             throw malformed();
         }
-        int b = next();
-        switch (b) {
-            case '"' -> plainString().orElseGet(this::decodedString);
+        switch (peekNext()) {
+            case '"' -> string();
             case '{' -> {
+                pos++;
                 Set<String> names = new HashSet<>();
                 if (!consumeIf('}')) {
                     do {
@@ -164,132 +166,53 @@ final class JsonReader {
                 }
             }
             case '[' -> {
+                pos++;
                 if (!consumeIf(']')) {
                     do {
                         skipValue(depth + 1);
                     } while (more(']'));
                 }
             }
-            case 't' -> keywordRest("rue");
-            case 'f' -> keywordRest("alse");
-            case 'n' -> keywordRest("ull");
-            default -> number(b);
+            case 't' -> keyword("true");
+            case 'f' -> keyword("false");
+            case 'n' -> keyword("null");
+            default -> skipNumber();
         }
     }
 
-    /** The rest of {@code true}, {@code false} or {@code null}, whose first letter has been read. */
-    private void keywordRest(String rest) {
-        for (int i = 0; i < rest.length(); i++) {
-            if (read() != rest.charAt(i)) {
+    /** @return the next byte that is not JSON whitespace, not consumed: what kind of value follows */
+    int peekNext() {
+        skipWhitespace();
+        return peek();
+    }
+
+    /** Reads {@code true}, {@code false} or {@code null}, which {@link #peekNext()} announced. */
+    void keyword(String word) {
+        for (int i = 0; i < word.length(); i++) {
+            if (read() != word.charAt(i)) {
                 throw malformed();
             }
         }
     }
 
-    /** Skips a number of the RFC 8259 6 grammar whose first byte {@code first} has been read. */
-    private void number(int first) {
-        int b = first;
-        if (b == '-') {
-            b = read();
-        }
-        if (b == '0') {
-            if (isDigit(peek())) {
-                throw malformed(); // no leading zeros
-            }
-        } else if (b >= '1' && b <= '9') {
-            digits(0);
-        } else {
+    /** @return the next value, a number, when it is an integer from 0 to {@code max}; {@code -0} is JSON for zero */
+    long integer(long max) {
+        skipWhitespace();
+        int start = pos;
+        skipNumber();
+        long value = JsonNumbers.integer(in, start, pos, max);
+        if (value == JsonNumbers.OUT_OF_RANGE) {
             throw malformed();
         }
-        if (peek() == '.') {
-            pos++;
-            digits(1);
-        }
-        if (peek() == 'e' || peek() == 'E') {
-            pos++;
-            if (peek() == '+' || peek() == '-') {
-                pos++;
-            }
-            digits(1);
-        }
+        return value;
     }
 
-    private void digits(int atLeast) {
-        int start = pos;
-        while (isDigit(peek())) {
-            pos++;
-        }
-        if (pos - start < atLeast) {
+    private void skipNumber() {
+        int end = JsonNumbers.end(in, pos);
+        if (end == JsonNumbers.MALFORMED) {
             throw malformed();
         }
-    }
-
-    private static boolean isDigit(int b) {
-        return b >= '0' && b <= '9';
-    }
-
-    // The plain forms below read only the common case, straight from the bytes, and move past what
-    // they read only when they succeed; the fast path of ClaimsReader is made of them.
-
-    /** @return whether the next bytes are {@code literal}, moving past them */
-    boolean literal(OwnLayout.Literal literal) {
-        if (literal.isAt(in, pos)) {
-            pos += literal.length();
-            return true;
-        }
-        return false;
-    }
-
-    /** @return whether the next bytes are exactly {@code expected}, moving past them */
-    boolean bytes(byte[] expected) {
-        if (pos + expected.length <= in.length && Arrays.equals(in, pos, pos + expected.length, expected, 0, expected.length)) {
-            pos += expected.length;
-            return true;
-        }
-        return false;
-    }
-
-    /** @return the string of plain bytes up to a closing quote, moving past it, or empty (position unchanged) */
-    Optional<String> plainString() {
-        int end = JsonStrings.plainEnd(in, pos);
-        if (end == JsonStrings.NOT_PLAIN) {
-            return Optional.empty();
-        }
-        String text = new String(in, pos, end - pos, StandardCharsets.US_ASCII);
-        pos = end + 1;
-        return Optional.of(text);
-    }
-
-    /** @return the UUID of 36 plain bytes and a closing quote, moving past them, or empty (position unchanged) */
-    Optional<UUID> plainUuid() {
-        if (pos + CanonicalUuid.LENGTH >= in.length || in[pos + CanonicalUuid.LENGTH] != '"') {
-            return Optional.empty();
-        }
-        Optional<UUID> uuid = CanonicalUuid.parse(in, pos);
-        if (uuid.isPresent()) {
-            pos += CanonicalUuid.LENGTH + 1;
-        }
-        return uuid;
-    }
-
-    /**
-     * @return a NumericDate of plain digits (no sign, no leading zero, no fraction, no exponent) up to
-     *     the last one the format reads, moving past it, or {@link #NOT_PLAIN}
-     */
-    long plainDate() {
-        int start = pos;
-        int i = pos;
-        long seconds = 0;
-        while (i < in.length && isDigit(in[i]) && i - start < 12) { // 12 digits hold the last NumericDate
-            seconds = seconds * 10 + (in[i++] - '0');
-        }
-        boolean integer = i == in.length || !(isDigit(in[i]) || in[i] == '.' || in[i] == 'e' || in[i] == 'E');
-        boolean plain = i > start && (in[start] != '0' || i == start + 1) && integer;
-        if (!plain || seconds > TokenClaims.LAST_NUMERIC_DATE) {
-            return NOT_PLAIN;
-        }
-        pos = i;
-        return seconds;
+        pos = end;
     }
 
     /** Decodes a string whose opening quote has been read: escapes, UTF-8 and the closing quote. */

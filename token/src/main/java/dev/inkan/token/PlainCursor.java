@@ -1,0 +1,98 @@
+package dev.inkan.token;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The cursor of the claims fast path: it reads only the plain forms of Inkan's own layout (literals,
+ * strings without escapes, canonical UUIDs, integers of plain digits) straight from the bytes, and
+ * moves past what it reads only when it succeeds, so that any other bytes leave it with a plain "no"
+ * and go to the general path ({@link JsonReader}). Every read is bounds-checked.
+ */
+final class PlainCursor {
+
+    /** What {@link #plainInteger} gives when the bytes are not an integer of plain digits in range. */
+    static final long NOT_PLAIN = -1;
+
+    private final byte[] in;
+    private int pos;
+
+    PlainCursor(byte[] in) {
+        this.in = in;
+    }
+
+    /** @return whether every byte has been read */
+    boolean atEnd() {
+        return pos == in.length;
+    }
+
+    /** @return whether the next bytes are {@code literal}, moving past them */
+    boolean literal(OwnLayout.Literal literal) {
+        if (literal.isAt(in, pos)) {
+            pos += literal.length();
+            return true;
+        }
+        return false;
+    }
+
+    /** @return whether the next bytes are exactly {@code expected}, moving past them */
+    boolean bytes(byte[] expected) {
+        if (pos + expected.length <= in.length && Arrays.equals(in, pos, pos + expected.length, expected, 0, expected.length)) {
+            pos += expected.length;
+            return true;
+        }
+        return false;
+    }
+
+    /** @return the string of plain bytes up to a closing quote, moving past it, or empty (position unchanged) */
+    Optional<String> plainString() {
+        int end = JsonStrings.plainEnd(in, pos);
+        if (end == JsonStrings.NOT_PLAIN) {
+            return Optional.empty();
+        }
+        String text = new String(in, pos, end - pos, StandardCharsets.US_ASCII);
+        pos = end + 1;
+        return Optional.of(text);
+    }
+
+    /** @return the UUID of 36 plain bytes and a closing quote, moving past them, or empty (position unchanged) */
+    Optional<UUID> plainUuid() {
+        if (pos + CanonicalUuid.LENGTH >= in.length || in[pos + CanonicalUuid.LENGTH] != '"') {
+            return Optional.empty();
+        }
+        Optional<UUID> uuid = CanonicalUuid.parse(in, pos);
+        if (uuid.isPresent()) {
+            pos += CanonicalUuid.LENGTH + 1;
+        }
+        return uuid;
+    }
+
+    /**
+     * @param max the largest value taken, below {@code Long.MAX_VALUE / 10}
+     * @return an integer of plain digits (no sign, no leading zero, no fraction, no exponent) from 0 to
+     *     {@code max}, moving past it, or {@link #NOT_PLAIN}
+     */
+    long plainInteger(long max) {
+        int start = pos;
+        int i = pos;
+        long value = 0;
+        // Stops once past max, so that the value cannot overflow.
+        while (JsonNumbers.isDigit(at(i)) && value <= max) {
+            value = value * 10 + (in[i++] - '0');
+        }
+        boolean integer = !(JsonNumbers.isDigit(at(i)) || at(i) == '.' || at(i) == 'e' || at(i) == 'E');
+        boolean plain = i > start && (in[start] != '0' || i == start + 1) && integer;
+        if (!plain || value > max) {
+            return NOT_PLAIN;
+        }
+        pos = i;
+        return value;
+    }
+
+    /** @return the byte at {@code i}, or {@link JsonReader#END} */
+    private int at(int i) {
+        return i < in.length ? in[i] & 0xff : JsonReader.END;
+    }
+}
