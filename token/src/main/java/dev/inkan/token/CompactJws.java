@@ -68,6 +68,12 @@ final class CompactJws {
         return key.verify(ascii, 0, payloadEnd, signature);
     }
 
+    /** @return how many characters {@link #sign} gives for a payload of {@code payloadLength} bytes */
+    static int length(byte[] headerSegment, int payloadLength, JwsKey key) {
+        return headerSegment.length + 1 + Base64Url.encodedLength(payloadLength) + 1
+                + Base64Url.encodedLength(key.algorithm().macLength());
+    }
+
     /**
      * @param headerSegment the encoded header, as ASCII
      * @param payload the bytes to carry
@@ -77,7 +83,7 @@ final class CompactJws {
         int payloadAt = headerSegment.length + 1;
         int signatureAt = payloadAt + Base64Url.encodedLength(payload.length) + 1;
         int signatureLength = key.algorithm().macLength();
-        byte[] token = new byte[signatureAt + Base64Url.encodedLength(signatureLength)];
+        byte[] token = new byte[length(headerSegment, payload.length, key)];
         System.arraycopy(headerSegment, 0, token, 0, headerSegment.length);
         token[headerSegment.length] = '.';
         int end = Base64Url.encode(payload, token, payloadAt);

@@ -31,11 +31,18 @@ public final class TokenFormat {
     /**
      * @return the compact JWS of {@code claims}: the header {@code {"alg":…,"typ":"JWT","kid":…}} of
      *     the first key, the claims in Inkan's layout, and that key's signature
-     * @throws IllegalArgumentException when a claim holds text that UTF-8 cannot carry (an unpaired surrogate)
+     * @throws IllegalArgumentException when a claim holds text that UTF-8 cannot carry (an unpaired
+     *     surrogate), or the token would be longer than {@link #verify} accepts (8 KiB)
      */
     public String sign(TokenClaims claims) {
         Objects.requireNonNull(claims, "claims");
-        return CompactJws.sign(headers.signingHeader(), ClaimsWriter.write(claims), headers.signingKey());
+        byte[] payload = ClaimsWriter.write(claims);
+        int length = CompactJws.length(headers.signingHeader(), payload.length, headers.signingKey());
+        if (length > CompactJws.MAX_LENGTH) {
+            throw new IllegalArgumentException("the access token would be " + length + " bytes, over the " + CompactJws.MAX_LENGTH
+                    + "-byte limit: fewer or shorter roles or custom claims");
+        }
+        return CompactJws.sign(headers.signingHeader(), payload, headers.signingKey());
     }
 
     /**
