@@ -3,7 +3,9 @@ package dev.inkan.token;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -12,8 +14,8 @@ import java.util.UUID;
  * Reads the JWT claims of a verified token from its UTF-8 JSON: first the fast path for the exact
  * bytes Inkan writes for the issuer and audience the rules expect, then, for anything else, the
  * general path that reads any strict JSON object (RFC 8259) with every registered claim present and
- * of its type, unknown members checked and skipped. Both give the same claims for the same bytes;
- * the fast path only skips work. Immutable: what it compares against is prepared once.
+ * of its type, and every other member as a custom claim. Both give the same claims for the same
+ * bytes; the fast path only skips work. Immutable: what it compares against is prepared once.
  */
 final class ClaimsReader {
 
@@ -28,8 +30,11 @@ final class ClaimsReader {
     private static final int NBF = 'n' << 16 | 'b' << 8 | 'f';
     private static final int JTI = 'j' << 16 | 't' << 8 | 'i';
     private static final int SID = 's' << 16 | 'i' << 8 | 'd';
+    // Inkan's own names that are not three characters long, compared as text.
+    private static final String RV = "rv";
+    private static final String ROLES = "roles";
 
-    // One bit for each registered claim read, to refuse a second one and to find a missing one.
+    // One bit for each registered or own claim read, to refuse a second one and to find a missing one.
     private static final int ISS_READ = 1;
     private static final int SUB_READ = 1 << 1;
     private static final int AUD_READ = 1 << 2;
@@ -38,8 +43,10 @@ final class ClaimsReader {
     private static final int NBF_READ = 1 << 5;
     private static final int JTI_READ = 1 << 6;
     private static final int SID_READ = 1 << 7;
-    private static final int NOT_REGISTERED = 0;
-    /** Every registered claim but the optional {@code nbf}. */
+    private static final int RV_READ = 1 << 8;
+    private static final int ROLES_READ = 1 << 9;
+    private static final int CUSTOM = 0;
+    /** Every registered claim but the optional {@code nbf}; {@code rv} and {@code roles} are optional too. */
     private static final int REQUIRED = ISS_READ | SUB_READ | AUD_READ | IAT_READ | EXP_READ | JTI_READ | SID_READ;
 
     private final String issuer;
@@ -63,16 +70,18 @@ final class ClaimsReader {
     }
 
     /**
-     * The fast path: claims laid out exactly as {@link ClaimsWriter} writes them with one audience and
-     * no {@code nbf}, with the issuer and audience the rules expect (whose String instances it
-     * returns), no escapes elsewhere, nothing else. Such bytes are valid JSON that the general path
-     * reads to the same claims.
+     * The fast path: claims laid out exactly as {@link ClaimsWriter} writes them with one audience, no
+     * {@code nbf} and no custom claims, with the issuer and audience the rules expect (whose String
+     * instances it returns), no escapes elsewhere, roles the reader accepts, nothing else. Such bytes
+     * are valid JSON that the general path reads to the same claims.
      *
      * @return the claims, or empty for any other bytes, which go to the general path
      */
     Optional<TokenClaims> ownLayout(byte[] json) {
         PlainCursor in = new PlainCursor(json);
-        if (!in.literal(OwnLayout.ISS) || !in.bytes(issuerJson) || !in.literal(OwnLayout.SUB)) {
+        // The layout ends with the roles; most tokens with custom claims, and those of the layout before
+        // roles, end otherwise and go straight to the general path instead of being read twice.
+        if (!in.endsWith(OwnLayout.ROLES_LAST) || !in.literal(OwnLayout.ISS) || !in.bytes(issuerJson) || !in.literal(OwnLayout.SUB)) {
             return NOT_OWN;
         }
         Optional<UUID> sub = in.plainUuid();
@@ -92,18 +101,26 @@ final class ClaimsReader {
             return NOT_OWN;
         }
         Optional<UUID> sid = in.plainUuid();
-        if (sid.isEmpty() || !in.literal(OwnLayout.END) || !in.atEnd()) {
+        if (sid.isEmpty() || !in.literal(OwnLayout.RV)) {
+            return NOT_OWN;
+        }
+        long rv = in.plainInteger(TokenClaims.MAX_ROLES_VERSION);
+        if (rv == PlainCursor.NOT_PLAIN || !in.literal(OwnLayout.ROLES) || !in.literal(OwnLayout.ROLES_START)) {
+            return NOT_OWN;
+        }
+        Optional<List<String>> roles = in.plainStrings(TokenClaims.MAX_ROLES);
+        if (roles.isEmpty() || TokenClaims.rolesProblem(roles.get()).isPresent() || !in.literal(OwnLayout.END) || !in.atEnd()) {
             return NOT_OWN;
         }
         return Optional.of(new TokenClaims(issuer, sub.get(), audience, Instant.ofEpochSecond(iat), Instant.ofEpochSecond(exp),
-                Optional.empty(), jti.get(), sid.get()));
+                Optional.empty(), jti.get(), sid.get(), roles.get(), rv, Map.of()));
     }
 
     /** The general path: any strict JSON object holding the claims. */
     TokenClaims anyLayout(byte[] json) {
         JsonReader in = new JsonReader(json, TokenException.Reason.MALFORMED_CLAIMS);
         in.expect('{');
-        // Each is set once its bit is in `read`, which is checked against REQUIRED before any is used.
+        // Each required one is set once its bit is in `read`, which is checked against REQUIRED before any is used.
         String iss = null;
         UUID sub = null;
         List<String> aud = null;
@@ -112,6 +129,9 @@ final class ClaimsReader {
         long nbf = 0;
         String jti = null;
         UUID sid = null;
+        long rv = 0;
+        List<String> roles = List.of();
+        Map<String, Object> custom = new LinkedHashMap<>();
         int read = 0;
         Set<String> others = new HashSet<>();
         boolean more = !in.consumeIf('}');
@@ -126,11 +146,23 @@ final class ClaimsReader {
                 case JTI -> { jti = in.string(); yield JTI_READ; }
                 case SID -> { sid = uuid(in); yield SID_READ; }
                 default -> {
-                    if (!others.add(in.name())) {
+                    String name = in.name();
+                    if (name.equals(RV)) {
+                        rv = in.integer(TokenClaims.MAX_ROLES_VERSION);
+                        yield RV_READ;
+                    }
+                    if (name.equals(ROLES)) {
+                        roles = roles(in);
+                        yield ROLES_READ;
+                    }
+                    if (!others.add(name)) {
                         throw in.malformed();
                     }
-                    in.skipValue();
-                    yield NOT_REGISTERED;
+                    Object value = JsonValues.read(in, JsonValues.CLAIM_LEVEL);
+                    if (value != null) { // a claim of JSON null is left out
+                        custom.put(name, value);
+                    }
+                    yield CUSTOM;
                 }
             };
             if ((read & claim) != 0) {
@@ -144,7 +176,8 @@ final class ClaimsReader {
             throw in.malformed();
         }
         Optional<Instant> notBefore = (read & NBF_READ) != 0 ? Optional.of(Instant.ofEpochSecond(nbf)) : Optional.empty();
-        return new TokenClaims(iss, sub, aud, Instant.ofEpochSecond(iat), Instant.ofEpochSecond(exp), notBefore, jti, sid);
+        return new TokenClaims(iss, sub, aud, Instant.ofEpochSecond(iat), Instant.ofEpochSecond(exp), notBefore, jti, sid,
+                roles, rv, custom);
     }
 
     /** {@code sub} and {@code sid}: a string holding a canonical UUID, escapes decoded first. */
@@ -162,5 +195,24 @@ final class ClaimsReader {
             audiences.add(in.string());
         } while (in.more(']'));
         return audiences;
+    }
+
+    /** {@code roles}: an array (never a lone string) of at most MAX_ROLES non-empty strings, none twice. */
+    private static List<String> roles(JsonReader in) {
+        in.expect('[');
+        if (in.consumeIf(']')) {
+            return List.of();
+        }
+        List<String> roles = new ArrayList<>();
+        do {
+            if (roles.size() == TokenClaims.MAX_ROLES) {
+                throw in.malformed();
+            }
+            roles.add(in.string());
+        } while (in.more(']'));
+        if (TokenClaims.rolesProblem(roles).isPresent()) {
+            throw in.malformed();
+        }
+        return roles;
     }
 }

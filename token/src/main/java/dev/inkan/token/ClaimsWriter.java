@@ -1,12 +1,16 @@
 package dev.inkan.token;
 
 import java.util.List;
+import java.util.Map;
 
-/** Writes claims as UTF-8 JSON in Inkan's own layout ({@link OwnLayout}), which the reader's fast path recognises. */
+/**
+ * Writes claims as UTF-8 JSON in Inkan's own layout ({@link OwnLayout}), which the reader's fast path
+ * recognises, and then the custom claims in their order ({@link JsonValues}).
+ */
 final class ClaimsWriter {
 
-    /** Enough for the usual claims, so that the buffer grows only for long issuers or many audiences. */
-    private static final int USUAL_LENGTH = 224;
+    /** Enough for the usual claims and a few roles, so that the buffer grows only for long issuers, many audiences or roles, or custom claims. */
+    private static final int USUAL_LENGTH = 320;
 
     private ClaimsWriter() {
     }
@@ -33,6 +37,20 @@ final class ClaimsWriter {
         }
         out.literal(OwnLayout.JTI).stringAfterQuote(claims.tokenId());
         out.literal(OwnLayout.SID).uuidAfterQuote(claims.sessionId());
+        out.literal(OwnLayout.RV).number(claims.rolesVersion());
+        out.literal(OwnLayout.ROLES).literal(OwnLayout.ROLES_START);
+        List<String> roles = claims.roles();
+        for (int i = 0; i < roles.size(); i++) {
+            if (i > 0) {
+                out.ascii(",");
+            }
+            out.string(roles.get(i));
+        }
+        out.ascii("]");
+        for (Map.Entry<String, Object> claim : claims.custom().entrySet()) {
+            out.ascii(",").string(claim.getKey()).ascii(":");
+            JsonValues.write(out, claim.getValue());
+        }
         out.literal(OwnLayout.END);
         return out.toBytes();
     }

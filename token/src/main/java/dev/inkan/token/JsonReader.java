@@ -7,10 +7,10 @@ import java.util.Set;
 /**
  * A cursor over one JSON text (RFC 8259), read strictly as Jackson's parser with strict duplicate
  * detection reads it: the structure, member names (escapes decoded before they are compared), strings,
- * integers ({@link JsonNumbers}), and any value checked and skipped, refusing duplicate names at any
- * depth and nesting deeper than {@link #MAX_DEPTH}. Every read is bounds-checked: past the end there
- * is only {@link #END}, which no grammar rule accepts. Whatever is malformed is refused with the
- * reason given at construction.
+ * numbers ({@link JsonNumbers}), and any value checked and skipped, refusing duplicate names at any
+ * depth and nesting deeper than {@link #MAX_DEPTH}; {@link JsonValues} reads whole values with it.
+ * Every read is bounds-checked: past the end there is only {@link #END}, which no grammar rule
+ * accepts. Whatever is malformed is refused with the reason given at construction.
  */
 final class JsonReader {
 
@@ -193,6 +193,14 @@ final class JsonReader {
                 throw malformed();
             }
         }
+    }
+
+    /** @return the next value, a number: a {@code Long} for an integer that fits, else a {@code BigDecimal} */
+    Number number() {
+        skipWhitespace();
+        int start = pos;
+        skipNumber();
+        return JsonNumbers.value(in, start, pos).orElseThrow(this::malformed);
     }
 
     /** @return the next value, a number, when it is an integer from 0 to {@code max}; {@code -0} is JSON for zero */

@@ -7,8 +7,9 @@ import java.nio.ByteOrder;
 /**
  * The layout in which Inkan writes claims, as the literals that {@link ClaimsWriter} writes and that
  * the fast path of {@link ClaimsReader} recognises, eight bytes at a time:
- * {@code {"iss":…,"sub":…,"aud":…,"iat":…,"exp":…[,"nbf":…],"jti":…,"sid":…}}, no whitespace, and
- * {@code aud} a string when there is one audience, else an array.
+ * {@code {"iss":…,"sub":…,"aud":…,"iat":…,"exp":…[,"nbf":…],"jti":…,"sid":…,"rv":…,"roles":[…]}}
+ * and then any custom claims before the closing brace, no whitespace, {@code aud} a string when there
+ * is one audience, else an array, and {@code roles} always an array, perhaps empty.
  */
 final class OwnLayout {
 
@@ -21,7 +22,13 @@ final class OwnLayout {
     static final Literal NBF = new Literal(",\"nbf\":");
     static final Literal JTI = new Literal(",\"jti\":\"");
     static final Literal SID = new Literal(",\"sid\":\"");
+    static final Literal RV = new Literal(",\"rv\":");
+    /** {@code ,"roles":[} is nine characters: the name, then {@link #ROLES_START}. */
+    static final Literal ROLES = new Literal(",\"roles\"");
+    static final Literal ROLES_START = new Literal(":[");
     static final Literal END = new Literal("}");
+    /** How the layout always ends: the roles, then nothing else. */
+    static final Literal ROLES_LAST = new Literal("]}");
 
     /** Reads and writes eight bytes of an array as one long, the first byte lowest. */
     static final VarHandle EIGHT_BYTES = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);

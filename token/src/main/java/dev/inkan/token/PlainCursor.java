@@ -2,6 +2,7 @@ package dev.inkan.token;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -26,6 +27,11 @@ final class PlainCursor {
     /** @return whether every byte has been read */
     boolean atEnd() {
         return pos == in.length;
+    }
+
+    /** @return whether the text ends with {@code literal}, wherever the cursor is */
+    boolean endsWith(OwnLayout.Literal literal) {
+        return in.length >= literal.length() && literal.isAt(in, in.length - literal.length());
     }
 
     /** @return whether the next bytes are {@code literal}, moving past them */
@@ -89,6 +95,42 @@ final class PlainCursor {
         }
         pos = i;
         return value;
+    }
+
+    /**
+     * Reads the rest of an array of plain strings whose {@code [} has been read, through its {@code ]}:
+     * no whitespace, strings as {@link #plainString()} reads them. It counts them first, so that they
+     * go straight into an array of their number.
+     *
+     * @param max the most strings to read
+     * @return the strings, or empty (position unchanged) for any other bytes or more than {@code max} strings
+     */
+    Optional<List<String>> plainStrings(int max) {
+        if (at(pos) == ']') {
+            pos++;
+            return Optional.of(List.of());
+        }
+        int count = 0;
+        int i = pos;
+        do {
+            int end = at(i) == '"' ? JsonStrings.plainEnd(in, i + 1) : JsonStrings.NOT_PLAIN;
+            if (end == JsonStrings.NOT_PLAIN || ++count > max) {
+                return Optional.empty();
+            }
+            i = end + 2; // past the closing quote and the comma or bracket after it
+        } while (at(i - 1) == ',');
+        if (at(i - 1) != ']') {
+            return Optional.empty();
+        }
+        String[] strings = new String[count];
+        int from = pos + 1;
+        for (int k = 0; k < count; k++) {
+            int end = JsonStrings.plainEnd(in, from);
+            strings[k] = new String(in, from, end - from, StandardCharsets.US_ASCII);
+            from = end + 3; // past the closing quote, the comma and the next opening quote
+        }
+        pos = i;
+        return Optional.of(List.of(strings));
     }
 
     /** @return the byte at {@code i}, or {@link JsonReader#END} */

@@ -30,9 +30,10 @@ public final class TokenFormat {
 
     /**
      * @return the compact JWS of {@code claims}: the header {@code {"alg":…,"typ":"JWT","kid":…}} of
-     *     the first key, the claims in Inkan's layout, and that key's signature
+     *     the first key, the claims in Inkan's layout with the custom claims last, and that key's signature
      * @throws IllegalArgumentException when a claim holds text that UTF-8 cannot carry (an unpaired
-     *     surrogate), or the token would be longer than {@link #verify} accepts (8 KiB)
+     *     surrogate), or the token would be longer than {@link #verify} accepts (8 KiB), which only
+     *     many or long roles or custom claims make it
      */
     public String sign(TokenClaims claims) {
         Objects.requireNonNull(claims, "claims");
@@ -48,8 +49,9 @@ public final class TokenFormat {
     /**
      * Verifies a token, in this order: its form (present, at most 8 KiB, three canonical base64url
      * segments), its header (the key it names, before any MAC is computed), its signature in constant
-     * time, its claims (strict JSON, every registered claim of its type), and then the rules: the time
-     * window with the leeway, the issuer, the audience.
+     * time, its claims (strict JSON, every registered and own claim of its type, custom claims as
+     * {@link TokenClaims} holds them), and then the rules: the time window with the leeway, the
+     * issuer, the audience.
      *
      * @param token a compact JWS, as a bearer presents it
      * @param now the time to check {@code exp}, {@code nbf} and {@code iat} against

@@ -32,9 +32,9 @@ abstract class JsonContract {
         assertThat(codec.decodeClaims(codec.encodeClaims(one))).isEqualTo(one);
         assertThat(codec.decodeClaims(codec.encodeClaims(several))).isEqualTo(several);
         assertThat(utf8(codec.encodeClaims(one))).isEqualTo("{\"iss\":\"inkan\",\"sub\":\"" + SUB + "\",\"aud\":\"inkan\","
-                + "\"iat\":1700000000,\"exp\":1700000900,\"jti\":\"j-1\",\"sid\":\"" + SID + "\"}");
+                + "\"iat\":1700000000,\"exp\":1700000900,\"jti\":\"j-1\",\"sid\":\"" + SID + "\",\"rv\":0,\"roles\":[]}");
         assertThat(utf8(codec.encodeClaims(several))).isEqualTo("{\"iss\":\"inkan\",\"sub\":\"" + SUB + "\",\"aud\":[\"inkan\",\"billing\"],"
-                + "\"iat\":1700000000,\"exp\":1700000900,\"nbf\":1700000000,\"jti\":\"j-1\",\"sid\":\"" + SID + "\"}");
+                + "\"iat\":1700000000,\"exp\":1700000900,\"nbf\":1700000000,\"jti\":\"j-1\",\"sid\":\"" + SID + "\",\"rv\":0,\"roles\":[]}");
     }
 
     @Test
