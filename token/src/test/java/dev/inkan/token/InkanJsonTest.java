@@ -48,6 +48,7 @@ class InkanJsonTest extends JsonContract {
     void agreesWithJackson_onHeadersAndClaimsWithRandomEdits() {
         Random random = new Random(7515);
         int accepted = 0;
+        int acceptedWithRoles = 0;
         for (int i = 0; i < 30_000; i++) {
             boolean claims = i % 3 != 0;
             byte[] json = mutate(bytes(i % 3 == 0 ? HEADER : i % 3 == 1 ? CLAIMS : OWN_LAYOUT), random);
@@ -56,16 +57,22 @@ class InkanJsonTest extends JsonContract {
 
             assertThat(ours).as(utf8(json)).isEqualTo(theirs);
             accepted += ours instanceof Reason ? 0 : 1;
+            acceptedWithRoles += ours instanceof TokenClaims read && !read.roles().isEmpty() && read.rolesVersion() != 0 ? 1 : 0;
         }
         assertThat(accepted).as("edits that keep the JSON valid, so acceptance is compared too").isGreaterThan(1_000);
+        assertThat(acceptedWithRoles).as("accepted edits of roles, rv and custom claims").isGreaterThan(500);
     }
 
     @Test
     void theLayoutInkanWrites_isReadAsTheGeneralReaderReadsIt() {
         TokenClaims claims = codec.decodeClaims(bytes(OWN_LAYOUT));
 
+        assertThat(new ClaimsReader(Fixtures.RULES).ownLayout(bytes(OWN_LAYOUT))).contains(claims);
+        assertThat(claims.roles()).containsExactly("admin", "billing:read", "r");
         assertThat(utf8(codec.encodeClaims(claims))).isEqualTo(OWN_LAYOUT);
         assertThat(claims).isEqualTo(reference.decodeClaims(bytes(OWN_LAYOUT)));
+        assertThat(codec.decodeClaims(bytes(CLAIMS))).isEqualTo(reference.decodeClaims(bytes(CLAIMS)));
+        assertThat(codec.decodeClaims(bytes(CLAIMS)).custom()).containsOnlyKeys("x", "n", "d", "s");
     }
 
     @ParameterizedTest
