@@ -79,7 +79,9 @@ final class ClaimsReader {
      */
     Optional<TokenClaims> ownLayout(byte[] json) {
         PlainCursor in = new PlainCursor(json);
-        if (!in.literal(OwnLayout.ISS) || !in.bytes(issuerJson) || !in.literal(OwnLayout.SUB)) {
+        // The layout ends with the roles; most tokens with custom claims, and those of the layout before
+        // roles, end otherwise and go straight to the general path instead of being read twice.
+        if (!in.endsWith(OwnLayout.ROLES_LAST) || !in.literal(OwnLayout.ISS) || !in.bytes(issuerJson) || !in.literal(OwnLayout.SUB)) {
             return NOT_OWN;
         }
         Optional<UUID> sub = in.plainUuid();

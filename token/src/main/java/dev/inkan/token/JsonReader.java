@@ -8,8 +8,9 @@ import java.util.Set;
  * A cursor over one JSON text (RFC 8259), read strictly as Jackson's parser with strict duplicate
  * detection reads it: the structure, member names (escapes decoded before they are compared), strings,
  * numbers ({@link JsonNumbers}), and any value checked and skipped, refusing duplicate names at any
- * depth and nesting deeper than {@link #MAX_DEPTH}; {@link JsonValues} reads values with it. Every read is bounds-checked: past the end there is only {@link #END}, which no
- * grammar rule accepts. Whatever is malformed is refused with the reason given at construction.
+ * depth and nesting deeper than {@link #MAX_DEPTH}; {@link JsonValues} reads whole values with it.
+ * Every read is bounds-checked: past the end there is only {@link #END}, which no grammar rule
+ * accepts. Whatever is malformed is refused with the reason given at construction.
  */
 final class JsonReader {
 

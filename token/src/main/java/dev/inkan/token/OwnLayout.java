@@ -27,6 +27,8 @@ final class OwnLayout {
     static final Literal ROLES = new Literal(",\"roles\"");
     static final Literal ROLES_START = new Literal(":[");
     static final Literal END = new Literal("}");
+    /** How the layout always ends: the roles, then nothing else. */
+    static final Literal ROLES_LAST = new Literal("]}");
 
     /** Reads and writes eight bytes of an array as one long, the first byte lowest. */
     static final VarHandle EIGHT_BYTES = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);

@@ -29,6 +29,11 @@ final class PlainCursor {
         return pos == in.length;
     }
 
+    /** @return whether the text ends with {@code literal}, wherever the cursor is */
+    boolean endsWith(OwnLayout.Literal literal) {
+        return in.length >= literal.length() && literal.isAt(in, in.length - literal.length());
+    }
+
     /** @return whether the next bytes are {@code literal}, moving past them */
     boolean literal(OwnLayout.Literal literal) {
         if (literal.isAt(in, pos)) {

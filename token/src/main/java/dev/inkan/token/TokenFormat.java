@@ -50,8 +50,8 @@ public final class TokenFormat {
      * Verifies a token, in this order: its form (present, at most 8 KiB, three canonical base64url
      * segments), its header (the key it names, before any MAC is computed), its signature in constant
      * time, its claims (strict JSON, every registered and own claim of its type, custom claims as
-     * {@link TokenClaims} holds them), and then the rules: the time
-     * window with the leeway, the issuer, the audience.
+     * {@link TokenClaims} holds them), and then the rules: the time window with the leeway, the
+     * issuer, the audience.
      *
      * @param token a compact JWS, as a bearer presents it
      * @param now the time to check {@code exp}, {@code nbf} and {@code iat} against

@@ -6,17 +6,26 @@ import static dev.inkan.token.Fixtures.USER;
 import static dev.inkan.token.Fixtures.claims;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** The claims fast path only skips work: where it answers, the general path gives the same claims; elsewhere it stands aside. */
 class FastPathTest {
+
+    /** Printable ASCII but the quote and the backslash: what a role on the fast path may hold. */
+    private static final String PLAIN = " !#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_`abcdefghijklmnopqrstuvwxyz{|}~";
+    /** What the edits insert: the bytes of JSON structure, numbers and escapes, and of the roles. */
+    private static final byte[] ALPHABET = "{}[]\":,\\ 0123456789-.eradminu".getBytes(StandardCharsets.US_ASCII);
 
     private final ClaimsReader reader = new ClaimsReader(Fixtures.RULES);
 
@@ -25,14 +34,66 @@ class FastPathTest {
         Random random = new Random(7519);
         for (int i = 0; i < 2_000; i++) {
             Instant iat = Instant.ofEpochSecond(random.nextInt(Integer.MAX_VALUE) * (i % 2 == 0 ? 1L : 100L));
+            long rv = switch (i % 3) {
+                case 0 -> 0;
+                case 1 -> random.nextInt(1_000);
+                default -> random.nextLong(TokenClaims.MAX_ROLES_VERSION + 1);
+            };
             TokenClaims claims = new TokenClaims("inkan", new UUID(random.nextLong(), random.nextLong()), List.of("inkan"), iat,
                     iat.plusSeconds(random.nextInt(100_000)), Optional.empty(), UUID.randomUUID().toString().substring(random.nextInt(36)) + "j",
-                    new UUID(random.nextLong(), random.nextLong()));
+                    new UUID(random.nextLong(), random.nextLong()), plainRoles(random, random.nextInt(i % 50 == 0 ? TokenClaims.MAX_ROLES : 6)),
+                    rv, Map.of());
             byte[] json = ClaimsWriter.write(claims);
 
             assertThat(reader.ownLayout(json)).contains(claims);
             assertThat(reader.anyLayout(json)).isEqualTo(claims);
         }
+    }
+
+    @Test
+    void threeRoles_andNoCustomClaims_areReadOnTheFastPath_intoAnImmutableListThatTheClaimsKeep() {
+        TokenClaims claims = Fixtures.claims(List.of("admin", "billing:read", "support"), 17, Map.of());
+
+        Optional<TokenClaims> read = reader.ownLayout(ClaimsWriter.write(claims));
+
+        assertThat(read).contains(claims);
+        assertThat(List.copyOf(read.orElseThrow().roles())).as("already immutable, so the claims took it without a copy")
+                .isSameAs(read.orElseThrow().roles());
+    }
+
+    @Test
+    void customClaims_rolesWithEscapesOrNonAscii_andTheOldLayout_goToTheGeneralPath_whichReadsThemAlike() {
+        List<TokenClaims> general = List.of(
+                Fixtures.claims(List.of("admin"), 1, Map.of("tenant", "acme")),
+                Fixtures.claims(List.of("\u00e9diteur"), 1, Map.of()),
+                Fixtures.claims(List.of("q\"uote"), 1, Map.of()),
+                Fixtures.claims(List.of("\u00e9"), 1, Map.of()));
+        byte[] old = JsonContract.bytes(JsonContract.base());
+
+        for (TokenClaims claims : general) {
+            byte[] json = ClaimsWriter.write(claims);
+            assertThat(reader.ownLayout(json)).as("%s", claims).isEmpty();
+            assertThat(reader.read(json)).isEqualTo(claims);
+        }
+        assertThat(reader.ownLayout(old)).isEmpty();
+        assertThat(reader.read(old).roles()).isEmpty();
+    }
+
+    /** Near-own layouts from random edits: wherever the fast path still answers, the general path answers the same. */
+    @Test
+    void randomEditsOfTheOwnLayout_neverMakeTheFastPathAnswerOtherwise() {
+        byte[] own = ClaimsWriter.write(Fixtures.claims(List.of("admin", "billing:read", "a"), 12, Map.of()));
+        Random random = new Random(8259);
+        int fast = 0;
+        for (int i = 0; i < 20_000; i++) {
+            byte[] json = edit(own, random);
+            Optional<TokenClaims> ownLayout = reader.ownLayout(json);
+            if (ownLayout.isPresent()) {
+                assertThat(outcome(() -> reader.anyLayout(json))).as(new String(json, StandardCharsets.UTF_8)).isEqualTo(ownLayout.get());
+                fast++;
+            }
+        }
+        assertThat(fast).as("edits the fast path still takes (roles, rv, jti), so the comparison means something").isGreaterThan(500);
     }
 
     @Test
@@ -58,7 +119,24 @@ class FastPathTest {
                 own.replace(",\"sub\":\"" + USER + "\"", "") + "",
                 own.replace("\"iss\":\"inkan\"", "\"iss\":\"other\""),
                 own.replace("\"aud\":\"inkan\"", "\"aud\":\"inkanx\""),
-                own.replace("\"aud\":\"inkan\"", "\"aud\":\"inka\""));
+                own.replace("\"aud\":\"inkan\"", "\"aud\":\"inka\""),
+                own.replace("\"roles\":[]", "\"roles\":[\"a\",\"a\"]"),
+                own.replace("\"roles\":[]", "\"roles\":[\"\"]"),
+                own.replace("\"roles\":[]", "\"roles\":[\"a\" ]"),
+                own.replace("\"roles\":[]", "\"roles\":[\"a\",]"),
+                own.replace("\"roles\":[]", "\"roles\":[\"a\\u0062\"]"),
+                own.replace("\"roles\":[]", "\"roles\":\"a\""),
+                own.replace("\"roles\":[]", "\"roles\":[" + "\"r\",".repeat(TokenClaims.MAX_ROLES) + "\"r\"]"),
+                own.replace("\"rv\":0", "\"rv\":00"),
+                own.replace("\"rv\":0", "\"rv\":9007199254740992"),
+                own.replace("\"rv\":0", "\"rv\":9007199254740991"),
+                own.replace("\"rv\":0", "\"rv\":-0"),
+                own.replace("\"rv\":0", "\"rv\":0.0"),
+                own.replace(",\"rv\":0", ""),
+                own.replace(",\"roles\":[]", ""),
+                own.replace(",\"rv\":0,\"roles\":[]", ",\"roles\":[],\"rv\":0"),
+                own.replace("]}", "],\"x\":null}"),
+                own.replace("]}", "],\"rv\":1}"));
 
         for (String json : others) {
             byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
@@ -86,6 +164,42 @@ class FastPathTest {
         assertThat(unusual.anyLayout(json)).isEqualTo(claims);
         assertThat(reader.ownLayout(json)).isEmpty();
         assertThat(reader.read(json)).isEqualTo(claims);
+    }
+
+    /** Distinct roles of printable ASCII without quote or backslash, which the writer writes as they are. */
+    private static List<String> plainRoles(Random random, int count) {
+        Set<String> roles = new LinkedHashSet<>();
+        while (roles.size() < count) {
+            StringBuilder role = new StringBuilder();
+            for (int length = 1 + random.nextInt(12); length > 0; length--) {
+                role.append(PLAIN.charAt(random.nextInt(PLAIN.length())));
+            }
+            roles.add(role.toString());
+        }
+        return List.copyOf(roles);
+    }
+
+    /** One to three deletions, insertions or replacements of a byte. */
+    private static byte[] edit(byte[] json, Random random) {
+        byte[] out = json;
+        for (int edits = 1 + random.nextInt(3); edits > 0; edits--) {
+            int at = random.nextInt(out.length);
+            ByteArrayOutputStream next = new ByteArrayOutputStream(out.length + 1);
+            next.write(out, 0, at);
+            switch (random.nextInt(3)) {
+                case 0 -> next.write(out, at + 1, out.length - at - 1);
+                case 1 -> {
+                    next.write(ALPHABET[random.nextInt(ALPHABET.length)]);
+                    next.write(out, at, out.length - at);
+                }
+                default -> {
+                    next.write(ALPHABET[random.nextInt(ALPHABET.length)]);
+                    next.write(out, at + 1, out.length - at - 1);
+                }
+            }
+            out = next.toByteArray();
+        }
+        return out;
     }
 
     private static Object outcome(java.util.function.Supplier<TokenClaims> read) {

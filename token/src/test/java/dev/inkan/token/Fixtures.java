@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -33,6 +34,12 @@ final class Fixtures {
     static TokenClaims claims() {
         return new TokenClaims("inkan", USER, List.of("inkan"), NOW, NOW.plus(Duration.ofMinutes(15)), Optional.empty(),
                 "jti-1", SESSION);
+    }
+
+    /** The usual claims, with these roles, roles version and custom claims. */
+    static TokenClaims claims(List<String> roles, long rolesVersion, Map<String, Object> custom) {
+        return new TokenClaims("inkan", USER, List.of("inkan"), NOW, NOW.plus(Duration.ofMinutes(15)), Optional.empty(),
+                "jti-1", SESSION, roles, rolesVersion, custom);
     }
 
     static CountingMac mac(String kid, JwsAlgorithm algorithm) {

@@ -25,11 +25,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 class InkanJsonTest extends JsonContract {
 
     static final String CLAIMS = "{\"iss\":\"inkan\",\"sub\":\"" + SUB + "\",\"aud\":[\"inkan\",\"b\"],\"iat\":1700000000,"
-            + "\"exp\":1700000900,\"nbf\":1700000000,\"jti\":\"j-1\",\"sid\":\"" + SID + "\","
-            + "\"x\":{\"y\":[1,-2.5e3,true,null,{\"z\":\"\\u00e9\\n\"}],\"w\":false}}";
+            + "\"exp\":1700000900,\"nbf\":1700000000,\"jti\":\"j-1\",\"sid\":\"" + SID + "\",\"rv\":12,\"roles\":[\"a\",\"b\\u00e9\"],"
+            + "\"x\":{\"y\":[1,-2.5e3,true,null,{\"z\":\"\\u00e9\\n\"}],\"w\":false},\"n\":-9223372036854775808,\"d\":10.50,\"s\":\"t\"}";
     /** Claims as Inkan writes them, which the reader takes on its fast path when nothing was edited. */
     static final String OWN_LAYOUT = "{\"iss\":\"inkan\",\"sub\":\"" + SUB + "\",\"aud\":\"inkan\",\"iat\":1700000000,"
-            + "\"exp\":1700000900,\"jti\":\"" + SID.replace('6', '7') + "\",\"sid\":\"" + SID + "\"}";
+            + "\"exp\":1700000900,\"jti\":\"" + SID.replace('6', '7') + "\",\"sid\":\"" + SID + "\",\"rv\":30,"
+            + "\"roles\":[\"admin\",\"billing:read\",\"r\"]}";
     static final String HEADER = "{\"alg\":\"HS256\",\"typ\":\"JWT\",\"kid\":\"k\\/1\",\"x\":[{\"a\":0},\"b\"]}";
     /** What mutations insert: the bytes that make or break JSON structure, numbers, literals and escapes. */
     private static final byte[] ALPHABET = "{}[]\":,\\ \t\n0123456789-+.eEtrufalsnx/".getBytes(StandardCharsets.US_ASCII);
@@ -47,6 +48,7 @@ class InkanJsonTest extends JsonContract {
     void agreesWithJackson_onHeadersAndClaimsWithRandomEdits() {
         Random random = new Random(7515);
         int accepted = 0;
+        int acceptedWithRoles = 0;
         for (int i = 0; i < 30_000; i++) {
             boolean claims = i % 3 != 0;
             byte[] json = mutate(bytes(i % 3 == 0 ? HEADER : i % 3 == 1 ? CLAIMS : OWN_LAYOUT), random);
@@ -55,16 +57,22 @@ class InkanJsonTest extends JsonContract {
 
             assertThat(ours).as(utf8(json)).isEqualTo(theirs);
             accepted += ours instanceof Reason ? 0 : 1;
+            acceptedWithRoles += ours instanceof TokenClaims read && !read.roles().isEmpty() && read.rolesVersion() != 0 ? 1 : 0;
         }
         assertThat(accepted).as("edits that keep the JSON valid, so acceptance is compared too").isGreaterThan(1_000);
+        assertThat(acceptedWithRoles).as("accepted edits of roles, rv and custom claims").isGreaterThan(500);
     }
 
     @Test
     void theLayoutInkanWrites_isReadAsTheGeneralReaderReadsIt() {
         TokenClaims claims = codec.decodeClaims(bytes(OWN_LAYOUT));
 
+        assertThat(new ClaimsReader(Fixtures.RULES).ownLayout(bytes(OWN_LAYOUT))).contains(claims);
+        assertThat(claims.roles()).containsExactly("admin", "billing:read", "r");
         assertThat(utf8(codec.encodeClaims(claims))).isEqualTo(OWN_LAYOUT);
         assertThat(claims).isEqualTo(reference.decodeClaims(bytes(OWN_LAYOUT)));
+        assertThat(codec.decodeClaims(bytes(CLAIMS))).isEqualTo(reference.decodeClaims(bytes(CLAIMS)));
+        assertThat(codec.decodeClaims(bytes(CLAIMS)).custom()).containsOnlyKeys("x", "n", "d", "s");
     }
 
     @ParameterizedTest

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonParser.NumberType;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -12,7 +13,10 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -24,8 +28,10 @@ import java.util.UUID;
  */
 final class JacksonReference implements JsonCodec {
 
+    // Numbers of any length, as Inkan reads them (a token is at most 8 KiB anyway); nesting is limited below, as Inkan's.
     private static final JsonFactory JSON = JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .streamReadConstraints(StreamReadConstraints.builder().maxNumberLength(CompactJws.MAX_LENGTH).build())
             .build();
 
     @Override
@@ -61,6 +67,16 @@ final class JacksonReference implements JsonCodec {
             }
             json.writeStringField("jti", claims.tokenId());
             json.writeStringField("sid", claims.sessionId().toString());
+            json.writeNumberField("rv", claims.rolesVersion());
+            json.writeArrayFieldStart("roles");
+            for (String role : claims.roles()) {
+                json.writeString(role);
+            }
+            json.writeEndArray();
+            for (Map.Entry<String, Object> claim : claims.custom().entrySet()) {
+                json.writeFieldName(claim.getKey());
+                JacksonValues.write(json, claim.getValue());
+            }
             json.writeEndObject();
         });
     }
@@ -103,6 +119,9 @@ final class JacksonReference implements JsonCodec {
             Long nbf = null;
             String jti = null;
             String sid = null;
+            long rv = 0;
+            List<String> roles = List.of();
+            Map<String, Object> custom = new LinkedHashMap<>();
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
                 JsonToken value = parser.nextToken();
@@ -110,12 +129,19 @@ final class JacksonReference implements JsonCodec {
                     case "iss" -> iss = string(parser, value);
                     case "sub" -> sub = string(parser, value);
                     case "aud" -> aud = audience(parser, value);
-                    case "iat" -> iat = numericDate(parser, value);
-                    case "exp" -> exp = numericDate(parser, value);
-                    case "nbf" -> nbf = numericDate(parser, value);
+                    case "iat" -> iat = integer(parser, value, TokenClaims.LAST_NUMERIC_DATE);
+                    case "exp" -> exp = integer(parser, value, TokenClaims.LAST_NUMERIC_DATE);
+                    case "nbf" -> nbf = integer(parser, value, TokenClaims.LAST_NUMERIC_DATE);
                     case "jti" -> jti = string(parser, value);
                     case "sid" -> sid = string(parser, value);
-                    default -> parser.skipChildren();
+                    case "rv" -> rv = integer(parser, value, TokenClaims.MAX_ROLES_VERSION);
+                    case "roles" -> roles = roles(parser, value);
+                    default -> {
+                        Object read = JacksonValues.read(parser, value, 1);
+                        if (read != null) {
+                            custom.put(name, read);
+                        }
+                    }
                 }
             }
             requireEnd(parser);
@@ -123,7 +149,7 @@ final class JacksonReference implements JsonCodec {
                 throw new MalformedJson();
             }
             return new TokenClaims(iss, canonicalUuid(sub), aud, Instant.ofEpochSecond(iat), Instant.ofEpochSecond(exp),
-                    Optional.ofNullable(nbf).map(Instant::ofEpochSecond), jti, canonicalUuid(sid));
+                    Optional.ofNullable(nbf).map(Instant::ofEpochSecond), jti, canonicalUuid(sid), roles, rv, custom);
         } catch (IOException | IllegalArgumentException | MalformedJson e) {
             throw new TokenException(TokenException.Reason.MALFORMED_CLAIMS);
         }
@@ -174,16 +200,33 @@ final class JacksonReference implements JsonCodec {
         return audiences;
     }
 
-    /** A JWT NumericDate as Inkan accepts it: a JSON integer (no fraction, no exponent) from 1970 to 9999. */
-    private static long numericDate(JsonParser parser, JsonToken value) throws IOException {
+    /** A NumericDate or {@code rv} as Inkan accepts it: a JSON integer (no fraction, no exponent) from 0 to {@code max}. */
+    private static long integer(JsonParser parser, JsonToken value, long max) throws IOException {
         if (value != JsonToken.VALUE_NUMBER_INT || parser.getNumberType() == NumberType.BIG_INTEGER) {
             throw new MalformedJson();
         }
-        long seconds = parser.getLongValue();
-        if (seconds < 0 || seconds > TokenClaims.LAST_NUMERIC_DATE) {
+        long integer = parser.getLongValue();
+        if (integer < 0 || integer > max) {
             throw new MalformedJson();
         }
-        return seconds;
+        return integer;
+    }
+
+    /** {@code roles}: an array of at most 64 non-empty strings, none twice. */
+    private static List<String> roles(JsonParser parser, JsonToken value) throws IOException {
+        if (value != JsonToken.START_ARRAY) {
+            throw new MalformedJson();
+        }
+        Set<String> roles = new LinkedHashSet<>();
+        while (parser.nextToken() == JsonToken.VALUE_STRING) {
+            if (parser.getText().isEmpty() || !roles.add(parser.getText())) {
+                throw new MalformedJson();
+            }
+        }
+        if (parser.currentToken() != JsonToken.END_ARRAY || roles.size() > TokenClaims.MAX_ROLES) {
+            throw new MalformedJson();
+        }
+        return List.copyOf(roles);
     }
 
     private static byte[] write(JsonWriting writing) {
@@ -202,7 +245,7 @@ final class JacksonReference implements JsonCodec {
     }
 
     /** Thrown inside the reference only: the JSON is well-formed but not what a JWS header or JWT may hold. */
-    private static final class MalformedJson extends RuntimeException {
+    static final class MalformedJson extends RuntimeException {
         MalformedJson() {
             super(null, null, false, false);
         }

@@ -7,9 +7,13 @@ import static dev.inkan.token.Fixtures.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.inkan.token.TokenException.Reason;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -32,9 +36,9 @@ abstract class JsonContract {
         assertThat(codec.decodeClaims(codec.encodeClaims(one))).isEqualTo(one);
         assertThat(codec.decodeClaims(codec.encodeClaims(several))).isEqualTo(several);
         assertThat(utf8(codec.encodeClaims(one))).isEqualTo("{\"iss\":\"inkan\",\"sub\":\"" + SUB + "\",\"aud\":\"inkan\","
-                + "\"iat\":1700000000,\"exp\":1700000900,\"jti\":\"j-1\",\"sid\":\"" + SID + "\"}");
+                + "\"iat\":1700000000,\"exp\":1700000900,\"jti\":\"j-1\",\"sid\":\"" + SID + "\",\"rv\":0,\"roles\":[]}");
         assertThat(utf8(codec.encodeClaims(several))).isEqualTo("{\"iss\":\"inkan\",\"sub\":\"" + SUB + "\",\"aud\":[\"inkan\",\"billing\"],"
-                + "\"iat\":1700000000,\"exp\":1700000900,\"nbf\":1700000000,\"jti\":\"j-1\",\"sid\":\"" + SID + "\"}");
+                + "\"iat\":1700000000,\"exp\":1700000900,\"nbf\":1700000000,\"jti\":\"j-1\",\"sid\":\"" + SID + "\",\"rv\":0,\"roles\":[]}");
     }
 
     @Test
@@ -65,7 +69,10 @@ abstract class JsonContract {
         "\"exp\":253402300800", "\"exp\":123456789012345678901234567890", "\"exp\":null", "\"exp\":1700000900e0",
         "\"iat\":\"0\"", "\"nbf\":1.0", "\"iss\":42", "\"jti\":{}", "\"jti\":\"\"", "\"aud\":42", "\"aud\":[]",
         "\"aud\":[\"inkan\",3]", "\"sub\":\"1-1-1-1-1\"", "\"sub\":\"admin\"", "\"sid\":\"{" + SID + "}\"", "\"sub\":42",
-        "\"sub\":\"" + SUB + " \"", "\"sid\":\"6f1b1f2e_4c1d_4b7e_9a55_2d1f0e9c8b7a\""
+        "\"sub\":\"" + SUB + " \"", "\"sid\":\"6f1b1f2e_4c1d_4b7e_9a55_2d1f0e9c8b7a\"",
+        "\"roles\":\"admin\"", "\"roles\":{}", "\"roles\":[1]", "\"roles\":[\"\"]", "\"roles\":[\"a\",\"a\"]", "\"roles\":null",
+        "\"roles\":[[\"a\"]]", "\"rv\":-1", "\"rv\":1.5", "\"rv\":1e3", "\"rv\":\"1\"", "\"rv\":9007199254740992", "\"rv\":null",
+        "\"rv\":false", "\"x\":1e2147483648"
     })
     void claimsOfTheWrongType_areRefused(String override) {
         String name = override.substring(1, override.indexOf('"', 1));
@@ -141,10 +148,30 @@ abstract class JsonContract {
     }
 
     @Test
-    void unknownClaims_evenNestedOnes_areIgnored() {
-        TokenClaims decoded = decode(base().replace("}", ",\"roles\":[\"admin\"],\"ctx\":{\"a\":{\"b\":[1,2]}}}"));
+    void otherClaims_evenNestedOnes_areCustomClaims_andRolesAndRvAreInkans() {
+        TokenClaims decoded = decode(base().replace("}", ",\"roles\":[\"admin\"],\"ctx\":{\"a\":{\"b\":[1,2.50,null]}},\"rv\":4,"
+                + "\"n\":null,\"t\":true}"));
 
         assertThat(decoded.subject()).isEqualTo(UUID.fromString(SUB));
+        assertThat(decoded.roles()).containsExactly("admin");
+        assertThat(decoded.rolesVersion()).isEqualTo(4);
+        assertThat(decoded.custom()).isEqualTo(Map.of("ctx", Map.of("a", Map.of("b", Arrays.asList(1L, new BigDecimal("2.50"), null))),
+                "t", true));
+    }
+
+    @Test
+    void rolesRvAndCustomClaims_roundTrip_writtenAfterSid_inTheirOrder() {
+        Map<String, Object> custom = new LinkedHashMap<>();
+        custom.put("tenant", "acme");
+        custom.put("limits", Map.of("n", -3L));
+        custom.put("ratio", new BigDecimal("0.125"));
+        custom.put("flags", List.of(true, false));
+        TokenClaims claims = new TokenClaims("inkan", UUID.fromString(SUB), List.of("inkan"), Instant.ofEpochSecond(1_700_000_000),
+                Instant.ofEpochSecond(1_700_000_900), Optional.empty(), "j-1", UUID.fromString(SID), List.of("admin", "b\u00e9"), 9, custom);
+
+        assertThat(codec.decodeClaims(codec.encodeClaims(claims))).isEqualTo(claims);
+        assertThat(utf8(codec.encodeClaims(claims))).endsWith("\"sid\":\"" + SID + "\",\"rv\":9,\"roles\":[\"admin\",\"b\u00e9\"],"
+                + "\"tenant\":\"acme\",\"limits\":{\"n\":-3},\"ratio\":0.125,\"flags\":[true,false]}");
     }
 
     TokenClaims decode(String json) {

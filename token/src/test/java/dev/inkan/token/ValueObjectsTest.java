@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -94,6 +95,18 @@ class ValueObjectsTest {
                 .isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> new TokenClaims("i", id, List.of("a"), Instant.EPOCH, Instant.EPOCH, Optional.empty(), "j", null))
                 .isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
+    void theEightArgumentConstructor_givesNoRoles_rolesVersionZero_andNoCustomClaims() {
+        UUID id = UUID.randomUUID();
+        TokenClaims claims = new TokenClaims("i", id, List.of("a"), Instant.EPOCH, Instant.EPOCH, Optional.empty(), "j", id);
+
+        assertThat(claims.roles()).isEmpty();
+        assertThat(claims.rolesVersion()).isZero();
+        assertThat(claims.custom()).isEmpty();
+        assertThat(claims).isEqualTo(new TokenClaims("i", id, List.of("a"), Instant.EPOCH, Instant.EPOCH, Optional.empty(), "j", id,
+                List.of(), 0, Map.of()));
     }
 
     @Test
