@@ -241,6 +241,9 @@ abstract class RolesAndAdminContract {
         assertThat(body(http.get("/admin/users", adminToken)).get("users")).hasSize(4);
         assertThat(http.get("/admin/users?limit=0", adminToken).statusCode()).isEqualTo(400);
         assertThat(http.get("/admin/users?limit=lots", adminToken).statusCode()).isEqualTo(400);
+        assertThat(http.get("/admin/users?email=%00", adminToken).statusCode()).as("a control character").isEqualTo(400);
+        assertThat(http.get("/admin/users?email=" + "a".repeat(255), adminToken).statusCode()).isEqualTo(400);
+        assertThat(http.get("/admin/users?after=not-an-email", adminToken).statusCode()).isEqualTo(400);
     }
 
     @Test

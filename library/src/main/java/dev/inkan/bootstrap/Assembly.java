@@ -108,8 +108,11 @@ final class Assembly {
         RandomSource random = new SecureRandomSource();
         Optional<JdbiRevocationFeed> ownFeed = choices.revocationFeed().isPresent() ? Optional.empty()
                 : Optional.of(database.orElseThrow().revocationFeed(policy.accessTtl(), leeway, clock));
+        // Inkan's user store records what it takes away (roles, disabled and deleted accounts) on the database's feed.
+        Optional<JdbiRevocationFeed> usersFeed = choices.users().isPresent() ? Optional.empty()
+                : Optional.of(database.orElseThrow().revocationFeed(policy.accessTtl(), leeway, clock));
         UserRepository users = choices.users().orElseGet(() -> new JdbiUserRepository(database.orElseThrow().jdbi(),
-                database.orElseThrow().revocationFeed(policy.accessTtl(), leeway, clock)));
+                usersFeed.orElseThrow()));
         Optional<JdbiSessionStore> ownSessions = ownFeed.map(feed ->
                 new JdbiSessionStore(database.orElseThrow().jdbi(), feed, choices.users().isEmpty()));
         SessionStore sessions = choices.sessions().isPresent() ? choices.sessions().get() : ownSessions.orElseThrow();
@@ -123,6 +126,8 @@ final class Assembly {
                 choices.customClaims(), clock);
         var revocations = new RevocationRegistry(clock, leeway);
         feed.follow(revocations, clock.instant());
+        // With a revocation feed of the application's own, the registry hears Inkan's user store too.
+        usersFeed.filter(own -> own != feed).ifPresent(own -> own.follow(revocations, clock.instant()));
         UseCases useCases = new UseCases(
                 new RegisterUserService(users, hasher, random, clock),
                 new LoginService(users, hasher, issuer, random),

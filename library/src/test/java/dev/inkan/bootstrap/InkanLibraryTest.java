@@ -3,6 +3,10 @@ package dev.inkan.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.inkan.adapter.persistence.DatabaseSettings;
+import dev.inkan.adapter.persistence.JdbiDatabase;
+import dev.inkan.adapter.persistence.JdbiRevocationFeed;
+import dev.inkan.adapter.persistence.JdbiSessionStore;
 import dev.inkan.application.port.in.IssuedTokens;
 import dev.inkan.application.port.in.LoginCommand;
 import dev.inkan.application.port.in.RegisterCommand;
@@ -11,12 +15,15 @@ import dev.inkan.application.port.out.UserRepository;
 import dev.inkan.domain.AccessTokenClaims;
 import dev.inkan.domain.Email;
 import dev.inkan.domain.EmailAlreadyRegisteredException;
+import dev.inkan.domain.InvalidTokenException;
 import dev.inkan.domain.PasswordHash;
 import dev.inkan.domain.Role;
 import dev.inkan.domain.User;
 import dev.inkan.domain.UserId;
 import dev.inkan.token.JwsAlgorithm;
 import dev.inkan.token.SigningKey;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -180,6 +187,25 @@ class InkanLibraryTest {
         @Override
         public boolean needsRehash(PasswordHash hash) {
             return false;
+        }
+    }
+
+    /** Inkan's users with the application's own session store and revocation feed: what the user store takes away still counts. */
+    @Test
+    void inkansUsers_withTheApplicationsOwnFeed_aRemovedRoleIsRefusedAtOnce() {
+        String url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        try (JdbiDatabase applications = JdbiDatabase.start(new DatabaseSettings(url, "", "", 4))) {
+            JdbiRevocationFeed ownFeed = applications.revocationFeed(Duration.ofMinutes(15), Duration.ofSeconds(30), Clock.systemUTC());
+            try (Inkan inkan = Inkan.builder().jdbcUrl(url, "", "").secret(TestKeys.randomKey(32))
+                    .sessionStore(new JdbiSessionStore(applications.jdbi(), ownFeed)).revocationFeed(ownFeed).build()) {
+                UserId ann = inkan.register().register(RegisterCommand.of("ann@example.com", "correct horse battery")).id();
+                inkan.admin().grant(ann, Role.ADMIN);
+                String withAdmin = inkan.login().login(LoginCommand.of("ann@example.com", "correct horse battery")).accessToken();
+
+                assertThat(inkan.admin().revoke(ann, Role.ADMIN)).isTrue();
+
+                assertThatThrownBy(() -> inkan.verify().verify(withAdmin)).isInstanceOf(InvalidTokenException.class);
+            }
         }
     }
 

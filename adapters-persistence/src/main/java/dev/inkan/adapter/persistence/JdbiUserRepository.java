@@ -166,7 +166,12 @@ public final class JdbiUserRepository implements UserRepository {
         });
     }
 
-    /** Deletes the rows that refer to the user first, then the user, after recording the tombstone. */
+    /**
+     * Deletes the rows that refer to the user first, then the user, after recording the tombstone.
+     * The sessions go before their refresh tokens, in the order rotation locks them, so that a
+     * rotation racing the deletion waits for it or is waited for (and its successor deleted too),
+     * and never deadlocks with it.
+     */
     @Override
     public boolean delete(UserId id, Instant now) {
         Optional<Revocation> recorded = calls.inTransaction(handle -> {
@@ -175,7 +180,7 @@ public final class JdbiUserRepository implements UserRepository {
             }
             Revocation tombstone = feed.log().userDeleted(id, now);
             feed.log().record(handle, tombstone, now);
-            for (String table : List.of("refresh_tokens", "sessions", "user_roles")) {
+            for (String table : List.of("sessions", "refresh_tokens", "user_roles")) {
                 handle.createUpdate("DELETE FROM " + table + " WHERE user_id = :id").bind("id", id.value()).execute();
             }
             handle.createUpdate("DELETE FROM users WHERE id = :id").bind("id", id.value()).execute();

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
 
@@ -25,6 +26,10 @@ import org.jdbi.v3.core.statement.StatementContext;
  * revocation goes unannounced and none is announced that did not happen.
  */
 final class RevocationLog {
+
+    private static final System.Logger LOG = System.getLogger(RevocationLog.class.getName());
+    /** How much later than a revocation a token that read its user or session before it may be signed; see {@link #relevantUntil}. */
+    static final Duration ISSUING_MARGIN = Duration.ofMinutes(1);
 
     private static final String INSERT = """
             INSERT INTO revocations (kind, subject, valid_after, roles_version, relevant_until, recorded_at)
@@ -54,22 +59,32 @@ final class RevocationLog {
      * matters until an access token's lifetime after the later of the two.
      */
     SessionRevoked sessionEnded(SessionId session, Instant endedAt) {
-        return new SessionRevoked(session, relevantFrom(endedAt).plus(accessTtl));
+        return new SessionRevoked(session, relevantUntil(endedAt));
     }
 
     /** The revocation of every access token of a user issued before {@code at}; see {@link #sessionEnded}. */
     UserTokensRevoked userCutOff(UserId user, Instant at) {
-        return new UserTokensRevoked(user, at, relevantFrom(at).plus(accessTtl));
+        return new UserTokensRevoked(user, at, relevantUntil(at));
     }
 
     /** The refusal of every access token of a user below {@code rolesVersion}, raised at {@code at}; see {@link #sessionEnded}. */
     RolesRevoked rolesRevoked(UserId user, long rolesVersion, Instant at) {
-        return new RolesRevoked(user, rolesVersion, relevantFrom(at).plus(accessTtl));
+        return new RolesRevoked(user, rolesVersion, relevantUntil(at));
     }
 
     /** The refusal of every access token of a user deleted at {@code at}; see {@link #sessionEnded}. */
     UserDeleted userDeleted(UserId user, Instant at) {
-        return new UserDeleted(user, relevantFrom(at).plus(accessTtl));
+        return new UserDeleted(user, relevantUntil(at));
+    }
+
+    /**
+     * An access token's lifetime after the later of {@code at} and now, and a margin: a login or
+     * refresh signs its token a little after it read the user and the session (a login waits for
+     * its password hash), so a token that read them just before a revocation may be issued, and
+     * expire, that much later.
+     */
+    private Instant relevantUntil(Instant at) {
+        return relevantFrom(at).plus(accessTtl).plus(ISSUING_MARGIN);
     }
 
     private Instant relevantFrom(Instant at) {
@@ -103,7 +118,9 @@ final class RevocationLog {
                         WHERE relevant_until > :since ORDER BY seq""")
                 .bind("since", Timestamps.bind(now.minus(leeway)))
                 .map(RevocationLog::map)
-                .list();
+                .stream()
+                .flatMap(Optional::stream)
+                .toList();
     }
 
     /** Deletes what can refuse nothing any more. @return how many rows */
@@ -113,17 +130,21 @@ final class RevocationLog {
                 .execute();
     }
 
-    private static Revocation map(ResultSet rs, StatementContext ctx) throws SQLException {
+    private static Optional<Revocation> map(ResultSet rs, StatementContext ctx) throws SQLException {
         String subject = rs.getString("subject");
         Instant until = Timestamps.read(rs, "relevant_until");
-        return switch (rs.getString("kind")) {
+        return Optional.ofNullable(switch (rs.getString("kind")) {
             case "token" -> new TokenRevoked(subject, until);
             case "session" -> new SessionRevoked(SessionId.parse(subject), until);
             case "user" -> new UserTokensRevoked(UserId.parse(subject), Timestamps.read(rs, "valid_after"), until);
             case "roles" -> new RolesRevoked(UserId.parse(subject), rs.getLong("roles_version"), until);
             case "deleted" -> new UserDeleted(UserId.parse(subject), until);
-            default -> throw new SQLException("unknown revocation kind");
-        };
+            // A kind a later version wrote: skipped, so that the catch-up of every other revocation still works.
+            default -> {
+                LOG.log(System.Logger.Level.WARNING, "skipping a revocation of unknown kind; upgrade this instance");
+                yield null;
+            }
+        });
     }
 
     private static String kind(Revocation revocation) {

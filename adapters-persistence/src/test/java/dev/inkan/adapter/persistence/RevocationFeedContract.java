@@ -131,7 +131,7 @@ abstract class RevocationFeedContract extends DatabaseTest {
     }
 
     @Test
-    void sessionsEndedByTheStore_areCurrent_forOneAccessTokenLifetime() {
+    void sessionsEndedByTheStore_areCurrent_forOneAccessTokenLifetimeAndTheIssuingMargin() {
         User alice = addUser("alice@example.com");
         JdbiSessionStore sessions = new JdbiSessionStore(jdbi(), feed);
         SessionId session = TestData.newSession();
@@ -143,8 +143,8 @@ abstract class RevocationFeedContract extends DatabaseTest {
         List<Revocation> current = feed.current(NOW.plusSeconds(1));
         assertEquals(2, current.size());
         assertTrue(current.containsAll(List.of(
-                new SessionRevoked(session, NOW.plus(ACCESS_TTL)),
-                new UserTokensRevoked(alice.id(), NOW, NOW.plus(ACCESS_TTL)))));
+                new SessionRevoked(session, NOW.plus(ACCESS_TTL).plus(RevocationLog.ISSUING_MARGIN)),
+                new UserTokensRevoked(alice.id(), NOW, NOW.plus(ACCESS_TTL).plus(RevocationLog.ISSUING_MARGIN)))));
     }
 
     @Test

@@ -142,7 +142,7 @@ abstract class SessionStoreContract extends DatabaseTest {
             assertThat(stored.revokeReason()).contains(RevokeReason.REUSE_DETECTED);
         }
         assertThat(sessions.findToken(other.tokenHash())).contains(other);
-        SessionRevoked revoked = new SessionRevoked(first.familyId(), LATER.plus(ACCESS_TTL));
+        SessionRevoked revoked = new SessionRevoked(first.familyId(), LATER.plus(ACCESS_TTL).plus(RevocationLog.ISSUING_MARGIN));
         assertThat(delivered).as("delivered on this instance before end returned").containsExactly(revoked);
         assertThat(feed.current(LATER)).containsExactly(revoked);
     }
@@ -190,9 +190,9 @@ abstract class SessionStoreContract extends DatabaseTest {
         assertThat(sessions.findToken(loggedOut.tokenHash()).orElseThrow().revokeReason()).contains(RevokeReason.LOGOUT);
         assertThat(sessions.findToken(bobs.tokenHash())).contains(bobs);
         assertThat(delivered).containsExactlyInAnyOrder(
-                new UserTokensRevoked(alice, LATER, LATER.plus(ACCESS_TTL)),
-                new SessionRevoked(laptop.familyId(), LATER.plus(ACCESS_TTL)),
-                new SessionRevoked(phone.familyId(), LATER.plus(ACCESS_TTL)));
+                new UserTokensRevoked(alice, LATER, LATER.plus(ACCESS_TTL).plus(RevocationLog.ISSUING_MARGIN)),
+                new SessionRevoked(laptop.familyId(), LATER.plus(ACCESS_TTL).plus(RevocationLog.ISSUING_MARGIN)),
+                new SessionRevoked(phone.familyId(), LATER.plus(ACCESS_TTL).plus(RevocationLog.ISSUING_MARGIN)));
         assertThat(feed.current(LATER)).containsAll(delivered);
     }
 
@@ -200,7 +200,7 @@ abstract class SessionStoreContract extends DatabaseTest {
     void endAllOfUser_withoutLiveSessions_stillCutsTheUsersAccessTokens() {
         assertThat(sessions.endAllOfUser(alice, LATER, RevokeReason.LOGOUT_EVERYWHERE)).isEmpty();
 
-        assertThat(delivered).containsExactly(new UserTokensRevoked(alice, LATER, LATER.plus(ACCESS_TTL)));
+        assertThat(delivered).containsExactly(new UserTokensRevoked(alice, LATER, LATER.plus(ACCESS_TTL).plus(RevocationLog.ISSUING_MARGIN)));
     }
 
     @Test

@@ -34,6 +34,10 @@ final class AdminHandlers {
     void list(Context ctx) {
         requireAdmin(ctx);
         String prefix = Optional.ofNullable(ctx.queryParam("email")).orElse("").trim().toLowerCase(Locale.ROOT);
+        if (prefix.length() > Email.MAX_LENGTH || prefix.chars().anyMatch(Character::isISOControl)) {
+            throw ProblemException.badRequest("email is the start of an e-mail address: at most " + Email.MAX_LENGTH
+                    + " characters, none of them control characters");
+        }
         Optional<Email> after = Optional.ofNullable(ctx.queryParam("after"))
                 .map(value -> AuthHandlers.validated(() -> new Email(value)));
         int limit = Optional.ofNullable(ctx.queryParam("limit")).map(AdminHandlers::limit).orElse(DEFAULT_PAGE);

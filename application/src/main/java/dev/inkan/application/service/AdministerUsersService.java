@@ -9,6 +9,7 @@ import dev.inkan.application.port.out.UserRepository;
 import dev.inkan.domain.Email;
 import dev.inkan.domain.RevokeReason;
 import dev.inkan.domain.Role;
+import dev.inkan.domain.Session;
 import dev.inkan.domain.SessionId;
 import dev.inkan.domain.User;
 import dev.inkan.domain.UserId;
@@ -88,6 +89,7 @@ public final class AdministerUsersService implements AdministerUsersUseCase {
     }
 
     private UserDetails details(User user) {
-        return new UserDetails(UserAccount.of(user), sessions.liveSessionsOf(user.id(), clock.instant()));
+        List<Session> live = sessions.liveSessionsOf(user.id(), clock.instant());
+        return new UserDetails(UserAccount.of(user), live.subList(0, Math.min(live.size(), UserDetails.MAX_SESSIONS)), live.size());
     }
 }

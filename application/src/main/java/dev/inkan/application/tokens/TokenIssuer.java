@@ -70,10 +70,11 @@ public final class TokenIssuer {
         SessionId session = new SessionId(random.uuid());
         String refreshToken = BASE64URL.encodeToString(random.bytes(REFRESH_TOKEN_BYTES));
         RefreshTokenRecord first = newRecord(user.id(), session, now, refreshToken, now);
+        IssuedTokens tokens = tokens(user, first, refreshToken, now); // signed first: a token that cannot be made stores nothing
         if (!sessions.start(Session.start(session, user.id(), now, userAgent), first)) {
             throw new AccountDisabledException();
         }
-        return tokens(user, first, refreshToken, now);
+        return tokens;
     }
 
     /**
@@ -84,7 +85,7 @@ public final class TokenIssuer {
      *
      * @param presentedToken the plain token whose hash {@code presented} holds
      * @return the next tokens, or empty when another request spent {@code presented} first
-     * @throws InvalidRefreshTokenException when the user was deleted
+     * @throws InvalidRefreshTokenException when the user was deleted or disabled
      */
     public Optional<IssuedTokens> rotate(RefreshTokenRecord presented, String presentedToken) {
         User user = userOf(presented);
@@ -92,10 +93,11 @@ public final class TokenIssuer {
         String successor = successors.successorOf(presentedToken);
         RefreshTokenRecord next = newRecord(presented.userId(), presented.familyId(), presented.sessionStartedAt(), successor,
                 now);
+        IssuedTokens tokens = tokens(user, next, successor, now); // signed first: a token that cannot be made spends nothing
         if (!sessions.rotate(presented.tokenHash(), next, now)) {
             return Optional.empty();
         }
-        return Optional.of(tokens(user, next, successor, now));
+        return Optional.of(tokens);
     }
 
     /**
@@ -139,8 +141,10 @@ public final class TokenIssuer {
                 policy.refreshExpiry(now, sessionStartedAt));
     }
 
+    /** The user of a refresh token, who must still exist and be enabled (whatever store keeps their sessions). */
     private User userOf(RefreshTokenRecord presented) {
         return users.findById(presented.userId())
+                .filter(user -> !user.isDisabled())
                 .orElseThrow(() -> new InvalidRefreshTokenException(InvalidRefreshTokenException.Reason.REVOKED));
     }
 
