@@ -1,6 +1,5 @@
 package dev.inkan.server;
 
-import dev.inkan.adapter.crypto.JwkThumbprint;
 import dev.inkan.application.port.out.RandomSource;
 import dev.inkan.bootstrap.ConfigException;
 import dev.inkan.bootstrap.KeySource;
@@ -10,7 +9,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Base64;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,10 +41,7 @@ final class GeneratedKey {
     }
 
     private static void generate(Path file, RandomSource random) {
-        byte[] key = random.bytes(KEY_BYTES);
-        String k = Base64.getUrlEncoder().withoutPadding().encodeToString(key);
-        String jwks = "{\"keys\":[{\"kty\":\"oct\",\"kid\":\"" + JwkThumbprint.ofOctetKey(key) + "\",\"use\":\"sig\",\"k\":\""
-                + k + "\"}]}\n";
+        String jwks = OctetJwkSet.of(random.bytes(KEY_BYTES), Optional.empty());
         try {
             DataDirectory.create(file.getParent());
             // Written in full under a temporary name first, so no reader ever sees half a key file.

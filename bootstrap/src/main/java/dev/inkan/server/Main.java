@@ -3,26 +3,33 @@ package dev.inkan.server;
 import dev.inkan.application.port.out.StoreUnavailableException;
 import dev.inkan.bootstrap.ConfigException;
 import dev.inkan.bootstrap.ConfigSource;
-import java.io.PrintStream;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
-/** The command line of the runnable jar: {@code java -jar inkan.jar serve}. */
+/**
+ * The runnable jar: {@code java -jar inkan.jar serve} runs the server; every other command
+ * ({@code users …}, {@code keys generate}, {@code --help}) is one of {@link OperatorCommands}.
+ */
 public final class Main {
+
+    /** The log of a command: warnings and errors only, on standard error, so standard output holds the result alone. */
+    private static final String COMMAND_LOG = "logback-command.xml";
+    private static final String LOGBACK_CONFIGURATION = "logback.configurationFile";
 
     private Main() {
     }
 
     public static void main(String[] args) {
-        String command = args.length == 0 ? "help" : args[0];
-        switch (command) {
-            case "serve" -> serve();
-            case "help", "--help", "-h" -> usage(System.out);
-            default -> {
-                System.err.println("unknown command: " + command);
-                usage(System.err);
-                System.exit(2);
-            }
+        List<String> arguments = List.of(args);
+        if (arguments.equals(List.of("serve"))) {
+            serve();
+            return;
         }
+        // Before anything logs, since logback reads its configuration once, on the first logger; one the operator chose wins.
+        if (System.getProperty(LOGBACK_CONFIGURATION) == null) {
+            System.setProperty(LOGBACK_CONFIGURATION, COMMAND_LOG);
+        }
+        System.exit(OperatorCommands.run(arguments, Terminal.system(), ConfigSource::fromEnvironment));
     }
 
     private static void serve() {
@@ -48,12 +55,5 @@ public final class Main {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static void usage(PrintStream out) {
-        out.println("usage: java -jar inkan.jar serve");
-        out.println();
-        out.println("Runs the Inkan HTTP API. Configuration comes from INKAN_* environment variables");
-        out.println("(see the README); INKAN_CONFIG_FILE may name a properties file with the same keys.");
     }
 }

@@ -1,5 +1,6 @@
 package dev.inkan.server;
 
+import static dev.inkan.server.Await.awaitWithin;
 import static dev.inkan.server.HttpJson.body;
 import static dev.inkan.server.HttpJson.credentials;
 import static dev.inkan.server.HttpJson.refreshBody;
@@ -14,7 +15,6 @@ import dev.inkan.domain.UserId;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,7 +24,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.IntSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -258,26 +257,5 @@ class MultiInstanceTest {
         String email = "multi-" + UUID.randomUUID() + "@example.com";
         assertThat(http.post("/auth/register", credentials(email, "correct horse battery")).statusCode()).isEqualTo(201);
         return email;
-    }
-
-    private static void awaitWithin(Duration limit, IntSupplier status, int expected) {
-        Instant deadline = Instant.now().plus(limit);
-        int last;
-        do {
-            last = status.getAsInt();
-            if (last == expected) {
-                return;
-            }
-            sleep(20);
-        } while (Instant.now().isBefore(deadline));
-        assertThat(last).as("status within %s", limit).isEqualTo(expected);
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }
