@@ -33,11 +33,12 @@ final class AdminHandlers {
 
     void list(Context ctx) {
         requireAdmin(ctx);
-        String prefix = Optional.ofNullable(ctx.queryParam("email")).orElse("").trim().toLowerCase(Locale.ROOT);
-        if (prefix.length() > Email.MAX_LENGTH || prefix.chars().anyMatch(Character::isISOControl)) {
+        String asked = Optional.ofNullable(ctx.queryParam("email")).orElse("");
+        if (asked.length() > Email.MAX_LENGTH || asked.chars().anyMatch(Character::isISOControl)) {
             throw ProblemException.badRequest("email is the start of an e-mail address: at most " + Email.MAX_LENGTH
                     + " characters, none of them control characters");
         }
+        String prefix = asked.strip().toLowerCase(Locale.ROOT);
         Optional<Email> after = Optional.ofNullable(ctx.queryParam("after"))
                 .map(value -> AuthHandlers.validated(() -> new Email(value)));
         int limit = Optional.ofNullable(ctx.queryParam("limit")).map(AdminHandlers::limit).orElse(DEFAULT_PAGE);
