@@ -38,15 +38,19 @@ final class TokenFixture {
     static final Duration ACCESS_TTL = Duration.ofMinutes(15);
 
     final byte[] key = new byte[32];
-    /** A user with three roles, which every token of the fixture carries. */
-    final User user = new User(new UserId(UUID.randomUUID()), new Email("bench@example.com"), new PasswordHash("$argon2id$x"),
-            CLOCK.instant(), List.of(Role.ADMIN, new Role("billing:read"), new Role("reports:write")), 3, Optional.empty());
+    /** The roles a fixture's user may hold, the first {@code roles} of which every token carries. */
+    static final List<Role> ROLES = List.of(Role.ADMIN, new Role("billing:read"), new Role("reports:write"));
+
+    final User user;
     final SessionId session = new SessionId(UUID.randomUUID());
     final AccessTokens jcaTokens;
     final AccessTokens bouncyCastleTokens;
     final String token;
 
-    TokenFixture() {
+    /** @param roles how many roles the user holds (and every token carries), up to three */
+    TokenFixture(int roles) {
+        user = new User(new UserId(UUID.randomUUID()), new Email("bench@example.com"), new PasswordHash("$argon2id$x"),
+                CLOCK.instant(), ROLES.subList(0, roles), roles, Optional.empty());
         new SecureRandom().nextBytes(key);
         jcaTokens = tokens(new JcaMacAlgorithm(), RULES);
         bouncyCastleTokens = tokens(new BouncyCastleMacAlgorithm(), RULES);

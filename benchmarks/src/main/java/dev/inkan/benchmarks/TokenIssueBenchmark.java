@@ -32,6 +32,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -52,6 +53,10 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 public class TokenIssueBenchmark {
 
+    /** How many roles the token carries: none, or three (as issue 13 measures it). */
+    @Param({"0", "3"})
+    int roles;
+
     private TokenFixture fixture;
     private String kid;
     private SecretKey jjwtKey;
@@ -65,7 +70,7 @@ public class TokenIssueBenchmark {
 
     @Setup
     public void setUp() throws Exception {
-        fixture = new TokenFixture();
+        fixture = new TokenFixture(roles);
         String header = new String(Base64.getUrlDecoder().decode(fixture.token.substring(0, fixture.token.indexOf('.'))),
                 StandardCharsets.UTF_8);
         kid = header.replaceAll(".*\"kid\":\"([^\"]+)\".*", "$1");

@@ -35,6 +35,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -54,6 +55,10 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 public class TokenVerifyBenchmark {
 
+    /** How many roles the token carries: none, or three (as issue 13 measures it). */
+    @Param({"0", "3"})
+    int roles;
+
     TokenFixture fixture;
     /** The token every method verifies; the tests swap in bad ones to see each verifier refuse them. */
     String token;
@@ -67,7 +72,7 @@ public class TokenVerifyBenchmark {
 
     @Setup
     public void setUp() throws Exception {
-        fixture = new TokenFixture();
+        fixture = new TokenFixture(roles);
         token = fixture.token;
         inkanJca = TokenFixture.verifier(fixture.jcaTokens);
         inkanBouncyCastle = TokenFixture.verifier(fixture.bouncyCastleTokens);

@@ -39,7 +39,7 @@ public record AccessTokenClaims(
         Objects.requireNonNull(notBefore, "notBefore");
         Objects.requireNonNull(sessionId, "sessionId");
         roles = List.copyOf(roles);
-        custom = Collections.unmodifiableMap(new LinkedHashMap<>(custom));
+        custom = custom.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(custom));
         if (tokenId == null || tokenId.isEmpty()) {
             throw new IllegalArgumentException("jti is required");
         }

@@ -15,7 +15,8 @@ import java.util.UUID;
  * bytes Inkan writes for the issuer and audience the rules expect, then, for anything else, the
  * general path that reads any strict JSON object (RFC 8259) with every registered claim present and
  * of its type, and every other member as a custom claim. Both give the same claims for the same
- * bytes; the fast path only skips work. Immutable: what it compares against is prepared once.
+ * bytes; the fast path only skips work. What it compares against is prepared once; the one thing that
+ * changes, the role names it has met ({@link KnownStrings}), is safe for many threads.
  */
 final class ClaimsReader {
 
@@ -54,6 +55,8 @@ final class ClaimsReader {
     /** The issuer and the audience as the writer writes them after the opening quote: the body and the closing quote. */
     private final byte[] issuerJson;
     private final byte[] audienceJson;
+    /** The role names of the tokens read so far: the same few in every token. */
+    private final KnownStrings roleNames = new KnownStrings();
 
     /** @throws IllegalArgumentException when the issuer or audience holds text UTF-8 cannot carry */
     ClaimsReader(TokenRules rules) {
@@ -108,7 +111,7 @@ final class ClaimsReader {
         if (rv == PlainCursor.NOT_PLAIN || !in.literal(OwnLayout.ROLES) || !in.literal(OwnLayout.ROLES_START)) {
             return NOT_OWN;
         }
-        Optional<List<String>> roles = in.plainStrings(TokenClaims.MAX_ROLES);
+        Optional<List<String>> roles = in.plainStrings(TokenClaims.MAX_ROLES, roleNames);
         if (roles.isEmpty() || TokenClaims.rolesProblem(roles.get()).isPresent() || !in.literal(OwnLayout.END) || !in.atEnd()) {
             return NOT_OWN;
         }

@@ -103,9 +103,10 @@ final class PlainCursor {
      * go straight into an array of their number.
      *
      * @param max the most strings to read
+     * @param known where strings met before are taken from
      * @return the strings, or empty (position unchanged) for any other bytes or more than {@code max} strings
      */
-    Optional<List<String>> plainStrings(int max) {
+    Optional<List<String>> plainStrings(int max, KnownStrings known) {
         if (at(pos) == ']') {
             pos++;
             return Optional.of(List.of());
@@ -126,7 +127,7 @@ final class PlainCursor {
         int from = pos + 1;
         for (int k = 0; k < count; k++) {
             int end = JsonStrings.plainEnd(in, from);
-            strings[k] = new String(in, from, end - from, StandardCharsets.US_ASCII);
+            strings[k] = known.of(in, from, end);
             from = end + 3; // past the closing quote, the comma and the next opening quote
         }
         pos = i;
