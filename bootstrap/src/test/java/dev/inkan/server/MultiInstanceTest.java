@@ -7,11 +7,8 @@ import static dev.inkan.server.HttpJson.refreshBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.inkan.application.port.in.RegisterCommand;
 import dev.inkan.bootstrap.ConfigSource;
 import dev.inkan.bootstrap.Inkan;
-import dev.inkan.domain.Role;
-import dev.inkan.domain.UserId;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -186,10 +183,7 @@ class MultiInstanceTest {
     /** The first administrator, made on the shared database while the instances run, as the command line does. */
     private String adminToken(HttpJson instance) {
         String email = "root-" + UUID.randomUUID() + "@example.com";
-        try (Inkan inkan = InkanApplication.open(InkanSettings.from(ConfigSource.of(instanceEnv)))) {
-            UserId admin = inkan.register().register(RegisterCommand.of(email, "correct horse battery")).id();
-            inkan.admin().grant(admin, Role.ADMIN);
-        }
+        FirstAdmin.create(instanceEnv, email, "correct horse battery");
         return body(instance.post("/auth/login", credentials(email, "correct horse battery"))).get("access_token").asText();
     }
 

@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.inkan.application.port.in.RegisterCommand;
 import dev.inkan.bootstrap.ConfigSource;
 import dev.inkan.bootstrap.Inkan;
-import dev.inkan.domain.Role;
-import dev.inkan.domain.UserId;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,10 +52,7 @@ class PageInBrowserIT {
         env.put("INKAN_JWT_SECRET", TestTokens.b64(TestTokens.randomKey(32)));
         env.put("INKAN_ACCESS_TTL", "PT2S");
         env.put("INKAN_LEEWAY", "PT0S");
-        try (Inkan inkan = InkanApplication.open(InkanSettings.from(ConfigSource.of(env)))) {
-            UserId admin = inkan.register().register(RegisterCommand.of(ADMIN_EMAIL, ADMIN_PASSWORD)).id();
-            inkan.admin().grant(admin, Role.ADMIN);
-        }
+        FirstAdmin.create(env, ADMIN_EMAIL, ADMIN_PASSWORD);
         Path screenshot = InkanJar.projectRoot().resolve("bootstrap/target/page-after-login.png");
         try (InkanApplication app = InkanApplication.start(ConfigSource.of(env))) {
             ProcessBuilder node = new ProcessBuilder("node", scripts.resolve("page.e2e.mjs").toString(),

@@ -6,11 +6,7 @@ import static dev.inkan.server.HttpJson.refreshBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.inkan.application.port.in.RegisterCommand;
 import dev.inkan.bootstrap.ConfigSource;
-import dev.inkan.bootstrap.Inkan;
-import dev.inkan.domain.Role;
-import dev.inkan.domain.UserId;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
@@ -58,10 +54,7 @@ abstract class RolesAndAdminContract {
         env.put("INKAN_JWT_SECRET", TestTokens.b64(TestTokens.randomKey(32)));
         env.put("INKAN_RATE_LIMIT_ENABLED", "false");
         database(env, toClose);
-        try (Inkan inkan = InkanApplication.open(InkanSettings.from(ConfigSource.of(env)))) {
-            UserId admin = inkan.register().register(RegisterCommand.of("root@example.com", PASSWORD)).id();
-            inkan.admin().grant(admin, Role.ADMIN);
-        }
+        FirstAdmin.create(env, "root@example.com", PASSWORD);
         restart();
         adminToken = login("root@example.com").get("access_token").asText();
     }
