@@ -25,9 +25,8 @@ public final class RevocationRegistry implements Consumer<Revocation> {
 
     private final Map<String, Instant> revokedTokens = new ConcurrentHashMap<>();
     private final Map<SessionId, Instant> revokedSessions = new ConcurrentHashMap<>();
-    private final Map<UserId, UserTokensRevoked> revokedUsers = new ConcurrentHashMap<>();
-    private final Map<UserId, RolesRevoked> revokedRoles = new ConcurrentHashMap<>();
-    private final Map<UserId, Instant> deletedUsers = new ConcurrentHashMap<>();
+    /** Everything that refuses a user's tokens, in one entry per user, so that a verify looks the user up once. */
+    private final Map<UserId, UserCut> revokedUsers = new ConcurrentHashMap<>();
     private final Clock clock;
     private final Duration leeway;
     private volatile Instant nextPurge;
@@ -47,14 +46,11 @@ public final class RevocationRegistry implements Consumer<Revocation> {
         } else if (revocation instanceof SessionRevoked session) {
             revokedSessions.merge(session.sessionId(), keepUntil, RevocationRegistry::later);
         } else if (revocation instanceof UserTokensRevoked user) {
-            revokedUsers.merge(user.userId(), user,
-                    (a, b) -> a.validAfter().isAfter(b.validAfter()) ? a : b);
+            revokedUsers.merge(user.userId(), new UserCut(user.validAfter(), 0, false, keepUntil), UserCut::and);
         } else if (revocation instanceof RolesRevoked roles) {
-            // The higher version refuses more; it is kept as long as either would have been.
-            revokedRoles.merge(roles.userId(), roles, (a, b) ->
-                    new RolesRevoked(a.userId(), Math.max(a.rolesVersion(), b.rolesVersion()), later(a.until(), b.until())));
+            revokedUsers.merge(roles.userId(), new UserCut(Instant.EPOCH, roles.rolesVersion(), false, keepUntil), UserCut::and);
         } else if (revocation instanceof UserDeleted deleted) {
-            deletedUsers.merge(deleted.userId(), keepUntil, RevocationRegistry::later);
+            revokedUsers.merge(deleted.userId(), new UserCut(Instant.EPOCH, 0, true, keepUntil), UserCut::and);
         }
         purgeIfDue();
     }
@@ -64,17 +60,8 @@ public final class RevocationRegistry implements Consumer<Revocation> {
         if (revokedTokens.containsKey(claims.tokenId()) || revokedSessions.containsKey(claims.sessionId())) {
             return true;
         }
-        if (deletedUsers.containsKey(claims.subject())) {
-            return true;
-        }
-        RolesRevoked roles = revokedRoles.get(claims.subject());
-        if (roles != null && claims.rolesVersion() < roles.rolesVersion()) {
-            return true;
-        }
-        UserTokensRevoked user = revokedUsers.get(claims.subject());
-        // iat has whole seconds: refuse the seconds wholly before the cut. Tokens of the cut's own
-        // second from the sessions it ended are caught by their session revocations.
-        return user != null && claims.issuedAt().isBefore(user.validAfter().truncatedTo(ChronoUnit.SECONDS));
+        UserCut cut = revokedUsers.get(claims.subject());
+        return cut != null && cut.refuses(claims);
     }
 
     private void purgeIfDue() {
@@ -85,9 +72,28 @@ public final class RevocationRegistry implements Consumer<Revocation> {
         nextPurge = now.plus(PURGE_INTERVAL);
         revokedTokens.values().removeIf(until -> until.isBefore(now));
         revokedSessions.values().removeIf(until -> until.isBefore(now));
-        revokedUsers.values().removeIf(user -> user.until().plus(leeway).isBefore(now));
-        revokedRoles.values().removeIf(roles -> roles.until().plus(leeway).isBefore(now));
-        deletedUsers.values().removeIf(until -> until.isBefore(now));
+        revokedUsers.values().removeIf(cut -> cut.keepUntil().isBefore(now));
+    }
+
+    /**
+     * What refuses one user's tokens: those issued before {@code validAfter} (a logout everywhere),
+     * those below {@code rolesVersion} (a role taken away), all of them ({@code deleted}). Each
+     * revocation only ever refuses more, so two of them combine into the stricter of each part,
+     * kept as long as the later one.
+     */
+    private record UserCut(Instant validAfter, long rolesVersion, boolean deleted, Instant keepUntil) {
+
+        UserCut and(UserCut other) {
+            return new UserCut(later(validAfter, other.validAfter), Math.max(rolesVersion, other.rolesVersion),
+                    deleted || other.deleted, later(keepUntil, other.keepUntil));
+        }
+
+        boolean refuses(AccessTokenClaims claims) {
+            // iat has whole seconds: refuse the seconds wholly before the cut. Tokens of the cut's own
+            // second from the sessions it ended are caught by their session revocations.
+            return deleted || claims.rolesVersion() < rolesVersion
+                    || claims.issuedAt().isBefore(validAfter.truncatedTo(ChronoUnit.SECONDS));
+        }
     }
 
     private static Instant later(Instant a, Instant b) {

@@ -41,7 +41,7 @@ record UserRow(UUID id, String email, String passwordHash, Instant createdAt, lo
     }
 
     /** Reads the user's columns of the current row of {@link #SELECT_WITH_ROLES}. */
-    static UserRow map(ResultSet rs) throws SQLException {
+    private static UserRow map(ResultSet rs) throws SQLException {
         return new UserRow(rs.getObject("id", UUID.class), rs.getString("email"), rs.getString("password_hash"),
                 Timestamps.read(rs, "created_at"), rs.getLong("roles_version"),
                 Timestamps.readNullable(rs, "disabled_at"));
