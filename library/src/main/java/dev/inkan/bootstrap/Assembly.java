@@ -6,12 +6,15 @@ import dev.inkan.adapter.crypto.ConcurrencyLimitedPasswordHasher;
 import dev.inkan.adapter.crypto.JcaMacAlgorithm;
 import dev.inkan.adapter.crypto.SecureRandomSource;
 import dev.inkan.adapter.crypto.Sha256TokenHasher;
+import dev.inkan.adapter.mail.MailSettings;
+import dev.inkan.adapter.mail.QueuedMailSender;
 import dev.inkan.adapter.persistence.JdbiDatabase;
 import dev.inkan.adapter.persistence.JdbiRevocationFeed;
 import dev.inkan.adapter.persistence.JdbiSessionStore;
 import dev.inkan.adapter.persistence.JdbiUserRepository;
 import dev.inkan.application.port.out.KeyRing;
 import dev.inkan.application.port.out.MacAlgorithm;
+import dev.inkan.application.port.out.MailSender;
 import dev.inkan.application.port.out.PasswordHasher;
 import dev.inkan.application.port.out.RandomSource;
 import dev.inkan.application.port.out.RevocationFeed;
@@ -70,15 +73,49 @@ final class Assembly {
         }
         PasswordHasher hasher = choices.passwordHasher().orElseGet(() -> hasherOf(choices));
         var hashing = new ConcurrencyLimitedPasswordHasher(hasher, choices.hashConcurrency(), choices.hashQueue());
+        Optional<QueuedMailSender> ownMail = Optional.empty();
         Optional<JdbiDatabase> database = Optional.empty();
         try {
+            ownMail = ownMail(choices);
             database = choices.needsDatabase() ? Optional.of(start(choices)) : Optional.empty();
-            return wire(choices, accessTokens, hashing, database);
+            MailSender mail = choices.mailSender().isPresent() ? choices.mailSender().get()
+                    : ownMail.isPresent() ? ownMail.get() : new UnconfiguredMail();
+            return wire(choices, accessTokens, hashing, database, mail, ownMail);
         } catch (RuntimeException | Error e) {
+            ownMail.ifPresent(QueuedMailSender::close);
             hashing.close();
             database.ifPresent(JdbiDatabase::close);
             throw e;
         }
+    }
+
+    /**
+     * Inkan's own mail sender, unless the application gave one: into the outbox folder of
+     * {@code mailOutbox(…)}, else to the SMTP server of {@code INKAN_SMTP_HOST}, else none.
+     *
+     * @throws IllegalStateException when the outbox has no public URL for its links
+     * @throws IllegalArgumentException when the outbox folder cannot be made
+     */
+    private static Optional<QueuedMailSender> ownMail(Choices choices) {
+        if (choices.mailSender().isPresent()) {
+            return Optional.empty();
+        }
+        MailConfiguration mail = choices.mail();
+        if (choices.mailOutbox().isPresent()) {
+            MailSettings settings = new MailSettings(mail.from().orElse(MailSettings.LOCAL_FROM),
+                    mail.publicUrl().orElseThrow(() -> new IllegalStateException("mailOutbox(…) needs publicUrl(…) or "
+                            + MailConfiguration.PUBLIC_URL + ": every link in a message starts with it")),
+                    mail.perRecipientPerHour());
+            try {
+                return Optional.of(QueuedMailSender.outbox(choices.mailOutbox().get(), settings, choices.clock()));
+            } catch (java.io.UncheckedIOException e) {
+                throw new IllegalArgumentException("mailOutbox(…): " + e.getMessage() + " ("
+                        + e.getCause().getClass().getSimpleName() + ")", e);
+            }
+        }
+        return mail.smtp().map(smtp -> QueuedMailSender.smtp(smtp,
+                new MailSettings(mail.from().orElseThrow(), mail.publicUrl().orElseThrow(), mail.perRecipientPerHour()),
+                choices.clock()));
     }
 
     /** @throws IllegalArgumentException naming where the keys came from, when the token format refuses them */
@@ -100,8 +137,13 @@ final class Assembly {
         return new SigningKey(SUCCESSOR_SECRET, JwsAlgorithm.HS256, secret);
     }
 
+    /**
+     * @param mail the mail sender the account flows' services send through (the application's own,
+     *     Inkan's queue to SMTP or the outbox, or one that drops every message with a warning)
+     * @param ownMail Inkan's own mail sender, if {@code mail} is it, which {@link Inkan#close()} stops
+     */
     private static Inkan wire(Choices choices, AccessTokens accessTokens, ConcurrencyLimitedPasswordHasher hasher,
-                              Optional<JdbiDatabase> database) {
+                              Optional<JdbiDatabase> database, MailSender mail, Optional<QueuedMailSender> ownMail) {
         TokenPolicy policy = choices.policy();
         Duration leeway = choices.rules().leeway();
         Clock clock = choices.clock();
@@ -145,8 +187,9 @@ final class Assembly {
             thread.setDaemon(true);
             return thread;
         });
-        Inkan inkan = new Inkan(useCases, database, () -> {
+        Inkan inkan = new Inkan(useCases, database, mail, () -> {
             housekeeping.shutdownNow();
+            ownMail.ifPresent(QueuedMailSender::close);
             hasher.close();
             database.ifPresent(JdbiDatabase::close);
         });

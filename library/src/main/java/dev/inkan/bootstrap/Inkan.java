@@ -14,6 +14,7 @@ import dev.inkan.application.port.in.LogoutUseCase;
 import dev.inkan.application.port.in.RefreshTokensUseCase;
 import dev.inkan.application.port.in.RegisterUserUseCase;
 import dev.inkan.application.port.in.VerifyAccessTokenUseCase;
+import dev.inkan.application.port.out.MailSender;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -42,12 +43,14 @@ public final class Inkan implements AutoCloseable {
 
     private final UseCases useCases;
     private final Optional<JdbiDatabase> database;
+    private final MailSender mail;
     private final Runnable stop;
     private SharedRateLimits sharedRateLimits;
 
-    Inkan(UseCases useCases, Optional<JdbiDatabase> database, Runnable stop) {
+    Inkan(UseCases useCases, Optional<JdbiDatabase> database, MailSender mail, Runnable stop) {
         this.useCases = useCases;
         this.database = database;
+        this.mail = mail;
         this.stop = stop;
     }
 
@@ -135,6 +138,11 @@ public final class Inkan implements AutoCloseable {
         return JavalinWiring.buckets(this);
     }
 
+    /** @return the mail sender the account flows send through */
+    MailSender mailSender() {
+        return mail;
+    }
+
     /** @return the rate-limit store in Inkan's PostgreSQL database, made the first time it is asked for */
     synchronized Optional<SharedRateLimits> sharedRateLimits() {
         if (sharedRateLimits == null) {
@@ -151,8 +159,9 @@ public final class Inkan implements AutoCloseable {
     }
 
     /**
-     * Stops the background purge and the password-hashing threads, and closes the database pool
-     * Inkan opened (never a data source passed in).
+     * Stops the background purge, the mail thread (giving the messages already due a few seconds)
+     * and the password-hashing threads, and closes the database pool Inkan opened (never a data
+     * source or mail sender passed in).
      */
     @Override
     public void close() {
