@@ -178,6 +178,7 @@ class StartupTest {
         Path outbox = dataDir.resolve("outbox");
         for (int start = 1; start <= 2; start++) {
             try (StartupLog log = new StartupLog(); InkanApplication app = InkanApplication.start(ConfigSource.of(env()))) {
+                assertThat(app.port()).isPositive();
                 assertThat(log.warnings()).as("start " + start)
                         .anyMatch(line -> line.contains("Mail is not being delivered") && line.contains(outbox.toString()));
             }
@@ -218,6 +219,7 @@ class StartupTest {
         env.put("INKAN_PUBLIC_URL", "https://auth.example.com");
 
         try (StartupLog log = new StartupLog(); InkanApplication app = InkanApplication.start(ConfigSource.of(env))) {
+            assertThat(app.port()).isPositive();
             assertThat(log.lines()).anyMatch(line -> line.contains("Inkan mail goes to the SMTP server 127.0.0.1:2525 (none)"));
             assertThat(log.warnings()).noneMatch(line -> line.contains("Mail is not being delivered"));
         }

@@ -72,7 +72,6 @@ class OutboxDeliveryTest {
         MutableClock clock = new MutableClock();
         try (QueuedMailSender sender = QueuedMailSender.outbox(outbox, TestMail.SETTINGS, clock)) {
             sender.send(TestMail.mail("a@example.org", MailKind.ACCOUNT_EXISTS, ""));
-            sender.close();
         }
         clock.advance(java.time.Duration.ofMillis(1));
         try (QueuedMailSender sender = QueuedMailSender.outbox(outbox, TestMail.SETTINGS, clock)) {

@@ -49,18 +49,18 @@ class QueuedMailSenderTest {
         CountDownLatch started = new CountDownLatch(1);
         Blocking delivery = new Blocking(started, release);
         String token = TestMail.token();
-        try (LogCapture log = new LogCapture();
-             QueuedMailSender sender = new QueuedMailSender(delivery, TestMail.SETTINGS, TestMail.QUICK, 2,
-                     Duration.ofSeconds(5), Clock.systemUTC())) {
-            sender.send(TestMail.mail("a@example.org", MailKind.VERIFY_EMAIL, TestMail.token()));
-            assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
-            sender.send(TestMail.mail("b@example.org", MailKind.VERIFY_EMAIL, TestMail.token()));
-            sender.send(TestMail.mail("c@example.org", MailKind.PASSWORD_RESET, token));
+        try (LogCapture log = new LogCapture()) {
+            try (QueuedMailSender sender = new QueuedMailSender(delivery, TestMail.SETTINGS, TestMail.QUICK, 2,
+                    Duration.ofSeconds(5), Clock.systemUTC())) {
+                sender.send(TestMail.mail("a@example.org", MailKind.VERIFY_EMAIL, TestMail.token()));
+                assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+                sender.send(TestMail.mail("b@example.org", MailKind.VERIFY_EMAIL, TestMail.token()));
+                sender.send(TestMail.mail("c@example.org", MailKind.PASSWORD_RESET, token));
 
-            assertThat(log.warnings()).singleElement().asString().contains("password-reset message dropped")
-                    .contains("2 messages are already waiting");
-            release.countDown();
-            sender.close();
+                assertThat(log.warnings()).singleElement().asString().contains("password-reset message dropped")
+                        .contains("2 messages are already waiting");
+                release.countDown();
+            }
             assertThat(delivery.delivered).hasSize(2);
             log.assertNoLineContains(token, "c@example.org");
         }

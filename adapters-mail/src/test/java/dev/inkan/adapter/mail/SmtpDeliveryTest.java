@@ -143,19 +143,18 @@ class SmtpDeliveryTest {
         int port = TestSmtp.freePort();
         String token = TestMail.token();
         Retries patient = new Retries(10, Duration.ofMillis(100), Duration.ofMillis(500));
-        try (LogCapture log = new LogCapture();
-             QueuedMailSender sender = new QueuedMailSender(new SmtpDelivery(SmtpSettings.of("127.0.0.1", port, SmtpTls.NONE)),
-                     TestMail.SETTINGS, patient, 100, Duration.ofSeconds(5), Clock.systemUTC())) {
-            // send returns while no server exists on the port: had it waited for delivery, the test would hang here
-            sender.send(TestMail.mail("ann@example.org", MailKind.VERIFY_EMAIL, token));
-            log.await("verify-email message: attempt 1 of 10", Duration.ofSeconds(20));
+        try (LogCapture log = new LogCapture(); TestSmtp late = TestSmtp.plainNotStarted(port)) {
+            try (QueuedMailSender sender = new QueuedMailSender(new SmtpDelivery(SmtpSettings.of("127.0.0.1", port, SmtpTls.NONE)),
+                    TestMail.SETTINGS, patient, 100, Duration.ofSeconds(5), Clock.systemUTC())) {
+                // send returns while no server exists on the port: had it waited for delivery, the test would hang here
+                sender.send(TestMail.mail("ann@example.org", MailKind.VERIFY_EMAIL, token));
+                log.await("verify-email message: attempt 1 of 10", Duration.ofSeconds(20));
 
-            try (TestSmtp late = TestSmtp.plain(port)) {
+                late.start();
                 assertThat(late.awaitMessages(1, 20_000)).isTrue();
-                sender.close();
-                assertThat(late.received()).as("delivered once").hasSize(1);
-                assertThat(TestMail.Bodies.of(late.received().get(0)).text()).contains("?token=" + token);
             }
+            assertThat(late.received()).as("delivered once").hasSize(1);
+            assertThat(TestMail.Bodies.of(late.received().get(0)).text()).contains("?token=" + token);
             log.assertNoLineContains(token, "ann@example.org");
         }
     }

@@ -30,21 +30,32 @@ final class TestSmtp implements AutoCloseable {
     }
 
     private final GreenMail server;
+    private boolean started;
 
     private TestSmtp(ServerSetup setup) {
         server = new GreenMail(setup);
-        server.start();
     }
 
     /** Plain SMTP, which offers no STARTTLS, on {@code port} (0: any free one). */
     static TestSmtp plain(int port) {
+        return plainNotStarted(port).start();
+    }
+
+    /** Plain SMTP on {@code port}, which listens only once {@link #start()} is called. */
+    static TestSmtp plainNotStarted(int port) {
         return new TestSmtp(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    }
+
+    TestSmtp start() {
+        server.start();
+        started = true;
+        return this;
     }
 
     /** SMTPS, showing {@link TestCertificate}'s certificate, on any free port. */
     static TestSmtp implicitTls() {
         TestCertificate.install();
-        return new TestSmtp(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTPS));
+        return new TestSmtp(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTPS)).start();
     }
 
     /** Accepts only this login (GreenMail otherwise takes any). */
@@ -77,6 +88,8 @@ final class TestSmtp implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop();
+        if (started) {
+            server.stop();
+        }
     }
 }
