@@ -16,7 +16,7 @@ import java.util.UUID;
  * general path that reads any strict JSON object (RFC 8259) with every registered claim present and
  * of its type, and every other member as a custom claim. Both give the same claims for the same
  * bytes; the fast path only skips work. What it compares against is prepared once; the one thing that
- * changes, the role names it has met ({@link KnownStrings}), is safe for many threads.
+ * changes, the roles arrays it has met ({@link KnownRoles}), is safe for many threads.
  */
 final class ClaimsReader {
 
@@ -57,8 +57,8 @@ final class ClaimsReader {
     /** The issuer and the audience as the writer writes them after the opening quote: the body and the closing quote. */
     private final byte[] issuerJson;
     private final byte[] audienceJson;
-    /** The role names of the tokens read so far: the same few in every token. */
-    private final KnownStrings roleNames = new KnownStrings();
+    /** The roles arrays of the tokens read so far: the same few in every token. */
+    private final KnownRoles knownRoles = new KnownRoles();
 
     /** @throws IllegalArgumentException when the issuer or audience holds text UTF-8 cannot carry */
     ClaimsReader(TokenRules rules) {
@@ -77,7 +77,7 @@ final class ClaimsReader {
     /**
      * The fast path: claims laid out exactly as {@link ClaimsWriter} writes them with one audience, no
      * {@code nbf} and no custom claims, with the issuer and audience the rules expect (whose String
-     * instances it returns), no escapes elsewhere, roles the claims accept, nothing else. Such bytes
+     * instances it returns), no escapes elsewhere, roles the reader accepts, nothing else. Such bytes
      * are valid JSON that the general path reads to the same claims.
      *
      * @return the claims, or empty for any other bytes, which go to the general path
@@ -118,17 +118,34 @@ final class ClaimsReader {
         if (!emailVerified && !in.literal(OwnLayout.FALSE) || !in.literal(OwnLayout.ROLES) || !in.literal(OwnLayout.ROLES_START)) {
             return NOT_OWN;
         }
-        List<String> roles = in.plainStrings(TokenClaims.MAX_ROLES, roleNames);
+        List<String> roles = roles(in, json);
         if (roles == null || !in.literal(OwnLayout.END) || !in.atEnd()) {
             return NOT_OWN;
         }
-        try {
-            return Optional.of(new TokenClaims(issuer, sub.get(), audience, Instant.ofEpochSecond(iat), Instant.ofEpochSecond(exp),
-                    Optional.empty(), jti.get(), sid.get(), roles, rv, Map.of(), emailVerified));
-        } catch (IllegalArgumentException rolesTheClaimsRefuse) {
-            // Empty or repeated roles, which the constructor checks anyway: the general path refuses them too.
-            return NOT_OWN;
+        return Optional.of(new TokenClaims(issuer, sub.get(), audience, Instant.ofEpochSecond(iat), Instant.ofEpochSecond(exp),
+                Optional.empty(), jti.get(), sid.get(), roles, rv, Map.of(), emailVerified));
+    }
+
+    /**
+     * The roles of the fast path, whose {@code [} has been read: the array that {@link OwnLayout#ROLES_LAST}
+     * ends the text with, taken from the arrays met before or else read and, once checked, remembered.
+     *
+     * @return the roles, the cursor past the {@code ]}; or null for an array the fast path does not take
+     */
+    private List<String> roles(PlainCursor in, byte[] json) {
+        int from = in.position();
+        int to = json.length - OwnLayout.END.length(); // just past the last ']'
+        List<String> known = knownRoles.find(json, from, to);
+        if (known != null) {
+            in.skipTo(to);
+            return known;
         }
+        List<String> roles = in.plainStrings(TokenClaims.MAX_ROLES);
+        if (roles == null || in.position() != to || TokenClaims.rolesProblem(roles).isPresent()) {
+            return null;
+        }
+        knownRoles.remember(json, from, to, roles);
+        return roles;
     }
 
     /** The general path: any strict JSON object holding the claims. */

@@ -100,15 +100,24 @@ final class PlainCursor {
         return value;
     }
 
+    /** @return where the cursor is: the index of the next byte to read */
+    int position() {
+        return pos;
+    }
+
+    /** Moves to {@code position}, past bytes that the caller has read by other means. */
+    void skipTo(int position) {
+        pos = position;
+    }
+
     /**
      * Reads the rest of an array of plain strings whose {@code [} has been read, through its {@code ]}:
      * no whitespace, strings as {@link #plainString()} reads them, in one pass.
      *
      * @param max the most strings to read
-     * @param known where strings met before are taken from
      * @return the strings, or null (position unchanged) for any other bytes or more than {@code max} strings
      */
-    List<String> plainStrings(int max, KnownStrings known) {
+    List<String> plainStrings(int max) {
         if (at(pos) == ']') {
             pos++;
             return List.of();
@@ -124,14 +133,14 @@ final class PlainCursor {
             if (count == strings.length) {
                 strings = Arrays.copyOf(strings, Math.min(max, count * 2));
             }
-            strings[count++] = known.of(in, i + 1, end);
+            strings[count++] = new String(in, i + 1, end - i - 1, StandardCharsets.US_ASCII);
             i = end + 2; // past the closing quote and the comma or bracket after it
         } while (at(i - 1) == ',');
         if (at(i - 1) != ']') {
             return null;
         }
         pos = i;
-        return List.of(count == strings.length ? strings : Arrays.copyOf(strings, count));
+        return List.of(Arrays.copyOf(strings, count));
     }
 
     /** @return the byte at {@code i}, or {@link JsonReader#END} */
