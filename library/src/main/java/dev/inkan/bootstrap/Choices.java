@@ -6,6 +6,7 @@ import dev.inkan.application.port.out.CustomClaims;
 import dev.inkan.application.port.out.MacAlgorithm;
 import dev.inkan.application.port.out.PasswordHasher;
 import dev.inkan.application.port.out.RevocationFeed;
+import dev.inkan.application.port.out.SecurityEventLog;
 import dev.inkan.application.port.out.SessionStore;
 import dev.inkan.application.port.out.UserRepository;
 import dev.inkan.domain.TokenPolicy;
@@ -37,10 +38,12 @@ record Choices(
         Optional<UserRepository> users,
         Optional<SessionStore> sessions,
         Optional<RevocationFeed> revocationFeed,
+        Optional<SecurityEventLog> securityEventLog,
+        Duration eventRetention,
         CustomClaims customClaims) {
 
     /** @return whether any store is Inkan's own, or the successor secret must come from the database */
     boolean needsDatabase() {
-        return users.isEmpty() || sessions.isEmpty() || successorSecret.isEmpty();
+        return users.isEmpty() || sessions.isEmpty() || securityEventLog.isEmpty() || successorSecret.isEmpty();
     }
 }

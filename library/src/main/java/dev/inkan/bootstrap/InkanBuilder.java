@@ -7,6 +7,7 @@ import dev.inkan.application.port.out.KeyRing;
 import dev.inkan.application.port.out.MacAlgorithm;
 import dev.inkan.application.port.out.PasswordHasher;
 import dev.inkan.application.port.out.RevocationFeed;
+import dev.inkan.application.port.out.SecurityEventLog;
 import dev.inkan.application.port.out.SessionStore;
 import dev.inkan.application.port.out.UserRepository;
 import dev.inkan.application.service.RefreshTokensService;
@@ -56,6 +57,8 @@ public final class InkanBuilder {
     private SessionStore sessions;
     private CustomClaims customClaims = CustomClaims.NONE;
     private RevocationFeed revocationFeed;
+    private SecurityEventLog securityEventLog;
+    private Duration eventRetention;
 
     InkanBuilder() {
     }
@@ -293,6 +296,23 @@ public final class InkanBuilder {
     }
 
     /**
+     * The application's own security log: where the use cases record the events that change
+     * nothing (a failed login), and what {@code events()} lists. The stores record the events of
+     * their changes in their own transactions, so it comes with a user repository and a session
+     * store of the application's own that write where this log reads.
+     */
+    public InkanBuilder securityEventLog(SecurityEventLog events) {
+        this.securityEventLog = Objects.requireNonNull(events, "events");
+        return this;
+    }
+
+    /** How long the security log keeps an event (90 days by default, a day at least); older ones are purged. */
+    public InkanBuilder eventRetention(Duration retention) {
+        this.eventRetention = LibrarySettings.requireRetention(retention);
+        return this;
+    }
+
+    /**
      * Opens the database (migrating it) unless every store is the application's own, and
      * assembles the use cases.
      *
@@ -355,6 +375,8 @@ public final class InkanBuilder {
                 Optional.ofNullable(users),
                 Optional.ofNullable(sessions),
                 Optional.ofNullable(revocationFeed),
+                Optional.ofNullable(securityEventLog),
+                first(eventRetention, config.map(LibrarySettings::eventRetention), LibrarySettings.DEFAULT_EVENT_RETENTION),
                 customClaims);
     }
 
