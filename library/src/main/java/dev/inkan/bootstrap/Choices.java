@@ -7,6 +7,7 @@ import dev.inkan.application.port.out.MacAlgorithm;
 import dev.inkan.application.port.out.MailSender;
 import dev.inkan.application.port.out.PasswordHasher;
 import dev.inkan.application.port.out.RevocationFeed;
+import dev.inkan.application.port.out.SecurityEventLog;
 import dev.inkan.application.port.out.SessionStore;
 import dev.inkan.application.port.out.UserRepository;
 import dev.inkan.domain.TokenPolicy;
@@ -39,6 +40,8 @@ record Choices(
         Optional<UserRepository> users,
         Optional<SessionStore> sessions,
         Optional<RevocationFeed> revocationFeed,
+        Optional<SecurityEventLog> securityEventLog,
+        Duration eventRetention,
         CustomClaims customClaims,
         Optional<MailSender> mailSender,
         Optional<Path> mailOutbox,
@@ -46,6 +49,6 @@ record Choices(
 
     /** @return whether any store is Inkan's own, or the successor secret must come from the database */
     boolean needsDatabase() {
-        return users.isEmpty() || sessions.isEmpty() || successorSecret.isEmpty();
+        return users.isEmpty() || sessions.isEmpty() || securityEventLog.isEmpty() || successorSecret.isEmpty();
     }
 }

@@ -1,14 +1,15 @@
 package dev.inkan.bootstrap;
 
 import dev.inkan.adapter.crypto.Argon2Parameters;
+import dev.inkan.adapter.mail.MailSettings;
 import dev.inkan.adapter.persistence.DatabaseSettings;
 import dev.inkan.application.port.out.CustomClaims;
-import dev.inkan.adapter.mail.MailSettings;
 import dev.inkan.application.port.out.KeyRing;
 import dev.inkan.application.port.out.MacAlgorithm;
 import dev.inkan.application.port.out.MailSender;
 import dev.inkan.application.port.out.PasswordHasher;
 import dev.inkan.application.port.out.RevocationFeed;
+import dev.inkan.application.port.out.SecurityEventLog;
 import dev.inkan.application.port.out.SessionStore;
 import dev.inkan.application.port.out.UserRepository;
 import dev.inkan.application.service.RefreshTokensService;
@@ -60,6 +61,8 @@ public final class InkanBuilder {
     private SessionStore sessions;
     private CustomClaims customClaims = CustomClaims.NONE;
     private RevocationFeed revocationFeed;
+    private SecurityEventLog securityEventLog;
+    private Duration eventRetention;
     private MailSender mailSender;
     private Path mailOutbox;
     private URI publicUrl;
@@ -301,6 +304,23 @@ public final class InkanBuilder {
     }
 
     /**
+     * The application's own security log: where the use cases record the events that change
+     * nothing (a failed login), and what {@code events()} lists. The stores record the events of
+     * their changes in their own transactions, so it comes with a user repository and a session
+     * store of the application's own that write where this log reads.
+     */
+    public InkanBuilder securityEventLog(SecurityEventLog events) {
+        this.securityEventLog = Objects.requireNonNull(events, "events");
+        return this;
+    }
+
+    /** How long the security log keeps an event (90 days by default, a day at least); older ones are purged. */
+    public InkanBuilder eventRetention(Duration retention) {
+        this.eventRetention = LibrarySettings.requireRetention(retention);
+        return this;
+    }
+
+    /**
      * Mail of the application's own: Inkan hands it every message of its account flows (address
      * verification, password reset, notices) and never closes it. It wins over {@link #mailOutbox}
      * and the SMTP configuration. It should return at once and cap what one recipient gets, as
@@ -395,6 +415,8 @@ public final class InkanBuilder {
                 Optional.ofNullable(users),
                 Optional.ofNullable(sessions),
                 Optional.ofNullable(revocationFeed),
+                Optional.ofNullable(securityEventLog),
+                first(eventRetention, config.map(LibrarySettings::eventRetention), LibrarySettings.DEFAULT_EVENT_RETENTION),
                 customClaims,
                 Optional.ofNullable(mailSender),
                 Optional.ofNullable(mailOutbox),

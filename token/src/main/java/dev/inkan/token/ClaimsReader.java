@@ -16,7 +16,7 @@ import java.util.UUID;
  * general path that reads any strict JSON object (RFC 8259) with every registered claim present and
  * of its type, and every other member as a custom claim. Both give the same claims for the same
  * bytes; the fast path only skips work. What it compares against is prepared once; the one thing that
- * changes, the role names it has met ({@link KnownStrings}), is safe for many threads.
+ * changes, the roles arrays it has met ({@link KnownRoles}), is safe for many threads.
  */
 final class ClaimsReader {
 
@@ -34,6 +34,7 @@ final class ClaimsReader {
     // Inkan's own names that are not three characters long, compared as text.
     private static final String RV = "rv";
     private static final String ROLES = "roles";
+    private static final String EMAIL_VERIFIED = "email_verified";
 
     // One bit for each registered or own claim read, to refuse a second one and to find a missing one.
     private static final int ISS_READ = 1;
@@ -46,8 +47,9 @@ final class ClaimsReader {
     private static final int SID_READ = 1 << 7;
     private static final int RV_READ = 1 << 8;
     private static final int ROLES_READ = 1 << 9;
+    private static final int EMAIL_VERIFIED_READ = 1 << 10;
     private static final int CUSTOM = 0;
-    /** Every registered claim but the optional {@code nbf}; {@code rv} and {@code roles} are optional too. */
+    /** Every registered claim but the optional {@code nbf}; Inkan's own are optional too. */
     private static final int REQUIRED = ISS_READ | SUB_READ | AUD_READ | IAT_READ | EXP_READ | JTI_READ | SID_READ;
 
     private final String issuer;
@@ -55,8 +57,8 @@ final class ClaimsReader {
     /** The issuer and the audience as the writer writes them after the opening quote: the body and the closing quote. */
     private final byte[] issuerJson;
     private final byte[] audienceJson;
-    /** The role names of the tokens read so far: the same few in every token. */
-    private final KnownStrings roleNames = new KnownStrings();
+    /** The roles arrays of the tokens read so far: the same few in every token. */
+    private final KnownRoles knownRoles = new KnownRoles();
 
     /** @throws IllegalArgumentException when the issuer or audience holds text UTF-8 cannot carry */
     ClaimsReader(TokenRules rules) {
@@ -108,15 +110,42 @@ final class ClaimsReader {
             return NOT_OWN;
         }
         long rv = in.plainInteger(TokenClaims.MAX_ROLES_VERSION);
-        if (rv == PlainCursor.NOT_PLAIN || !in.literal(OwnLayout.ROLES) || !in.literal(OwnLayout.ROLES_START)) {
+        if (rv == PlainCursor.NOT_PLAIN || !in.literal(OwnLayout.EMAIL_VERIFIED_1) || !in.literal(OwnLayout.EMAIL_VERIFIED_2)
+                || !in.literal(OwnLayout.EMAIL_VERIFIED_3)) {
             return NOT_OWN;
         }
-        Optional<List<String>> roles = in.plainStrings(TokenClaims.MAX_ROLES, roleNames);
-        if (roles.isEmpty() || TokenClaims.rolesProblem(roles.get()).isPresent() || !in.literal(OwnLayout.END) || !in.atEnd()) {
+        boolean emailVerified = in.literal(OwnLayout.TRUE);
+        if (!emailVerified && !in.literal(OwnLayout.FALSE) || !in.literal(OwnLayout.ROLES) || !in.literal(OwnLayout.ROLES_START)) {
+            return NOT_OWN;
+        }
+        List<String> roles = roles(in, json);
+        if (roles == null || !in.literal(OwnLayout.END) || !in.atEnd()) {
             return NOT_OWN;
         }
         return Optional.of(new TokenClaims(issuer, sub.get(), audience, Instant.ofEpochSecond(iat), Instant.ofEpochSecond(exp),
-                Optional.empty(), jti.get(), sid.get(), roles.get(), rv, Map.of()));
+                Optional.empty(), jti.get(), sid.get(), roles, rv, Map.of(), emailVerified));
+    }
+
+    /**
+     * The roles of the fast path, whose {@code [} has been read: the array that {@link OwnLayout#ROLES_LAST}
+     * ends the text with, taken from the arrays met before or else read and, once checked, remembered.
+     *
+     * @return the roles, the cursor past the {@code ]}; or null for an array the fast path does not take
+     */
+    private List<String> roles(PlainCursor in, byte[] json) {
+        int from = in.position();
+        int to = json.length - OwnLayout.END.length(); // just past the last ']'
+        List<String> known = knownRoles.find(json, from, to);
+        if (known != null) {
+            in.skipTo(to);
+            return known;
+        }
+        List<String> roles = in.plainStrings(TokenClaims.MAX_ROLES);
+        if (roles == null || in.position() != to || TokenClaims.rolesProblem(roles).isPresent()) {
+            return null;
+        }
+        knownRoles.remember(json, from, to, roles);
+        return roles;
     }
 
     /** The general path: any strict JSON object holding the claims. */
@@ -133,6 +162,7 @@ final class ClaimsReader {
         String jti = null;
         UUID sid = null;
         long rv = 0;
+        boolean emailVerified = false;
         List<String> roles = List.of();
         Map<String, Object> custom = new LinkedHashMap<>();
         int read = 0;
@@ -158,6 +188,10 @@ final class ClaimsReader {
                         roles = roles(in);
                         yield ROLES_READ;
                     }
+                    if (name.equals(EMAIL_VERIFIED)) {
+                        emailVerified = bool(in);
+                        yield EMAIL_VERIFIED_READ;
+                    }
                     if (!others.add(name)) {
                         throw in.malformed();
                     }
@@ -180,7 +214,21 @@ final class ClaimsReader {
         }
         Optional<Instant> notBefore = (read & NBF_READ) != 0 ? Optional.of(Instant.ofEpochSecond(nbf)) : Optional.empty();
         return new TokenClaims(iss, sub, aud, Instant.ofEpochSecond(iat), Instant.ofEpochSecond(exp), notBefore, jti, sid,
-                roles, rv, custom);
+                roles, rv, custom, emailVerified);
+    }
+
+    /** {@code email_verified}: {@code true} or {@code false}, nothing else. */
+    private static boolean bool(JsonReader in) {
+        int next = in.peekNext();
+        if (next == 't') {
+            in.keyword("true");
+            return true;
+        }
+        if (next == 'f') {
+            in.keyword("false");
+            return false;
+        }
+        throw in.malformed();
     }
 
     /** {@code sub} and {@code sid}: a string holding a canonical UUID, escapes decoded first. */

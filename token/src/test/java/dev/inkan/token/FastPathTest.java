@@ -97,6 +97,27 @@ class FastPathTest {
     }
 
     @Test
+    void aRolesArrayMetBefore_isTakenWhole_andOnlyTheSameWholeArray() {
+        TokenClaims admin = claims(List.of("admin", "billing:read"), 4, Map.of());
+        byte[] json = ClaimsWriter.write(admin);
+        String own = new String(json, StandardCharsets.UTF_8);
+        byte[] sameLength = own.replace("billing:read", "billing:reaX").getBytes(StandardCharsets.UTF_8);
+        byte[] closesEarly = own.replace("]}", "],\"x\":[\"y\"]}").getBytes(StandardCharsets.UTF_8);
+
+        for (int round = 0; round < 2; round++) {
+            assertThat(reader.ownLayout(json)).contains(admin);
+            assertThat(reader.ownLayout(sameLength).orElseThrow().roles()).containsExactly("admin", "billing:reaX");
+            assertThat(reader.ownLayout(closesEarly)).as("roles, then a custom claim that is an array too").isEmpty();
+            assertThat(reader.read(closesEarly).custom()).isEqualTo(Map.of("x", List.of("y")));
+        }
+        assertThat(reader.ownLayout(json).orElseThrow().roles()).as("the list read the first time")
+                .isSameAs(reader.ownLayout(json).orElseThrow().roles());
+        byte[] repeated = own.replace("\"billing:read\"", "\"admin\"").getBytes(StandardCharsets.UTF_8);
+        assertThat(reader.ownLayout(repeated)).isEmpty();
+        assertThat(reader.ownLayout(repeated)).as("refused roles are not remembered").isEmpty();
+    }
+
+    @Test
     void theFastPath_reusesTheRulesIssuerAndAudience() {
         TokenClaims read = reader.ownLayout(ClaimsWriter.write(claims())).orElseThrow();
 
@@ -134,7 +155,14 @@ class FastPathTest {
                 own.replace("\"rv\":0", "\"rv\":0.0"),
                 own.replace(",\"rv\":0", ""),
                 own.replace(",\"roles\":[]", ""),
-                own.replace(",\"rv\":0,\"roles\":[]", ",\"roles\":[],\"rv\":0"),
+                own.replace(",\"rv\":0,\"email_verified\":false,\"roles\":[]", ",\"roles\":[],\"rv\":0,\"email_verified\":false"),
+                own.replace("\"email_verified\":false", "\"email_verified\":true"),
+                own.replace("\"email_verified\":false", "\"email_verified\":fals"),
+                own.replace("\"email_verified\":false", "\"email_verified\":0"),
+                own.replace("\"email_verified\":false", "\"email_verified\":null"),
+                own.replace("\"email_verified\":false", "\"email_verified\":\"false\""),
+                own.replace(",\"email_verified\":false", ""),
+                own.replace("\"email_verified\":false", "\"email_verified\" :false"),
                 own.replace("]}", "],\"x\":null}"),
                 own.replace("]}", "],\"rv\":1}"));
 
