@@ -229,7 +229,7 @@ class InkanHttpServerTest {
     void me_answersTheStoredProfile() throws Exception {
         when(verifier.verify(TOKEN)).thenReturn(claims);
         when(profile.profile(userId)).thenReturn(new UserProfile(userId, new Email("ann@example.com"),
-                Instant.parse("2026-01-02T03:04:05Z")));
+                Instant.parse("2026-01-02T03:04:05Z"), false));
 
         JsonNode body = json(get("/me"));
 

@@ -9,6 +9,7 @@ import dev.inkan.application.port.out.RandomSource;
 import dev.inkan.application.port.out.UserRepository;
 import dev.inkan.application.tokens.TokenIssuer;
 import dev.inkan.domain.AccountDisabledException;
+import dev.inkan.domain.EmailNotVerifiedException;
 import dev.inkan.domain.InvalidCredentialsException;
 import dev.inkan.domain.Password;
 import dev.inkan.domain.PasswordHash;
@@ -27,13 +28,22 @@ public final class LoginService implements LoginUseCase {
     private final PasswordHasher hasher;
     private final TokenIssuer issuer;
     private final RandomSource random;
+    private final boolean requireVerifiedEmail;
     private volatile PasswordHash dummyHash;
 
+    /** A login service that lets unverified addresses log in. */
     public LoginService(UserRepository users, PasswordHasher hasher, TokenIssuer issuer, RandomSource random) {
+        this(users, hasher, issuer, random, false);
+    }
+
+    /** @param requireVerifiedEmail whether an account must have verified its address to log in */
+    public LoginService(UserRepository users, PasswordHasher hasher, TokenIssuer issuer, RandomSource random,
+                        boolean requireVerifiedEmail) {
         this.users = Objects.requireNonNull(users, "users");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
         this.issuer = Objects.requireNonNull(issuer, "issuer");
         this.random = Objects.requireNonNull(random, "random");
+        this.requireVerifiedEmail = requireVerifiedEmail;
     }
 
     @Override
@@ -50,6 +60,9 @@ public final class LoginService implements LoginUseCase {
         // Only after the password check: to anyone who does not know it, a disabled account looks like any other.
         if (user.isDisabled()) {
             throw new AccountDisabledException();
+        }
+        if (requireVerifiedEmail && !user.emailVerified()) {
+            throw new EmailNotVerifiedException();
         }
         if (hasher.needsRehash(user.passwordHash())) {
             rehash(user, command.password());
