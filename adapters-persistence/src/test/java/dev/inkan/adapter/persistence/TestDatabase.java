@@ -128,6 +128,7 @@ final class TestDatabase implements AutoCloseable {
     /** Empties every table, children first, so each test starts from nothing. */
     void deleteAllRows() {
         jdbi().useTransaction(handle -> {
+            handle.execute("DELETE FROM one_time_tokens");
             handle.execute("DELETE FROM refresh_tokens");
             handle.execute("DELETE FROM sessions");
             handle.execute("DELETE FROM revocations");
