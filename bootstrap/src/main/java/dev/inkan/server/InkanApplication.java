@@ -6,9 +6,11 @@ import dev.inkan.adapter.web.InkanHttpServer;
 import dev.inkan.bootstrap.ConfigException;
 import dev.inkan.bootstrap.ConfigSource;
 import dev.inkan.bootstrap.Inkan;
+import dev.inkan.bootstrap.InkanBuilder;
 import dev.inkan.bootstrap.KeySource;
 import java.io.IOException;
 import java.util.OptionalInt;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,8 +36,16 @@ public final class InkanApplication implements AutoCloseable {
      * @throws ConfigException naming the variable when a setting is bad
      */
     public static InkanApplication start(ConfigSource config) {
+        return start(config, builder -> { });
+    }
+
+    /**
+     * As {@link #start(ConfigSource)}, with the builder adjusted before Inkan is built: the seam
+     * through which tests give a mail sender or a clock of their own.
+     */
+    static InkanApplication start(ConfigSource config, Consumer<InkanBuilder> adjust) {
         InkanSettings settings = InkanSettings.from(config);
-        Inkan inkan = open(settings);
+        Inkan inkan = open(settings, adjust);
         try {
             InkanHttpServer server = startServer(inkan, settings);
             LOG.info("Inkan listening on {}:{} (database: {}, {} with {}, passwords: {})",
@@ -57,6 +67,10 @@ public final class InkanApplication implements AutoCloseable {
      * @throws ConfigException naming the variable when a setting is bad
      */
     static Inkan open(InkanSettings settings) {
+        return open(settings, builder -> { });
+    }
+
+    private static Inkan open(InkanSettings settings, Consumer<InkanBuilder> adjust) {
         try {
             DataDirectory.create(settings.server().dataDir());
         } catch (IOException e) {
@@ -67,12 +81,13 @@ public final class InkanApplication implements AutoCloseable {
                 .orElseGet(() -> GeneratedKey.in(settings.server().dataDir(), new SecureRandomSource()));
         DatabaseSettings database = settings.database();
         try {
-            return Inkan.builder()
+            InkanBuilder builder = Inkan.builder()
                     .settings(settings.library())
                     .keys(keys)
                     .jdbcUrl(database.jdbcUrl(), database.user(), database.password())
-                    .poolSize(database.maximumPoolSize())
-                    .build();
+                    .poolSize(database.maximumPoolSize());
+            adjust.accept(builder);
+            return builder.build();
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage());
         }

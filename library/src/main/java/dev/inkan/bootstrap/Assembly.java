@@ -6,28 +6,41 @@ import dev.inkan.adapter.crypto.ConcurrencyLimitedPasswordHasher;
 import dev.inkan.adapter.crypto.JcaMacAlgorithm;
 import dev.inkan.adapter.crypto.SecureRandomSource;
 import dev.inkan.adapter.crypto.Sha256TokenHasher;
+import dev.inkan.adapter.crypto.ZxcvbnCommonPasswords;
 import dev.inkan.adapter.persistence.JdbiDatabase;
+import dev.inkan.adapter.persistence.JdbiOneTimeTokenStore;
 import dev.inkan.adapter.persistence.JdbiRevocationFeed;
 import dev.inkan.adapter.persistence.JdbiSessionStore;
 import dev.inkan.adapter.persistence.JdbiUserRepository;
 import dev.inkan.application.port.out.KeyRing;
 import dev.inkan.application.port.out.MacAlgorithm;
+import dev.inkan.application.port.out.MailSender;
+import dev.inkan.application.port.out.OneTimeTokenStore;
 import dev.inkan.application.port.out.PasswordHasher;
 import dev.inkan.application.port.out.RandomSource;
 import dev.inkan.application.port.out.RevocationFeed;
 import dev.inkan.application.port.out.SessionStore;
 import dev.inkan.application.port.out.UserRepository;
 import dev.inkan.application.service.AdministerUsersService;
+import dev.inkan.application.service.ChangeEmailService;
+import dev.inkan.application.service.ChangePasswordService;
+import dev.inkan.application.service.DeleteAccountService;
 import dev.inkan.application.service.EndSessionService;
 import dev.inkan.application.service.GetUserProfileService;
 import dev.inkan.application.service.ListSessionsService;
 import dev.inkan.application.service.LoginService;
 import dev.inkan.application.service.LogoutEverywhereService;
 import dev.inkan.application.service.LogoutService;
+import dev.inkan.application.service.NewPasswords;
 import dev.inkan.application.service.RefreshTokensService;
 import dev.inkan.application.service.RegisterUserService;
+import dev.inkan.application.service.RequestPasswordResetService;
+import dev.inkan.application.service.ResendVerificationService;
+import dev.inkan.application.service.ResetPasswordService;
 import dev.inkan.application.service.VerifyAccessTokenService;
+import dev.inkan.application.service.VerifyEmailService;
 import dev.inkan.application.tokens.AccessTokens;
+import dev.inkan.application.tokens.LinkTokens;
 import dev.inkan.application.tokens.SuccessorTokens;
 import dev.inkan.application.tokens.TokenIssuer;
 import dev.inkan.domain.RevocationRegistry;
@@ -63,6 +76,11 @@ final class Assembly {
         if (choices.sessions().isPresent() != choices.revocationFeed().isPresent()) {
             throw new IllegalStateException("a session store of your own records the revocations of the sessions it ends,"
                     + " so it comes with a revocation feed of your own: give sessionStore(…) and revocationFeed(…), or neither");
+        }
+        if (choices.users().isPresent() != choices.oneTimeTokens().isPresent()) {
+            throw new IllegalStateException("the one-time tokens of password resets and address verifications act on the users"
+                    + " they belong to, so a user store of your own comes with a one-time token store of your own:"
+                    + " give userRepository(…) and oneTimeTokenStore(…), or neither");
         }
         if (choices.needsDatabase() && choices.database().isEmpty() && choices.dataSource().isEmpty()) {
             throw new IllegalStateException("no database: call jdbcUrl(…), dataSource(…) or configuration(…) with INKAN_DB_URL,"
@@ -120,6 +138,11 @@ final class Assembly {
         byte[] successorSecret = choices.successorSecret()
                 .orElseGet(() -> database.orElseThrow().sharedSecret(SUCCESSOR_SECRET, new SecureRandom()));
 
+        Optional<JdbiOneTimeTokenStore> ownOneTimeTokens = usersFeed.map(own ->
+                new JdbiOneTimeTokenStore(database.orElseThrow().jdbi(), own));
+        OneTimeTokenStore oneTimeTokens = choices.oneTimeTokens().isPresent() ? choices.oneTimeTokens().get()
+                : ownOneTimeTokens.orElseThrow();
+
         var tokenHasher = new Sha256TokenHasher();
         var successors = new SuccessorTokens(new JcaMacAlgorithm().keyed(successorKey(successorSecret)));
         var issuer = new TokenIssuer(accessTokens, policy, sessions, tokenHasher, successors, random, users,
@@ -128,9 +151,13 @@ final class Assembly {
         feed.follow(revocations, clock.instant());
         // With a revocation feed of the application's own, the registry hears Inkan's user store too.
         usersFeed.filter(own -> own != feed).ifPresent(own -> own.follow(revocations, clock.instant()));
+        AccountSettings accounts = choices.accounts();
+        MailSender mail = choices.mailSender();
+        var newPasswords = new NewPasswords(accounts.passwordPolicy(), new ZxcvbnCommonPasswords(), hasher);
+        var links = new LinkTokens(oneTimeTokens, tokenHasher, random, mail, clock);
         UseCases useCases = new UseCases(
-                new RegisterUserService(users, hasher, random, clock),
-                new LoginService(users, hasher, issuer, random),
+                new RegisterUserService(users, newPasswords, links, mail, random, clock, accounts.requireVerifiedEmail()),
+                new LoginService(users, hasher, issuer, random, accounts.requireVerifiedEmail()),
                 new RefreshTokensService(sessions, tokenHasher, issuer, policy, choices.refreshReuseGrace(), clock),
                 new LogoutService(sessions, feed, clock),
                 new LogoutEverywhereService(sessions, clock),
@@ -139,6 +166,13 @@ final class Assembly {
                 new ListSessionsService(sessions, clock),
                 new EndSessionService(sessions, clock),
                 new AdministerUsersService(users, sessions, clock),
+                new ChangePasswordService(users, hasher, newPasswords, mail, clock),
+                new RequestPasswordResetService(users, links),
+                new ResetPasswordService(oneTimeTokens, links, newPasswords, mail, clock),
+                new VerifyEmailService(oneTimeTokens, links, clock),
+                new ResendVerificationService(users, links),
+                new ChangeEmailService(users, hasher, links, mail),
+                new DeleteAccountService(users, hasher, clock),
                 database.<java.util.function.BooleanSupplier>map(db -> db::isHealthy).orElse(() -> true));
         ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "inkan-housekeeping");
@@ -151,7 +185,7 @@ final class Assembly {
             database.ifPresent(JdbiDatabase::close);
         });
         Duration accessTokenReach = policy.accessTtl().plus(leeway);
-        housekeeping.scheduleWithFixedDelay(() -> purge(inkan, ownSessions, ownFeed, accessTokenReach, clock),
+        housekeeping.scheduleWithFixedDelay(() -> purge(inkan, ownSessions, ownFeed, ownOneTimeTokens, accessTokenReach, clock),
                 PURGE_INTERVAL.toSeconds(), PURGE_INTERVAL.toSeconds(), TimeUnit.SECONDS);
         return inkan;
     }
@@ -159,12 +193,13 @@ final class Assembly {
     /**
      * Rows go only once they cannot matter: a spent refresh token stays until well after it
      * expired (so presenting it again is still reuse), a revocation until nothing it refuses can
-     * be accepted.
+     * be accepted, a one-time token once it has expired.
      */
     private static void purge(Inkan inkan, Optional<JdbiSessionStore> sessions, Optional<JdbiRevocationFeed> feed,
-                              Duration accessTokenReach, Clock clock) {
+                              Optional<JdbiOneTimeTokenStore> oneTimeTokens, Duration accessTokenReach, Clock clock) {
         try {
             sessions.ifPresent(store -> store.purgeExpired(clock.instant().minus(accessTokenReach)));
+            oneTimeTokens.ifPresent(store -> store.purgeExpired(clock.instant()));
             feed.ifPresent(revocations -> revocations.purgeExpired(clock.instant()));
             inkan.purgeRateLimitBuckets();
         } catch (RuntimeException e) {

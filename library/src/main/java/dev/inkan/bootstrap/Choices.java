@@ -4,6 +4,8 @@ import dev.inkan.adapter.crypto.Argon2Parameters;
 import dev.inkan.adapter.persistence.DatabaseSettings;
 import dev.inkan.application.port.out.CustomClaims;
 import dev.inkan.application.port.out.MacAlgorithm;
+import dev.inkan.application.port.out.MailSender;
+import dev.inkan.application.port.out.OneTimeTokenStore;
 import dev.inkan.application.port.out.PasswordHasher;
 import dev.inkan.application.port.out.RevocationFeed;
 import dev.inkan.application.port.out.SessionStore;
@@ -37,7 +39,10 @@ record Choices(
         Optional<UserRepository> users,
         Optional<SessionStore> sessions,
         Optional<RevocationFeed> revocationFeed,
-        CustomClaims customClaims) {
+        CustomClaims customClaims,
+        Optional<OneTimeTokenStore> oneTimeTokens,
+        MailSender mailSender,
+        AccountSettings accounts) {
 
     /** @return whether any store is Inkan's own, or the successor secret must come from the database */
     boolean needsDatabase() {

@@ -5,11 +5,14 @@ import dev.inkan.adapter.persistence.DatabaseSettings;
 import dev.inkan.application.port.out.CustomClaims;
 import dev.inkan.application.port.out.KeyRing;
 import dev.inkan.application.port.out.MacAlgorithm;
+import dev.inkan.application.port.out.MailSender;
+import dev.inkan.application.port.out.OneTimeTokenStore;
 import dev.inkan.application.port.out.PasswordHasher;
 import dev.inkan.application.port.out.RevocationFeed;
 import dev.inkan.application.port.out.SessionStore;
 import dev.inkan.application.port.out.UserRepository;
 import dev.inkan.application.service.RefreshTokensService;
+import dev.inkan.domain.PasswordPolicy;
 import dev.inkan.domain.TokenPolicy;
 import dev.inkan.token.JwsAlgorithm;
 import dev.inkan.token.TokenRules;
@@ -56,6 +59,11 @@ public final class InkanBuilder {
     private SessionStore sessions;
     private CustomClaims customClaims = CustomClaims.NONE;
     private RevocationFeed revocationFeed;
+    private OneTimeTokenStore oneTimeTokens;
+    /** Until a mail adapter is wired, messages go nowhere. */
+    private MailSender mailSender = mail -> { };
+    private Integer passwordMinLength;
+    private Boolean requireVerifiedEmail;
 
     InkanBuilder() {
     }
@@ -293,6 +301,42 @@ public final class InkanBuilder {
     }
 
     /**
+     * The application's own store of one-time tokens (the links of password resets and address
+     * verifications); it comes with a user store of the application's own, whose users it acts on.
+     */
+    public InkanBuilder oneTimeTokenStore(OneTimeTokenStore tokens) {
+        this.oneTimeTokens = Objects.requireNonNull(tokens, "tokens");
+        return this;
+    }
+
+    /**
+     * Where the account flows' messages go (verification and reset links, notices): handed over
+     * without waiting for delivery, which the sender retries on its own.
+     */
+    public InkanBuilder mailSender(MailSender sender) {
+        this.mailSender = Objects.requireNonNull(sender, "sender");
+        return this;
+    }
+
+    /**
+     * How many characters a new password needs at least (15 by default, NIST SP 800-63B-4's minimum
+     * for a password alone; 8 to 64). Passwords set before keep working at login.
+     */
+    public InkanBuilder passwordMinLength(int minLength) {
+        this.passwordMinLength = new PasswordPolicy(minLength).minLength();
+        return this;
+    }
+
+    /**
+     * Whether an account must verify its address before it logs in (false by default); when it
+     * must, registration answers alike for a new and a taken address.
+     */
+    public InkanBuilder requireVerifiedEmail(boolean required) {
+        this.requireVerifiedEmail = required;
+        return this;
+    }
+
+    /**
      * Opens the database (migrating it) unless every store is the application's own, and
      * assembles the use cases.
      *
@@ -355,7 +399,19 @@ public final class InkanBuilder {
                 Optional.ofNullable(users),
                 Optional.ofNullable(sessions),
                 Optional.ofNullable(revocationFeed),
-                customClaims);
+                customClaims,
+                Optional.ofNullable(oneTimeTokens),
+                mailSender,
+                accounts(config));
+    }
+
+    private AccountSettings accounts(Optional<LibrarySettings> config) {
+        Optional<AccountSettings> configured = config.map(LibrarySettings::accounts);
+        AccountSettings defaults = AccountSettings.defaults();
+        return new AccountSettings(
+                new PasswordPolicy(first(passwordMinLength, configured.map(a -> a.passwordPolicy().minLength()),
+                        defaults.passwordPolicy().minLength())),
+                first(requireVerifiedEmail, configured.map(AccountSettings::requireVerifiedEmail), defaults.requireVerifiedEmail()));
     }
 
     private Optional<DatabaseSettings> database(Optional<LibrarySettings> config) {

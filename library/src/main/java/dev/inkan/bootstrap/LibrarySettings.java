@@ -6,19 +6,21 @@ import java.util.Optional;
 
 /**
  * Everything the {@code INKAN_*} configuration says about Inkan as a library, parsed and checked
- * once: the tokens, the crypto choices, and, when they are configured, the database and the keys.
+ * once: the tokens, the crypto choices, the accounts' rules, and, when they are configured, the
+ * database and the keys.
  *
  * @param database the database {@code INKAN_DB_URL} names, if it names one
  * @param keys the keys {@code INKAN_JWT_SECRET} or {@code INKAN_JWT_KEYS_FILE} name, if either does
  */
 public record LibrarySettings(TokenSettings tokens, CryptoSettings crypto, Optional<DatabaseSettings> database,
-                              Optional<KeySource> keys) {
+                              Optional<KeySource> keys, AccountSettings accounts) {
 
     public LibrarySettings {
         Objects.requireNonNull(tokens, "tokens");
         Objects.requireNonNull(crypto, "crypto");
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(keys, "keys");
+        Objects.requireNonNull(accounts, "accounts");
     }
 
     /**
@@ -36,7 +38,8 @@ public record LibrarySettings(TokenSettings tokens, CryptoSettings crypto, Optio
      */
     public static LibrarySettings from(ConfigSource config, PasswordHasherChoice defaultHasher) {
         return new LibrarySettings(TokenSettings.from(config), CryptoSettings.from(config, defaultHasher),
-                config.optional("INKAN_DB_URL").map(url -> database(config, url)), KeyRingLoader.configured(config));
+                config.optional("INKAN_DB_URL").map(url -> database(config, url)), KeyRingLoader.configured(config),
+                AccountSettings.from(config));
     }
 
     /**

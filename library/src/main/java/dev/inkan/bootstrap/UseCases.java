@@ -1,6 +1,13 @@
 package dev.inkan.bootstrap;
 
 import dev.inkan.application.port.in.AdministerUsersUseCase;
+import dev.inkan.application.port.in.ChangeEmailUseCase;
+import dev.inkan.application.port.in.ChangePasswordUseCase;
+import dev.inkan.application.port.in.DeleteAccountUseCase;
+import dev.inkan.application.port.in.RequestPasswordResetUseCase;
+import dev.inkan.application.port.in.ResendVerificationUseCase;
+import dev.inkan.application.port.in.ResetPasswordUseCase;
+import dev.inkan.application.port.in.VerifyEmailUseCase;
 import dev.inkan.application.port.in.EndSessionUseCase;
 import dev.inkan.application.port.in.GetUserProfileUseCase;
 import dev.inkan.application.port.in.ListSessionsUseCase;
@@ -25,6 +32,13 @@ record UseCases(
         ListSessionsUseCase listSessions,
         EndSessionUseCase endSession,
         AdministerUsersUseCase admin,
+        ChangePasswordUseCase changePassword,
+        RequestPasswordResetUseCase requestPasswordReset,
+        ResetPasswordUseCase resetPassword,
+        VerifyEmailUseCase verifyEmail,
+        ResendVerificationUseCase resendVerification,
+        ChangeEmailUseCase changeEmail,
+        DeleteAccountUseCase deleteAccount,
         BooleanSupplier databaseUp) {
 
     UseCases {
@@ -38,6 +52,13 @@ record UseCases(
         Objects.requireNonNull(listSessions, "listSessions");
         Objects.requireNonNull(endSession, "endSession");
         Objects.requireNonNull(admin, "admin");
+        Objects.requireNonNull(changePassword, "changePassword");
+        Objects.requireNonNull(requestPasswordReset, "requestPasswordReset");
+        Objects.requireNonNull(resetPassword, "resetPassword");
+        Objects.requireNonNull(verifyEmail, "verifyEmail");
+        Objects.requireNonNull(resendVerification, "resendVerification");
+        Objects.requireNonNull(changeEmail, "changeEmail");
+        Objects.requireNonNull(deleteAccount, "deleteAccount");
         Objects.requireNonNull(databaseUp, "databaseUp");
     }
 }

@@ -12,7 +12,7 @@ import dev.inkan.application.port.in.RegisterUserUseCase;
 import dev.inkan.application.port.in.VerifyAccessTokenUseCase;
 import java.util.Objects;
 
-/** The driving ports the HTTP API calls, and the health probe it reports. */
+/** The driving ports the HTTP API calls (the account flows among them), and the health probe it reports. */
 public record WebUseCases(
         RegisterUserUseCase register,
         LoginUseCase login,
@@ -24,6 +24,7 @@ public record WebUseCases(
         ListSessionsUseCase listSessions,
         EndSessionUseCase endSession,
         AdministerUsersUseCase admin,
+        AccountUseCases account,
         HealthProbe health) {
 
     public WebUseCases {
@@ -37,6 +38,7 @@ public record WebUseCases(
         Objects.requireNonNull(listSessions, "listSessions");
         Objects.requireNonNull(endSession, "endSession");
         Objects.requireNonNull(admin, "admin");
+        Objects.requireNonNull(account, "account");
         Objects.requireNonNull(health, "health");
     }
 }

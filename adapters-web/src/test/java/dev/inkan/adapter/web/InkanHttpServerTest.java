@@ -21,6 +21,7 @@ import dev.inkan.application.port.in.RefreshTokensUseCase;
 import dev.inkan.application.port.in.RegisterCommand;
 import dev.inkan.application.port.in.RegisterUserUseCase;
 import dev.inkan.application.port.in.RegisteredUser;
+import dev.inkan.application.port.in.Registration;
 import dev.inkan.application.port.in.SessionSummary;
 import dev.inkan.application.port.in.UserProfile;
 import dev.inkan.application.port.in.VerifyAccessTokenUseCase;
@@ -81,7 +82,7 @@ class InkanHttpServerTest {
     @BeforeEach
     void start() {
         server = InkanHttpServer.start(new WebUseCases(register, login, refresh, logout, logoutEverywhere, verifier,
-                profile, listSessions, endSession, mock(AdministerUsersUseCase.class), () -> databaseUp), WebSettings.defaults(), "127.0.0.1", 0);
+                profile, listSessions, endSession, mock(AdministerUsersUseCase.class), AccountMocks.mocks(), () -> databaseUp), WebSettings.defaults(), "127.0.0.1", 0);
     }
 
     @AfterEach
@@ -91,7 +92,7 @@ class InkanHttpServerTest {
 
     @Test
     void register_answers201_withIdAndNormalisedEmail() throws Exception {
-        when(register.register(any())).thenReturn(new RegisteredUser(userId, new Email("ann@example.com")));
+        when(register.signUp(any())).thenReturn(new Registration(Optional.of(new RegisteredUser(userId, new Email("ann@example.com")))));
 
         HttpResponse<String> response = post("/auth/register", "{\"email\":\" Ann@Example.com \",\"password\":\"correct horse\"}");
 
@@ -99,7 +100,7 @@ class InkanHttpServerTest {
         JsonNode body = json(response);
         assertThat(body.get("id").asText()).isEqualTo(userId.toString());
         assertThat(body.get("email").asText()).isEqualTo("ann@example.com");
-        verify(register).register(RegisterCommand.of("ann@example.com", "correct horse"));
+        verify(register).signUp(RegisterCommand.of("ann@example.com", "correct horse"));
     }
 
     @Test
@@ -132,7 +133,7 @@ class InkanHttpServerTest {
 
     @Test
     void takenEmail_isRefused_with409Problem() throws Exception {
-        when(register.register(any())).thenThrow(new EmailAlreadyRegisteredException());
+        when(register.signUp(any())).thenThrow(new EmailAlreadyRegisteredException());
 
         assertProblem(post("/auth/register", "{\"email\":\"ann@example.com\",\"password\":\"correct horse\"}"), 409);
     }
@@ -142,12 +143,11 @@ class InkanHttpServerTest {
         "", "not json", "[]", "\"text\"", "null", "{\"email\":\"a@b.c\",\"password\":\"long enough\"} {}",
         "{\"email\":123,\"password\":\"long enough\"}", "{\"email\":\"a@b.c\",\"password\":[\"x\"]}",
         "{\"email\":\"a@b.c\"}", "{\"password\":\"long enough\"}", "{\"email\":\"nobody\",\"password\":\"long enough\"}",
-        "{\"email\":\"a@b.c\",\"password\":\"short\"}",
         "{\"email\":\"a@b.c\",\"email\":\"d@e.f\",\"password\":\"long enough\"}"
     })
     void malformedRegistration_isRefused_with400Problem(String body) throws Exception {
         assertProblem(post("/auth/register", body), 400);
-        verify(register, never()).register(any());
+        verify(register, never()).signUp(any());
     }
 
     @Test
@@ -302,7 +302,7 @@ class InkanHttpServerTest {
     @Test
     void busyPasswordHashing_answers503Problem_withRetryAfter_forLoginAndRegisterAlike() throws Exception {
         when(login.login(any())).thenThrow(new PasswordHashingBusyException("every hashing thread is busy"));
-        when(register.register(any())).thenThrow(new PasswordHashingBusyException("every hashing thread is busy"));
+        when(register.signUp(any())).thenThrow(new PasswordHashingBusyException("every hashing thread is busy"));
 
         for (String path : List.of("/auth/login", "/auth/register")) {
             HttpResponse<String> response = post(path, "{\"email\":\"a@b.c\",\"password\":\"correct horse\"}");

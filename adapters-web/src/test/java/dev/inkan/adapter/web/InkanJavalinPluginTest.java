@@ -52,7 +52,7 @@ class InkanJavalinPluginTest {
     void startHost() {
         WebUseCases useCases = new WebUseCases(mock(RegisterUserUseCase.class), login, mock(RefreshTokensUseCase.class),
                 mock(LogoutUseCase.class), mock(LogoutEverywhereUseCase.class), verifier, mock(GetUserProfileUseCase.class),
-                mock(ListSessionsUseCase.class), mock(EndSessionUseCase.class), mock(AdministerUsersUseCase.class), () -> true);
+                mock(ListSessionsUseCase.class), mock(EndSessionUseCase.class), mock(AdministerUsersUseCase.class), AccountMocks.mocks(), () -> true);
         host = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.registerPlugin(new InkanJavalinPlugin(useCases, inkan -> {

@@ -44,7 +44,7 @@ class ManagementListenerTest {
     private final VerifyAccessTokenUseCase verifier = mock(VerifyAccessTokenUseCase.class);
     private final WebUseCases useCases = new WebUseCases(mock(RegisterUserUseCase.class), login, mock(RefreshTokensUseCase.class),
             mock(LogoutUseCase.class), mock(LogoutEverywhereUseCase.class), verifier, mock(GetUserProfileUseCase.class),
-            mock(ListSessionsUseCase.class), mock(EndSessionUseCase.class), mock(AdministerUsersUseCase.class), () -> true);
+            mock(ListSessionsUseCase.class), mock(EndSessionUseCase.class), mock(AdministerUsersUseCase.class), AccountMocks.mocks(), () -> true);
     private final HttpClient client = HttpClient.newHttpClient();
     private InkanHttpServer server;
 

@@ -36,7 +36,7 @@ class OpenApiDocumentTest {
         server = InkanHttpServer.start(new WebUseCases(mock(RegisterUserUseCase.class), mock(LoginUseCase.class),
                 mock(RefreshTokensUseCase.class), mock(LogoutUseCase.class), mock(LogoutEverywhereUseCase.class),
                 mock(VerifyAccessTokenUseCase.class), mock(GetUserProfileUseCase.class), mock(ListSessionsUseCase.class),
-                mock(EndSessionUseCase.class), mock(AdministerUsersUseCase.class), () -> true), WebSettings.defaults(), "127.0.0.1", 0);
+                mock(EndSessionUseCase.class), mock(AdministerUsersUseCase.class), AccountMocks.mocks(), () -> true), WebSettings.defaults(), "127.0.0.1", 0);
         var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + server.port() + "/openapi.json")).build(), BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);

@@ -46,7 +46,7 @@ class TrustedProxyHttpTest {
     private final LoginUseCase login = mock(LoginUseCase.class);
     private final WebUseCases useCases = new WebUseCases(mock(RegisterUserUseCase.class), login, mock(RefreshTokensUseCase.class),
             mock(LogoutUseCase.class), mock(LogoutEverywhereUseCase.class), mock(VerifyAccessTokenUseCase.class),
-            mock(GetUserProfileUseCase.class), mock(ListSessionsUseCase.class), mock(EndSessionUseCase.class), mock(AdministerUsersUseCase.class), () -> true);
+            mock(GetUserProfileUseCase.class), mock(ListSessionsUseCase.class), mock(EndSessionUseCase.class), mock(AdministerUsersUseCase.class), AccountMocks.mocks(), () -> true);
     private final HttpClient client = HttpClient.newHttpClient();
     private InkanHttpServer server;
     private Javalin host;
