@@ -10,12 +10,13 @@ import java.util.Optional;
 
 /**
  * Value object: the claims of an access token ({@code iss}, {@code sub}, {@code aud}, {@code iat},
- * {@code exp}, optional {@code nbf}, {@code jti}, {@code sid}, {@code roles}, {@code rv}, and the
- * embedder's own). Instants are whole seconds, as JWT NumericDates are.
+ * {@code exp}, optional {@code nbf}, {@code jti}, {@code sid}, {@code roles}, {@code rv},
+ * {@code email_verified}, and the embedder's own). Instants are whole seconds, as JWT NumericDates are.
  *
  * @param roles {@code roles}: what the user could do when the token was issued
  * @param rolesVersion {@code rv}: the user's roles version then
  * @param custom the claims an embedder adds, in their order: strings, booleans, numbers, lists and maps of them
+ * @param emailVerified {@code email_verified}: whether the user's address was verified when the token was issued
  */
 public record AccessTokenClaims(
         String issuer,
@@ -28,7 +29,8 @@ public record AccessTokenClaims(
         SessionId sessionId,
         List<String> roles,
         long rolesVersion,
-        Map<String, Object> custom) {
+        Map<String, Object> custom,
+        boolean emailVerified) {
 
     public AccessTokenClaims {
         Objects.requireNonNull(issuer, "issuer");
@@ -46,6 +48,13 @@ public record AccessTokenClaims(
         if (audience.isEmpty()) {
             throw new IllegalArgumentException("aud is required");
         }
+    }
+
+    /** Claims of a user whose address is not verified. */
+    public AccessTokenClaims(String issuer, UserId subject, List<String> audience, Instant issuedAt, Instant expiresAt,
+            Optional<Instant> notBefore, String tokenId, SessionId sessionId, List<String> roles, long rolesVersion,
+            Map<String, Object> custom) {
+        this(issuer, subject, audience, issuedAt, expiresAt, notBefore, tokenId, sessionId, roles, rolesVersion, custom, false);
     }
 
     /** @return whether the token says its user has {@code role} */

@@ -34,6 +34,7 @@ final class ClaimsReader {
     // Inkan's own names that are not three characters long, compared as text.
     private static final String RV = "rv";
     private static final String ROLES = "roles";
+    private static final String EMAIL_VERIFIED = "email_verified";
 
     // One bit for each registered or own claim read, to refuse a second one and to find a missing one.
     private static final int ISS_READ = 1;
@@ -46,8 +47,9 @@ final class ClaimsReader {
     private static final int SID_READ = 1 << 7;
     private static final int RV_READ = 1 << 8;
     private static final int ROLES_READ = 1 << 9;
+    private static final int EMAIL_VERIFIED_READ = 1 << 10;
     private static final int CUSTOM = 0;
-    /** Every registered claim but the optional {@code nbf}; {@code rv} and {@code roles} are optional too. */
+    /** Every registered claim but the optional {@code nbf}; Inkan's own are optional too. */
     private static final int REQUIRED = ISS_READ | SUB_READ | AUD_READ | IAT_READ | EXP_READ | JTI_READ | SID_READ;
 
     private final String issuer;
@@ -75,7 +77,7 @@ final class ClaimsReader {
     /**
      * The fast path: claims laid out exactly as {@link ClaimsWriter} writes them with one audience, no
      * {@code nbf} and no custom claims, with the issuer and audience the rules expect (whose String
-     * instances it returns), no escapes elsewhere, roles the reader accepts, nothing else. Such bytes
+     * instances it returns), no escapes elsewhere, roles the claims accept, nothing else. Such bytes
      * are valid JSON that the general path reads to the same claims.
      *
      * @return the claims, or empty for any other bytes, which go to the general path
@@ -108,15 +110,25 @@ final class ClaimsReader {
             return NOT_OWN;
         }
         long rv = in.plainInteger(TokenClaims.MAX_ROLES_VERSION);
-        if (rv == PlainCursor.NOT_PLAIN || !in.literal(OwnLayout.ROLES) || !in.literal(OwnLayout.ROLES_START)) {
+        if (rv == PlainCursor.NOT_PLAIN || !in.literal(OwnLayout.EMAIL_VERIFIED_1) || !in.literal(OwnLayout.EMAIL_VERIFIED_2)
+                || !in.literal(OwnLayout.EMAIL_VERIFIED_3)) {
             return NOT_OWN;
         }
-        Optional<List<String>> roles = in.plainStrings(TokenClaims.MAX_ROLES, roleNames);
-        if (roles.isEmpty() || TokenClaims.rolesProblem(roles.get()).isPresent() || !in.literal(OwnLayout.END) || !in.atEnd()) {
+        boolean emailVerified = in.literal(OwnLayout.TRUE);
+        if (!emailVerified && !in.literal(OwnLayout.FALSE) || !in.literal(OwnLayout.ROLES) || !in.literal(OwnLayout.ROLES_START)) {
             return NOT_OWN;
         }
-        return Optional.of(new TokenClaims(issuer, sub.get(), audience, Instant.ofEpochSecond(iat), Instant.ofEpochSecond(exp),
-                Optional.empty(), jti.get(), sid.get(), roles.get(), rv, Map.of()));
+        List<String> roles = in.plainStrings(TokenClaims.MAX_ROLES, roleNames);
+        if (roles == null || !in.literal(OwnLayout.END) || !in.atEnd()) {
+            return NOT_OWN;
+        }
+        try {
+            return Optional.of(new TokenClaims(issuer, sub.get(), audience, Instant.ofEpochSecond(iat), Instant.ofEpochSecond(exp),
+                    Optional.empty(), jti.get(), sid.get(), roles, rv, Map.of(), emailVerified));
+        } catch (IllegalArgumentException rolesTheClaimsRefuse) {
+            // Empty or repeated roles, which the constructor checks anyway: the general path refuses them too.
+            return NOT_OWN;
+        }
     }
 
     /** The general path: any strict JSON object holding the claims. */
@@ -133,6 +145,7 @@ final class ClaimsReader {
         String jti = null;
         UUID sid = null;
         long rv = 0;
+        boolean emailVerified = false;
         List<String> roles = List.of();
         Map<String, Object> custom = new LinkedHashMap<>();
         int read = 0;
@@ -158,6 +171,10 @@ final class ClaimsReader {
                         roles = roles(in);
                         yield ROLES_READ;
                     }
+                    if (name.equals(EMAIL_VERIFIED)) {
+                        emailVerified = bool(in);
+                        yield EMAIL_VERIFIED_READ;
+                    }
                     if (!others.add(name)) {
                         throw in.malformed();
                     }
@@ -180,7 +197,21 @@ final class ClaimsReader {
         }
         Optional<Instant> notBefore = (read & NBF_READ) != 0 ? Optional.of(Instant.ofEpochSecond(nbf)) : Optional.empty();
         return new TokenClaims(iss, sub, aud, Instant.ofEpochSecond(iat), Instant.ofEpochSecond(exp), notBefore, jti, sid,
-                roles, rv, custom);
+                roles, rv, custom, emailVerified);
+    }
+
+    /** {@code email_verified}: {@code true} or {@code false}, nothing else. */
+    private static boolean bool(JsonReader in) {
+        int next = in.peekNext();
+        if (next == 't') {
+            in.keyword("true");
+            return true;
+        }
+        if (next == 'f') {
+            in.keyword("false");
+            return false;
+        }
+        throw in.malformed();
     }
 
     /** {@code sub} and {@code sid}: a string holding a canonical UUID, escapes decoded first. */

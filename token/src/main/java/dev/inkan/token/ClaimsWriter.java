@@ -38,6 +38,8 @@ final class ClaimsWriter {
         out.literal(OwnLayout.JTI).stringAfterQuote(claims.tokenId());
         out.literal(OwnLayout.SID).uuidAfterQuote(claims.sessionId());
         out.literal(OwnLayout.RV).number(claims.rolesVersion());
+        out.literal(OwnLayout.EMAIL_VERIFIED_1).literal(OwnLayout.EMAIL_VERIFIED_2).literal(OwnLayout.EMAIL_VERIFIED_3)
+                .literal(claims.emailVerified() ? OwnLayout.TRUE : OwnLayout.FALSE);
         out.literal(OwnLayout.ROLES).literal(OwnLayout.ROLES_START);
         List<String> roles = claims.roles();
         for (int i = 0; i < roles.size(); i++) {

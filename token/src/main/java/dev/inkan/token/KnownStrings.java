@@ -17,13 +17,21 @@ final class KnownStrings {
 
     private final AtomicReferenceArray<String> slots = new AtomicReferenceArray<>(SLOTS);
 
-    /** @return the string of the plain ASCII bytes {@code in[from, to)}, the one made before when there was one */
+    /**
+     * @return the string of the plain ASCII bytes {@code in[from, to)}, the one made before when there
+     *     was one; the slot comes from the length and four of the bytes, which tell apart the names of
+     *     one scheme without reading all of them twice
+     */
     String of(byte[] in, int from, int to) {
-        int hash = 0;
-        for (int i = from; i < to; i++) {
-            hash = 31 * hash + in[i];
+        int length = to - from;
+        int hash = length;
+        if (length > 0) {
+            hash = hash * 31 + in[from];
+            hash = hash * 31 + in[to - 1];
+            hash = hash * 31 + in[from + length / 2];
+            hash = hash * 31 + in[to - 1 - length / 3];
         }
-        int slot = (hash ^ hash >>> 16) & (SLOTS - 1);
+        int slot = (hash ^ hash >>> 8) & (SLOTS - 1);
         String known = slots.get(slot);
         if (known != null && holds(known, in, from, to)) {
             return known;

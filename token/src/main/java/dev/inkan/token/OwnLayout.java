@@ -7,7 +7,7 @@ import java.nio.ByteOrder;
 /**
  * The layout in which Inkan writes claims, as the literals that {@link ClaimsWriter} writes and that
  * the fast path of {@link ClaimsReader} recognises, eight bytes at a time:
- * {@code {"iss":…,"sub":…,"aud":…,"iat":…,"exp":…[,"nbf":…],"jti":…,"sid":…,"rv":…,"roles":[…]}}
+ * {@code {"iss":…,"sub":…,"aud":…,"iat":…,"exp":…[,"nbf":…],"jti":…,"sid":…,"rv":…,"email_verified":…,"roles":[…]}}
  * and then any custom claims before the closing brace, no whitespace, {@code aud} a string when there
  * is one audience, else an array, and {@code roles} always an array, perhaps empty.
  */
@@ -23,6 +23,12 @@ final class OwnLayout {
     static final Literal JTI = new Literal(",\"jti\":\"");
     static final Literal SID = new Literal(",\"sid\":\"");
     static final Literal RV = new Literal(",\"rv\":");
+    /** {@code ,"email_verified":} is eighteen characters: these three, then {@code true} or {@code false}. */
+    static final Literal EMAIL_VERIFIED_1 = new Literal(",\"email_");
+    static final Literal EMAIL_VERIFIED_2 = new Literal("verified");
+    static final Literal EMAIL_VERIFIED_3 = new Literal("\":");
+    static final Literal TRUE = new Literal("true");
+    static final Literal FALSE = new Literal("false");
     /** {@code ,"roles":[} is nine characters: the name, then {@link #ROLES_START}. */
     static final Literal ROLES = new Literal(",\"roles\"");
     static final Literal ROLES_START = new Literal(":[");

@@ -17,6 +17,9 @@ final class PlainCursor {
     /** What {@link #plainInteger} gives when the bytes are not an integer of plain digits in range. */
     static final long NOT_PLAIN = -1;
 
+    /** How many strings of an array {@link #plainStrings} makes room for before it has to grow. */
+    private static final int USUAL_STRINGS = 8;
+
     private final byte[] in;
     private int pos;
 
@@ -99,39 +102,36 @@ final class PlainCursor {
 
     /**
      * Reads the rest of an array of plain strings whose {@code [} has been read, through its {@code ]}:
-     * no whitespace, strings as {@link #plainString()} reads them. It counts them first, so that they
-     * go straight into an array of their number.
+     * no whitespace, strings as {@link #plainString()} reads them, in one pass.
      *
      * @param max the most strings to read
      * @param known where strings met before are taken from
-     * @return the strings, or empty (position unchanged) for any other bytes or more than {@code max} strings
+     * @return the strings, or null (position unchanged) for any other bytes or more than {@code max} strings
      */
-    Optional<List<String>> plainStrings(int max, KnownStrings known) {
+    List<String> plainStrings(int max, KnownStrings known) {
         if (at(pos) == ']') {
             pos++;
-            return Optional.of(List.of());
+            return List.of();
         }
+        String[] strings = new String[Math.min(max, USUAL_STRINGS)];
         int count = 0;
         int i = pos;
         do {
             int end = at(i) == '"' ? JsonStrings.plainEnd(in, i + 1) : JsonStrings.NOT_PLAIN;
-            if (end == JsonStrings.NOT_PLAIN || ++count > max) {
-                return Optional.empty();
+            if (end == JsonStrings.NOT_PLAIN || count == max) {
+                return null;
             }
+            if (count == strings.length) {
+                strings = Arrays.copyOf(strings, Math.min(max, count * 2));
+            }
+            strings[count++] = known.of(in, i + 1, end);
             i = end + 2; // past the closing quote and the comma or bracket after it
         } while (at(i - 1) == ',');
         if (at(i - 1) != ']') {
-            return Optional.empty();
-        }
-        String[] strings = new String[count];
-        int from = pos + 1;
-        for (int k = 0; k < count; k++) {
-            int end = JsonStrings.plainEnd(in, from);
-            strings[k] = known.of(in, from, end);
-            from = end + 3; // past the closing quote, the comma and the next opening quote
+            return null;
         }
         pos = i;
-        return Optional.of(List.of(strings));
+        return List.of(count == strings.length ? strings : Arrays.copyOf(strings, count));
     }
 
     /** @return the byte at {@code i}, or {@link JsonReader#END} */

@@ -12,7 +12,8 @@ import java.util.UUID;
 
 /**
  * Value object: the claims of an access token ({@code iss}, {@code sub}, {@code aud}, {@code iat},
- * {@code exp}, optional {@code nbf}, {@code jti}, {@code sid}, {@code rv}, {@code roles}) and its
+ * {@code exp}, optional {@code nbf}, {@code jti}, {@code sid}, {@code rv}, {@code email_verified},
+ * {@code roles}) and its
  * custom claims. Every value is one that the format writes and reads back equal: instants are JWT
  * NumericDates, whole seconds from 1970-01-01T00:00:00Z to 9999-12-31T23:59:59Z; roles and custom
  * claims are checked and copied here, in the form the reader gives them.
@@ -35,6 +36,8 @@ import java.util.UUID;
  *     (an array) and {@code Map<String, Object>} (an object, in order), nested at most 64 levels deep;
  *     inside arrays and objects {@code null} is JSON {@code null}, and a claim whose value is JSON
  *     {@code null} is left out. Names must not be {@link #RESERVED_NAMES}.
+ * @param emailVerified {@code email_verified}, whether the user's e-mail address was verified when the
+ *     token was issued; a token without it says not
  */
 public record TokenClaims(
         String issuer,
@@ -47,14 +50,15 @@ public record TokenClaims(
         UUID sessionId,
         List<String> roles,
         long rolesVersion,
-        Map<String, Object> custom) {
+        Map<String, Object> custom,
+        boolean emailVerified) {
 
     /**
      * The claim names that are not custom claims: the registered claims of RFC 7519 4.1 and Inkan's
      * own, in that order.
      */
     public static final Set<String> RESERVED_NAMES = Collections.unmodifiableSet(new LinkedHashSet<>(
-            List.of("iss", "sub", "aud", "exp", "nbf", "iat", "jti", "sid", "roles", "rv")));
+            List.of("iss", "sub", "aud", "exp", "nbf", "iat", "jti", "sid", "roles", "rv", "email_verified")));
 
     /** The most roles a token carries. */
     public static final int MAX_ROLES = 64;
@@ -97,10 +101,17 @@ public record TokenClaims(
         custom = JsonValues.copyClaims(Objects.requireNonNull(custom, "custom"));
     }
 
+    /** Claims of a user whose e-mail address is not verified, as tokens had them before {@code email_verified}. */
+    public TokenClaims(String issuer, UUID subject, List<String> audience, Instant issuedAt, Instant expiresAt,
+            Optional<Instant> notBefore, String tokenId, UUID sessionId, List<String> roles, long rolesVersion,
+            Map<String, Object> custom) {
+        this(issuer, subject, audience, issuedAt, expiresAt, notBefore, tokenId, sessionId, roles, rolesVersion, custom, false);
+    }
+
     /** Claims without roles, with roles version 0 and no custom claims, as tokens had them before roles. */
     public TokenClaims(String issuer, UUID subject, List<String> audience, Instant issuedAt, Instant expiresAt,
             Optional<Instant> notBefore, String tokenId, UUID sessionId) {
-        this(issuer, subject, audience, issuedAt, expiresAt, notBefore, tokenId, sessionId, List.of(), 0, Map.of());
+        this(issuer, subject, audience, issuedAt, expiresAt, notBefore, tokenId, sessionId, List.of(), 0, Map.of(), false);
     }
 
     /**

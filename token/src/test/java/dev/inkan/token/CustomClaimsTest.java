@@ -65,7 +65,7 @@ class CustomClaimsTest {
 
         String payload = payloadOf(format.sign(claims(List.of("admin"), 2, custom)));
 
-        assertThat(payload).endsWith(",\"rv\":2,\"roles\":[\"admin\"],\"z\":1,\"a\":[true,\"x\"],\"m\":{\"k\":1.50}}");
+        assertThat(payload).endsWith(",\"rv\":2,\"email_verified\":false,\"roles\":[\"admin\"],\"z\":1,\"a\":[true,\"x\"],\"m\":{\"k\":1.50}}");
     }
 
     @Test
@@ -117,7 +117,7 @@ class CustomClaimsTest {
 
     @Test
     void everyReservedName_isRefusedAsACustomClaim_namingIt() {
-        assertThat(TokenClaims.RESERVED_NAMES).containsExactly("iss", "sub", "aud", "exp", "nbf", "iat", "jti", "sid", "roles", "rv");
+        assertThat(TokenClaims.RESERVED_NAMES).containsExactly("iss", "sub", "aud", "exp", "nbf", "iat", "jti", "sid", "roles", "rv", "email_verified");
         for (String name : TokenClaims.RESERVED_NAMES) {
             assertThatThrownBy(() -> format.sign(claims(List.of(), 0, Map.of(name, "x")))).as(name)
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'" + name + "'");

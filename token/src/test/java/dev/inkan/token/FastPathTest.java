@@ -134,7 +134,14 @@ class FastPathTest {
                 own.replace("\"rv\":0", "\"rv\":0.0"),
                 own.replace(",\"rv\":0", ""),
                 own.replace(",\"roles\":[]", ""),
-                own.replace(",\"rv\":0,\"roles\":[]", ",\"roles\":[],\"rv\":0"),
+                own.replace(",\"rv\":0,\"email_verified\":false,\"roles\":[]", ",\"roles\":[],\"rv\":0,\"email_verified\":false"),
+                own.replace("\"email_verified\":false", "\"email_verified\":true"),
+                own.replace("\"email_verified\":false", "\"email_verified\":fals"),
+                own.replace("\"email_verified\":false", "\"email_verified\":0"),
+                own.replace("\"email_verified\":false", "\"email_verified\":null"),
+                own.replace("\"email_verified\":false", "\"email_verified\":\"false\""),
+                own.replace(",\"email_verified\":false", ""),
+                own.replace("\"email_verified\":false", "\"email_verified\" :false"),
                 own.replace("]}", "],\"x\":null}"),
                 own.replace("]}", "],\"rv\":1}"));
 

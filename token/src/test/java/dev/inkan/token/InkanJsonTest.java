@@ -25,12 +25,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 class InkanJsonTest extends JsonContract {
 
     static final String CLAIMS = "{\"iss\":\"inkan\",\"sub\":\"" + SUB + "\",\"aud\":[\"inkan\",\"b\"],\"iat\":1700000000,"
-            + "\"exp\":1700000900,\"nbf\":1700000000,\"jti\":\"j-1\",\"sid\":\"" + SID + "\",\"rv\":12,\"roles\":[\"a\",\"b\\u00e9\"],"
+            + "\"exp\":1700000900,\"nbf\":1700000000,\"jti\":\"j-1\",\"sid\":\"" + SID + "\",\"rv\":12,\"email_verified\":false,\"roles\":[\"a\",\"b\\u00e9\"],"
             + "\"x\":{\"y\":[1,-2.5e3,true,null,{\"z\":\"\\u00e9\\n\"}],\"w\":false},\"n\":-9223372036854775808,\"d\":10.50,\"s\":\"t\"}";
     /** Claims as Inkan writes them, which the reader takes on its fast path when nothing was edited. */
     static final String OWN_LAYOUT = "{\"iss\":\"inkan\",\"sub\":\"" + SUB + "\",\"aud\":\"inkan\",\"iat\":1700000000,"
             + "\"exp\":1700000900,\"jti\":\"" + SID.replace('6', '7') + "\",\"sid\":\"" + SID + "\",\"rv\":30,"
-            + "\"roles\":[\"admin\",\"billing:read\",\"r\"]}";
+            + "\"email_verified\":false,\"roles\":[\"admin\",\"billing:read\",\"r\"]}";
     static final String HEADER = "{\"alg\":\"HS256\",\"typ\":\"JWT\",\"kid\":\"k\\/1\",\"x\":[{\"a\":0},\"b\"]}";
     /** What mutations insert: the bytes that make or break JSON structure, numbers, literals and escapes. */
     private static final byte[] ALPHABET = "{}[]\":,\\ \t\n0123456789-+.eEtrufalsnx/".getBytes(StandardCharsets.US_ASCII);

@@ -68,6 +68,7 @@ final class JacksonReference implements JsonCodec {
             json.writeStringField("jti", claims.tokenId());
             json.writeStringField("sid", claims.sessionId().toString());
             json.writeNumberField("rv", claims.rolesVersion());
+            json.writeBooleanField("email_verified", claims.emailVerified());
             json.writeArrayFieldStart("roles");
             for (String role : claims.roles()) {
                 json.writeString(role);
@@ -120,6 +121,7 @@ final class JacksonReference implements JsonCodec {
             String jti = null;
             String sid = null;
             long rv = 0;
+            boolean emailVerified = false;
             List<String> roles = List.of();
             Map<String, Object> custom = new LinkedHashMap<>();
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
@@ -136,6 +138,12 @@ final class JacksonReference implements JsonCodec {
                     case "sid" -> sid = string(parser, value);
                     case "rv" -> rv = integer(parser, value, TokenClaims.MAX_ROLES_VERSION);
                     case "roles" -> roles = roles(parser, value);
+                    case "email_verified" -> {
+                        if (value != JsonToken.VALUE_TRUE && value != JsonToken.VALUE_FALSE) {
+                            throw new MalformedJson();
+                        }
+                        emailVerified = value == JsonToken.VALUE_TRUE;
+                    }
                     default -> {
                         Object read = JacksonValues.read(parser, value, 1);
                         if (read != null) {
@@ -149,7 +157,7 @@ final class JacksonReference implements JsonCodec {
                 throw new MalformedJson();
             }
             return new TokenClaims(iss, canonicalUuid(sub), aud, Instant.ofEpochSecond(iat), Instant.ofEpochSecond(exp),
-                    Optional.ofNullable(nbf).map(Instant::ofEpochSecond), jti, canonicalUuid(sid), roles, rv, custom);
+                    Optional.ofNullable(nbf).map(Instant::ofEpochSecond), jti, canonicalUuid(sid), roles, rv, custom, emailVerified);
         } catch (IOException | IllegalArgumentException | MalformedJson e) {
             throw new TokenException(TokenException.Reason.MALFORMED_CLAIMS);
         }

@@ -36,9 +36,9 @@ abstract class JsonContract {
         assertThat(codec.decodeClaims(codec.encodeClaims(one))).isEqualTo(one);
         assertThat(codec.decodeClaims(codec.encodeClaims(several))).isEqualTo(several);
         assertThat(utf8(codec.encodeClaims(one))).isEqualTo("{\"iss\":\"inkan\",\"sub\":\"" + SUB + "\",\"aud\":\"inkan\","
-                + "\"iat\":1700000000,\"exp\":1700000900,\"jti\":\"j-1\",\"sid\":\"" + SID + "\",\"rv\":0,\"roles\":[]}");
+                + "\"iat\":1700000000,\"exp\":1700000900,\"jti\":\"j-1\",\"sid\":\"" + SID + "\",\"rv\":0,\"email_verified\":false,\"roles\":[]}");
         assertThat(utf8(codec.encodeClaims(several))).isEqualTo("{\"iss\":\"inkan\",\"sub\":\"" + SUB + "\",\"aud\":[\"inkan\",\"billing\"],"
-                + "\"iat\":1700000000,\"exp\":1700000900,\"nbf\":1700000000,\"jti\":\"j-1\",\"sid\":\"" + SID + "\",\"rv\":0,\"roles\":[]}");
+                + "\"iat\":1700000000,\"exp\":1700000900,\"nbf\":1700000000,\"jti\":\"j-1\",\"sid\":\"" + SID + "\",\"rv\":0,\"email_verified\":false,\"roles\":[]}");
     }
 
     @Test
@@ -170,7 +170,7 @@ abstract class JsonContract {
                 Instant.ofEpochSecond(1_700_000_900), Optional.empty(), "j-1", UUID.fromString(SID), List.of("admin", "b\u00e9"), 9, custom);
 
         assertThat(codec.decodeClaims(codec.encodeClaims(claims))).isEqualTo(claims);
-        assertThat(utf8(codec.encodeClaims(claims))).endsWith("\"sid\":\"" + SID + "\",\"rv\":9,\"roles\":[\"admin\",\"b\u00e9\"],"
+        assertThat(utf8(codec.encodeClaims(claims))).endsWith("\"sid\":\"" + SID + "\",\"rv\":9,\"email_verified\":false,\"roles\":[\"admin\",\"b\u00e9\"],"
                 + "\"tenant\":\"acme\",\"limits\":{\"n\":-3},\"ratio\":0.125,\"flags\":[true,false]}");
     }
 

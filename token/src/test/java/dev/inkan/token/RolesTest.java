@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -63,8 +65,8 @@ class RolesTest {
         String none = payloadOf(format.sign(claims(List.of(), 0, Map.of())));
         String three = payloadOf(format.sign(claims(List.of("a", "b", "c"), 42, Map.of())));
 
-        assertThat(none).endsWith(",\"sid\":\"" + SID + "\",\"rv\":0,\"roles\":[]}");
-        assertThat(three).endsWith(",\"sid\":\"" + SID + "\",\"rv\":42,\"roles\":[\"a\",\"b\",\"c\"]}");
+        assertThat(none).endsWith(",\"sid\":\"" + SID + "\",\"rv\":0,\"email_verified\":false,\"roles\":[]}");
+        assertThat(three).endsWith(",\"sid\":\"" + SID + "\",\"rv\":42,\"email_verified\":false,\"roles\":[\"a\",\"b\",\"c\"]}");
     }
 
     @Test
@@ -86,10 +88,25 @@ class RolesTest {
         "\"roles\":[\"admin\",\"admin\"]", "\"roles\":[\"a\\u0064min\",\"admin\"]", "\"roles\":[\"admin\"],\"roles\":[\"billing\"]",
         "\"roles\":[],\"roles\":[]", "\"roles\":null", "\"roles\":[null]", "\"roles\":[[\"admin\"]]", "\"roles\":true", "\"roles\":[\"admin\",]",
         "\"rv\":-1", "\"rv\":1.5", "\"rv\":1.0", "\"rv\":1e3", "\"rv\":1E0", "\"rv\":\"1\"", "\"rv\":9007199254740992",
-        "\"rv\":18446744073709551616", "\"rv\":null", "\"rv\":true", "\"rv\":[1]", "\"rv\":01", "\"rv\":1,\"rv\":1"
+        "\"rv\":18446744073709551616", "\"rv\":null", "\"rv\":true", "\"rv\":[1]", "\"rv\":01", "\"rv\":1,\"rv\":1",
+        "\"email_verified\":1", "\"email_verified\":\"true\"", "\"email_verified\":null", "\"email_verified\":[true]",
+        "\"email_verified\":tru", "\"email_verified\":True", "\"email_verified\":true,\"email_verified\":true"
     })
     void rolesOrRvOfTheWrongType_areRefused_asMalformedClaims(String member) {
         assertRefused(() -> format.verify(tokenWith(member), NOW), Reason.MALFORMED_CLAIMS);
+    }
+
+    @Test
+    void emailVerified_roundTrips_andAnOldTokenWithoutIt_saysNotVerified() {
+        TokenClaims verified = new TokenClaims("inkan", UUID.fromString(SUB), List.of("inkan"), NOW, NOW.plusSeconds(900), Optional.empty(),
+                "jti-1", UUID.fromString(SID), List.of("admin"), 3, Map.of(), true);
+
+        String token = format.sign(verified);
+
+        assertThat(payloadOf(token)).contains(",\"rv\":3,\"email_verified\":true,\"roles\":[\"admin\"]}");
+        assertThat(format.verify(token, NOW)).isEqualTo(verified);
+        assertThat(format.verify(tokenWith(" \"email_verified\" : true "), NOW).emailVerified()).isTrue();
+        assertThat(format.verify(tokenWith("\"roles\":[]"), NOW).emailVerified()).isFalse();
     }
 
     @Test
@@ -101,7 +118,7 @@ class RolesTest {
     @Test
     void rolesAndRv_inAnyOrder_withWhitespaceOrEscapes_orMinusZero_areReadAsJsonMeansThem() {
         TokenClaims read = format.verify(tokenWith(" \"r\\u006fles\" : [ \"b\\u00e9\" , \"admin\" ] , \"rv\" : -0 "), NOW);
-        TokenClaims largest = format.verify(tokenWith("\"rv\":9007199254740991,\"roles\":[\"a\"]"), NOW);
+        TokenClaims largest = format.verify(tokenWith("\"rv\":9007199254740991,\"email_verified\":false,\"roles\":[\"a\"]"), NOW);
 
         assertThat(read.roles()).containsExactly("b\u00e9", "admin");
         assertThat(read.rolesVersion()).isZero();

@@ -63,7 +63,7 @@ public final class AccessTokens {
     public String sign(AccessTokenClaims claims) {
         return format.sign(new TokenClaims(claims.issuer(), claims.subject().value(), claims.audience(), claims.issuedAt(),
                 claims.expiresAt(), claims.notBefore(), claims.tokenId(), claims.sessionId().value(),
-                claims.roles(), claims.rolesVersion(), claims.custom()));
+                claims.roles(), claims.rolesVersion(), claims.custom(), claims.emailVerified()));
     }
 
     /**
@@ -81,7 +81,7 @@ public final class AccessTokens {
         }
         return new AccessTokenClaims(claims.issuer(), new UserId(claims.subject()), claims.audience(), claims.issuedAt(),
                 claims.expiresAt(), claims.notBefore(), claims.tokenId(), new SessionId(claims.sessionId()),
-                claims.roles(), claims.rolesVersion(), claims.custom());
+                claims.roles(), claims.rolesVersion(), claims.custom(), claims.emailVerified());
     }
 
     private static Reason reasonOf(TokenException.Reason reason) {
