@@ -88,14 +88,19 @@ abstract class AccountFlowsContract {
     @Test
     void registering_mailsAVerificationLink_whichVerifiesTheAddress_once() {
         registered("ann@example.com");
-        String access = accessToken("ann@example.com", PASSWORD);
+        JsonNode session = login("ann@example.com", PASSWORD);
+        String access = session.get("access_token").asText();
         assertThat(body(http.get("/me", access)).get("email_verified").asBoolean()).isFalse();
+        assertThat(body(http.get("/auth/verify", access)).get("email_verified").asBoolean()).isFalse();
 
         HttpResponse<String> verified = post("/auth/verify-email", token(mailbox.lastToken("ann@example.com", MailKind.VERIFY_EMAIL)));
 
         assertThat(verified.statusCode()).isEqualTo(200);
         assertThat(body(verified).get("email").asText()).isEqualTo("ann@example.com");
         assertThat(body(http.get("/me", access)).get("email_verified").asBoolean()).isTrue();
+        String refreshed = body(http.post("/auth/refresh", refreshBody(session.get("refresh_token").asText())))
+                .get("access_token").asText();
+        assertThat(body(http.get("/auth/verify", refreshed)).get("email_verified").asBoolean()).as("the next token says so").isTrue();
         HttpResponse<String> again = post("/auth/verify-email", token(mailbox.lastToken("ann@example.com", MailKind.VERIFY_EMAIL)));
         HttpResponse<String> forged = post("/auth/verify-email", token("A".repeat(43)));
         assertProblem(again, 400, "invalid-link-token");

@@ -270,7 +270,7 @@ public final class InkanBuilder {
      * Claims of the application's own in every access token, from the user: called at each login
      * and refresh, it returns a small map of names to strings, booleans, longs, {@code BigDecimal}s,
      * and lists and maps of them. The registered claim names and Inkan's own ({@code sid},
-     * {@code rv}, {@code roles}) are refused, and so is a token that would pass the 8 KiB limit,
+     * {@code rv}, {@code roles}, {@code email_verified}) are refused, and so is a token that would pass the 8 KiB limit,
      * when the token is issued: keep the claims small.
      */
     public InkanBuilder customClaims(CustomClaims claims) {
