@@ -325,6 +325,16 @@ abstract class AccountFlowsContract {
     }
 
     @Test
+    void theLinksInTheMail_openThePage() {
+        for (String path : List.of("/verify-email?token=abc", "/password-reset?token=abc")) {
+            HttpResponse<String> page = http.get(path, null);
+            assertThat(page.statusCode()).as(path).isEqualTo(200);
+            assertThat(page.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+            assertThat(page.body()).isEqualTo(http.get("/", null).body());
+        }
+    }
+
+    @Test
     void deletingOnesOwnAccount_refusesItsTokensForGood_alsoAfterARestart() {
         registered("ann@example.com");
         JsonNode session = login("ann@example.com", PASSWORD);
