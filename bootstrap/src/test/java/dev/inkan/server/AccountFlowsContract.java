@@ -155,7 +155,7 @@ abstract class AccountFlowsContract {
         JsonNode session = login("ann@example.com", PASSWORD);
 
         HttpResponse<String> requested = post("/auth/password-reset", email("ann@example.com"));
-        String token = mailbox.lastToken("ann@example.com", MailKind.PASSWORD_RESET);
+        String token = mailbox.awaitToken("ann@example.com", MailKind.PASSWORD_RESET, 1);
         HttpResponse<String> confirmed = post("/auth/password-reset/confirm", reset(token, NEW_PASSWORD));
 
         assertThat(requested.statusCode()).isEqualTo(202);
@@ -182,6 +182,9 @@ abstract class AccountFlowsContract {
         HttpResponse<String> known = post("/auth/password-reset", email("ann@example.com"));
         HttpResponse<String> unknown = post("/auth/password-reset", email("nobody@example.com"));
         HttpResponse<String> disabled = post("/auth/password-reset", email("bob@example.com"));
+        registered("carol@example.com");
+        post("/auth/password-reset", email("carol@example.com"));
+        mailbox.awaitToken("carol@example.com", MailKind.PASSWORD_RESET, 1); // done after the three above, in their order
 
         assertThat(known.statusCode()).isEqualTo(202);
         assertAlike(known, unknown);
@@ -195,18 +198,18 @@ abstract class AccountFlowsContract {
     void aResetLink_expiresAfter30Minutes_andANewerOneVoidsTheOlder() {
         registered("ann@example.com");
         post("/auth/password-reset", email("ann@example.com"));
-        String older = mailbox.lastToken("ann@example.com", MailKind.PASSWORD_RESET);
+        String older = mailbox.awaitToken("ann@example.com", MailKind.PASSWORD_RESET, 1);
         post("/auth/password-reset", email("ann@example.com"));
-        String newer = mailbox.lastToken("ann@example.com", MailKind.PASSWORD_RESET);
+        String newer = mailbox.awaitToken("ann@example.com", MailKind.PASSWORD_RESET, 2);
 
         assertProblem(post("/auth/password-reset/confirm", reset(older, NEW_PASSWORD)), 400, "invalid-link-token");
         clock.advance(Duration.ofMinutes(31));
         assertProblem(post("/auth/password-reset/confirm", reset(newer, NEW_PASSWORD)), 400, "invalid-link-token");
 
         post("/auth/password-reset", email("ann@example.com"));
+        String third = mailbox.awaitToken("ann@example.com", MailKind.PASSWORD_RESET, 3);
         clock.advance(Duration.ofMinutes(29));
-        assertThat(post("/auth/password-reset/confirm",
-                reset(mailbox.lastToken("ann@example.com", MailKind.PASSWORD_RESET), NEW_PASSWORD)).statusCode()).isEqualTo(204);
+        assertThat(post("/auth/password-reset/confirm", reset(third, NEW_PASSWORD)).statusCode()).isEqualTo(204);
     }
 
     @Test
@@ -271,13 +274,17 @@ abstract class AccountFlowsContract {
 
         assertThat(known.statusCode()).isEqualTo(202);
         assertAlike(known, unknown);
+        String second = mailbox.awaitToken("ann@example.com", MailKind.VERIFY_EMAIL, 2);
+        post("/auth/verify-email/resend", email("ann@example.com"));
+        mailbox.awaitToken("ann@example.com", MailKind.VERIFY_EMAIL, 3); // done after the unknown address's, in their order
         assertThat(mailbox.kindsTo("nobody@example.com")).isEmpty();
-        String second = mailbox.lastToken("ann@example.com", MailKind.VERIFY_EMAIL);
+        String third = mailbox.lastToken("ann@example.com", MailKind.VERIFY_EMAIL);
         assertProblem(post("/auth/verify-email", token(first)), 400, "invalid-link-token");
         HttpResponse<String> byToken = http.send(withToken("/auth/verify-email/resend", accessToken("ann@example.com", PASSWORD))
                 .POST(BodyPublishers.noBody()));
         assertThat(byToken.statusCode()).isEqualTo(202);
         assertProblem(post("/auth/verify-email", token(second)), 400, "invalid-link-token");
+        assertProblem(post("/auth/verify-email", token(third)), 400, "invalid-link-token");
         assertThat(post("/auth/verify-email", token(mailbox.lastToken("ann@example.com", MailKind.VERIFY_EMAIL))).statusCode())
                 .isEqualTo(200);
     }
@@ -306,7 +313,7 @@ abstract class AccountFlowsContract {
     }
 
     @Test
-    void aChangeToAnAddressTakenMeanwhile_is409_andSpendsTheLink_whileATakenAddressGetsItsOwnerANotice() {
+    void aChangeToAnAddressTakenMeanwhile_is409_andSpendsTheLink_whileATakenAddressGetsNoLink() {
         registered("ann@example.com");
         registered("bob@example.com");
         String access = accessToken("ann@example.com", PASSWORD);
@@ -320,7 +327,8 @@ abstract class AccountFlowsContract {
         HttpResponse<String> toBob = http.send(withToken("/auth/email", access)
                 .POST(json("{\"new_email\":\"bob@example.com\",\"password\":\"" + PASSWORD + "\"}")));
         assertThat(toBob.statusCode()).as("no hint that bob has an account").isEqualTo(202);
-        assertThat(mailbox.kindsTo("bob@example.com")).endsWith(MailKind.ACCOUNT_EXISTS);
+        assertThat(mailbox.kindsTo("bob@example.com")).as("nothing that would move ann onto bob's address")
+                .doesNotContain(MailKind.CONFIRM_NEW_EMAIL);
         assertThat(body(http.get("/me", access)).get("email").asText()).isEqualTo("ann@example.com");
     }
 

@@ -20,6 +20,25 @@ final class Mailbox implements MailSender {
         sent.add(mail);
     }
 
+    /**
+     * Waits (a few seconds at most) until {@code address} has had {@code count} messages of {@code kind}:
+     * some requests do their work after their answer.
+     *
+     * @return the token of the link in the {@code count}-th of them
+     */
+    String awaitToken(String address, MailKind kind, int count) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (kindsTo(address).stream().filter(kind::equals).count() < count) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(count + " of " + kind + " to " + address + " never came; sent: " + sent);
+            }
+            Thread.onSpinWait();
+            Thread.yield();
+        }
+        return sent.stream().filter(mail -> mail.to().value().equals(address) && mail.kind() == kind).skip(count - 1)
+                .findFirst().orElseThrow().token().orElseThrow(() -> new AssertionError(kind + " carries no link"));
+    }
+
     /** @return the token of the link in the latest message of {@code kind} to {@code address} */
     String lastToken(String address, MailKind kind) {
         for (int i = sent.size() - 1; i >= 0; i--) {
