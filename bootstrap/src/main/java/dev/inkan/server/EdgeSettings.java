@@ -1,5 +1,6 @@
 package dev.inkan.server;
 
+import dev.inkan.adapter.web.GatewaySettings;
 import dev.inkan.adapter.web.RateLimitSettings;
 import dev.inkan.adapter.web.TokenTransport;
 import dev.inkan.adapter.web.TrustedProxies;
@@ -10,7 +11,7 @@ import dev.inkan.bootstrap.CryptoSettings;
 import java.util.Arrays;
 import java.util.List;
 
-/** Reads the HTTP edge's settings: token transport, CORS origins, abuse limits, trusted proxies and password work. */
+/** Reads the HTTP edge's settings: token transport, CORS origins, abuse limits, trusted proxies, password work and the gateway's. */
 final class EdgeSettings {
 
     private EdgeSettings() {
@@ -39,8 +40,9 @@ final class EdgeSettings {
         } catch (IllegalArgumentException e) {
             throw new ConfigException("INKAN_TRUSTED_PROXIES: " + e.getMessage());
         }
+        GatewaySettings gateway = GatewayConfig.from(config);
         try {
-            return new WebSettings(transport, origins, limits, proxies, crypto.hashConcurrency() + crypto.hashQueue());
+            return new WebSettings(transport, origins, limits, proxies, crypto.hashConcurrency() + crypto.hashQueue(), gateway);
         } catch (IllegalArgumentException e) {
             throw new ConfigException("INKAN_CORS_ORIGINS: " + e.getMessage());
         }

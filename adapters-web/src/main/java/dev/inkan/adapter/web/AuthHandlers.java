@@ -30,6 +30,8 @@ final class AuthHandlers {
     private final ClientAddress clientAddress;
     private final WebMetrics metrics;
     private final String cookiePrefix;
+    private final TokenCookies cookies;
+    private final ForwardAuthHandlers forwardAuth;
 
     AuthHandlers(WebUseCases useCases, WebSettings settings, RateLimitBuckets buckets, WebMetrics metrics, String prefix) {
         this.useCases = Objects.requireNonNull(useCases, "useCases");
@@ -40,11 +42,18 @@ final class AuthHandlers {
         this.limits = new AbuseLimits(settings.rateLimits(), buckets);
         this.clientAddress = new ClientAddress(settings.trustedProxies());
         this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.cookies = new TokenCookies(settings.gateway().cookieDomain());
+        this.forwardAuth = new ForwardAuthHandlers(authentication, settings, prefix);
     }
 
     /** @return the handlers of the admin API, which share this one's token checks */
     AdminHandlers admin() {
         return admin;
+    }
+
+    /** @return the handlers that answer gateways' forward-auth, which share this one's token checks */
+    ForwardAuthHandlers forwardAuth() {
+        return forwardAuth;
     }
 
     void register(Context ctx) {
@@ -141,10 +150,6 @@ final class AuthHandlers {
         JsonBodies.respond(ctx, ProfileResponse.from(useCases.profile().profile(authentication.claims(ctx).subject())));
     }
 
-    void verify(Context ctx) {
-        JsonBodies.respond(ctx, ClaimsResponse.from(authentication.claims(ctx)));
-    }
-
     void sessions(Context ctx) {
         JsonBodies.respond(ctx, SessionsResponse.from(useCases.listSessions().sessionsOf(authentication.claims(ctx))));
     }
@@ -167,13 +172,13 @@ final class AuthHandlers {
     }
 
     private void answerWithTokens(Context ctx, IssuedTokens tokens) {
-        Optional<String> csrf = settings.transport().usesCookies() ? Optional.of(TokenCookies.set(ctx, tokens, cookiePrefix)) : Optional.empty();
+        Optional<String> csrf = settings.transport().usesCookies() ? Optional.of(cookies.set(ctx, tokens, cookiePrefix)) : Optional.empty();
         JsonBodies.respond(ctx, TokenResponse.from(tokens, settings.transport().acceptsBearer(), csrf));
     }
 
     private void clearCookies(Context ctx) {
         if (settings.transport().usesCookies()) {
-            TokenCookies.clear(ctx, cookiePrefix);
+            cookies.clear(ctx, cookiePrefix);
         }
     }
 

@@ -24,10 +24,10 @@ final class InkanRoutes {
         routes.post(prefix + "/auth/refresh", handlers::refresh);
         routes.post(prefix + "/auth/logout", handlers::logout);
         routes.post(prefix + "/auth/logout-all", handlers::logoutEverywhere);
-        routes.get(prefix + "/auth/verify", handlers::verify);
         routes.get(prefix + "/auth/sessions", handlers::sessions);
         routes.delete(prefix + "/auth/sessions/{id}", handlers::endSession);
         routes.get(prefix + "/me", handlers::me);
+        ForwardAuthHandlers.mount(routes, prefix, handlers.forwardAuth());
     }
 
     /** The headers every Inkan answer carries: no sniffing, no referrer, no framing, no caching, a strict CSP. */
