@@ -8,6 +8,7 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import java.util.Collections;
+import java.util.Enumeration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +46,7 @@ final class ForwardAuthHandlers {
     static final List<HandlerType> METHODS = List.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT, HandlerType.PATCH,
             HandlerType.DELETE, HandlerType.HEAD, HandlerType.OPTIONS);
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+    private static final Pattern METHOD = Pattern.compile("[A-Z][A-Z0-9-]{0,31}");
     private static final String VERIFY = "/auth/verify";
     private static final String FORWARD = "/auth/forward";
 
@@ -111,10 +114,10 @@ final class ForwardAuthHandlers {
 
     private void answer(Context ctx, Optional<AccessTokenClaims> caller) {
         gateway.headers().write(ctx, caller);
-        if (caller.isPresent()) {
+        if (caller.isPresent() && ctx.method() != HandlerType.HEAD) {
             JsonBodies.respond(ctx, ClaimsResponse.from(caller.get()));
         } else {
-            ctx.status(200);
+            ctx.status(200); // nginx asks with HEAD (docs/gateways.md): no body to write, none to read
         }
     }
 
@@ -207,7 +210,7 @@ final class ForwardAuthHandlers {
                                     + "double encoding or dot segments above the root)")));
         }
         String method = forwardedMethod.orElse(ctx.method().name());
-        if (!method.matches("[A-Z][A-Z0-9-]{0,31}")) {
+        if (!METHOD.matcher(method).matches()) {
             throw new ProblemException(badRequest, "invalid-forwarded-method", "Refused", "the forwarded method is not a method");
         }
         Optional<String> host = once(ctx, "X-Forwarded-Host", badRequest).or(() -> Optional.ofNullable(ctx.header("Host")));
@@ -237,11 +240,15 @@ final class ForwardAuthHandlers {
     }
 
     private static Optional<String> once(Context ctx, String name, int badRequest) {
-        List<String> values = Collections.list(ctx.req().getHeaders(name));
-        if (values.size() > 1) {
+        Enumeration<String> values = ctx.req().getHeaders(name);
+        if (values == null || !values.hasMoreElements()) {
+            return Optional.empty();
+        }
+        String value = values.nextElement();
+        if (values.hasMoreElements()) {
             throw new ProblemException(badRequest, "ambiguous-forwarded-header", "Refused", name + " is sent more than once");
         }
-        return values.stream().findFirst();
+        return Optional.of(value);
     }
 
     private static boolean acceptsHtml(Context ctx) {
