@@ -1,31 +1,23 @@
-import com.sun.net.httpserver.HttpServer;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.util.concurrent.Executors;
+import io.javalin.Javalin;
 
 /**
- * The service behind the gateway in gateway.sh: a small JVM HTTP server (the JDK's own) that
- * answers every request with 200 and the user id the gateway passed on, as an application
- * behind Inkan would read it. Run as a source file: java benchmarks/http/Upstream.java PORT
+ * The service behind the gateway in gateway.sh: a Javalin 7 application on Jetty 12, the HTTP
+ * stack Inkan itself runs on, that answers every request at once with 200 and the user id the
+ * gateway passed on, as a service behind Inkan would read it. So the auth subrequest is measured
+ * as what it is, a second round trip to a server of the same make. Run as a source file, with
+ * Inkan's jar for Javalin: java -cp bootstrap/target/inkan.jar benchmarks/http/Upstream.java PORT
  */
 public class Upstream {
 
-    public static void main(String[] args) throws Exception {
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), Integer.parseInt(args[0])), 512);
-        server.setExecutor(Executors.newFixedThreadPool(8));
-        server.createContext("/", exchange -> {
-            String user = exchange.getRequestHeaders().getFirst("X-Inkan-User-Id");
-            byte[] body = ("ok " + (user == null ? "-" : user) + "\n").getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "text/plain");
-            exchange.sendResponseHeaders(200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        });
-        server.start();
+    public static void main(String[] args) {
+        Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.routes.get("/*", ctx -> {
+                String user = ctx.header("X-Inkan-User-Id");
+                ctx.contentType("text/plain").result("ok " + (user == null ? "-" : user) + "\n");
+            });
+        }).start("127.0.0.1", Integer.parseInt(args[0]));
         System.out.println("upstream listening on " + args[0]);
     }
 }

@@ -3,22 +3,23 @@
 # nginx proxying the same requests to the same upstream without auth, in one run. nginx runs the
 # configuration of docs/gateways.md as written (keep-alive to Inkan and to the upstream, the cookie
 # maps, the identity headers), with the addresses replaced by loopback ones. The upstream is, with
-# UPSTREAM=jvm (the default), a small JVM service (Upstream.java, the JDK's HTTP server answering
-# 200 with the user id it was given), as an application behind the gateway would be; with
-# UPSTREAM=static, a second nginx server that answers 200 at once, which makes the ratio the auth
-# subrequest's whole cost (a second HTTP round trip, to a JVM, and the token check) against
-# proxying alone, the harshest comparison there is.
+# UPSTREAM=javalin (the default), a service on Inkan's own HTTP stack (Upstream.java: Javalin on
+# Jetty, answering 200 at once with the user id it was given), so that the auth subrequest is what
+# the issue calls it, a second round trip to a server of the same make; with UPSTREAM=static, a
+# second nginx server that answers 200 at once, which makes the ratio the whole cost of a round
+# trip to a JVM and the token check against nginx proxying to itself, the harshest comparison.
 #
 # Usage: benchmarks/http/gateway.sh   (needs nginx with auth_request, Debian's package, and wrk)
-# Knobs: UPSTREAM (jvm or static), DURATION (15s per run), CONNECTIONS (16), WRK_THREADS (1),
-#        ROUNDS (2: each side measured this many times, alternately), JAVA (java), SERVER_JAVA_OPTS
-#        (-Xmx64m, as the README runs the server), NGINX (/usr/sbin/nginx), NGINX_WORKERS (1), NICE
-#        (empty; "nice -n -20" runs nginx, wrk, Inkan and the upstream ahead of whatever else the
-#        machine is doing).
+# Knobs: UPSTREAM (javalin or static), DURATION (15s per run), WARMUP (10s, twice per side),
+#        CONNECTIONS (16), WRK_THREADS (1), ROUNDS (2: each side measured this many times,
+#        alternately), JAVA (java), SERVER_JAVA_OPTS (-Xmx64m, as the README runs the server), NGINX
+#        (/usr/sbin/nginx), NGINX_WORKERS (1), NICE (empty; "nice -n -20" runs nginx, wrk, Inkan and
+#        the upstream ahead of whatever else the machine is doing).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 DURATION="${DURATION:-15s}"
+WARMUP="${WARMUP:-10s}"
 CONNECTIONS="${CONNECTIONS:-16}"
 WRK_THREADS="${WRK_THREADS:-1}"
 ROUNDS="${ROUNDS:-2}"
@@ -27,13 +28,13 @@ SERVER_JAVA_OPTS="${SERVER_JAVA_OPTS--Xmx64m}"
 NGINX="${NGINX:-/usr/sbin/nginx}"
 NGINX_WORKERS="${NGINX_WORKERS:-1}"
 NICE="${NICE:-}"
-UPSTREAM="${UPSTREAM:-jvm}"
+UPSTREAM="${UPSTREAM:-javalin}"
 JAR=bootstrap/target/inkan.jar
 
 command -v wrk >/dev/null || { echo "wrk is not installed: sudo apt-get install wrk" >&2; exit 1; }
 command -v curl >/dev/null || { echo "curl is not installed" >&2; exit 1; }
 [ -x "$NGINX" ] || { echo "nginx is not installed: sudo apt-get install nginx" >&2; exit 1; }
-case "$UPSTREAM" in jvm | static) ;; *) echo "UPSTREAM is jvm or static, not '$UPSTREAM'" >&2; exit 1 ;; esac
+case "$UPSTREAM" in javalin | static) ;; *) echo "UPSTREAM is javalin or static, not '$UPSTREAM'" >&2; exit 1 ;; esac
 [ -f "$JAR" ] || { echo "building $JAR ..."; ./mvnw -q -DskipTests -pl bootstrap -am package; }
 
 work=$(mktemp -d)
@@ -75,10 +76,11 @@ access=$(curl -sf -X POST "http://127.0.0.1:$inkan_port/auth/login" -H 'Content-
 gated_port=$(free_port)
 open_port=$(free_port)
 app_port=$(free_port)
-if [ "$UPSTREAM" = jvm ]; then
-  $NICE "$JAVA" -Xmx64m benchmarks/http/Upstream.java "$app_port" >"$work/upstream.log" 2>&1 &
+if [ "$UPSTREAM" = javalin ]; then
+  $NICE "$JAVA" -Xmx64m -cp "$JAR" benchmarks/http/Upstream.java "$app_port" >"$work/upstream.log" 2>&1 &
   upstream_pid=$!
-  for _ in $(seq 1 100); do grep -q listening "$work/upstream.log" && break; sleep 0.2; done
+  for _ in $(seq 1 150); do grep -q "upstream listening" "$work/upstream.log" && break; sleep 0.2; done
+  grep -q "upstream listening" "$work/upstream.log" || { echo "the upstream did not start" >&2; cat "$work/upstream.log" >&2; exit 1; }
   static_port=$(free_port) # the static server below listens, unused
 else
   static_port=$app_port
@@ -158,8 +160,10 @@ run() {
 }
 
 # Warm the JIT and the connections; not reported.
-wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d5s "${auth[@]}" "http://127.0.0.1:$gated_port/app" >/dev/null
-wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d5s "${auth[@]}" "http://127.0.0.1:$open_port/app" >/dev/null
+for _ in 1 2; do
+  wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"$WARMUP" "${auth[@]}" "http://127.0.0.1:$gated_port/app" >/dev/null
+  wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"$WARMUP" "${auth[@]}" "http://127.0.0.1:$open_port/app" >/dev/null
+done
 for round in $(seq 1 "$ROUNDS"); do
   run "nginx, no auth ($round)" "$open_port"
   run "nginx + auth_request ($round)" "$gated_port"

@@ -102,6 +102,9 @@ final class ForwardedPath {
     }
 
     private static Optional<String> decode(String path) {
+        if (path.chars().allMatch(c -> c > 0x20 && c < 0x7f && c != '%' && c != '\\')) {
+            return Optional.of(path); // nothing to decode: what browsers send
+        }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(path.length());
         for (int i = 0; i < path.length(); i++) {
             char c = path.charAt(i);
