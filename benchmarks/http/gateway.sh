@@ -13,8 +13,9 @@
 # Knobs: UPSTREAM (javalin or static), DURATION (15s per run), WARMUP (10s, twice per side),
 #        CONNECTIONS (16), WRK_THREADS (1), ROUNDS (2: each side measured this many times,
 #        alternately), JAVA (java), SERVER_JAVA_OPTS (-Xmx64m, as the README runs the server), NGINX
-#        (/usr/sbin/nginx), NGINX_WORKERS (1), NICE (empty; "nice -n -20" runs nginx, wrk, Inkan and
-#        the upstream ahead of whatever else the machine is doing).
+#        (/usr/sbin/nginx), NGINX_WORKERS (auto, as Debian's nginx.conf has it), NICE (empty;
+#        "nice -n -20" runs nginx, wrk, Inkan and the upstream ahead of whatever else the machine is
+#        doing).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -26,7 +27,7 @@ ROUNDS="${ROUNDS:-2}"
 JAVA="${JAVA:-java}"
 SERVER_JAVA_OPTS="${SERVER_JAVA_OPTS--Xmx64m}"
 NGINX="${NGINX:-/usr/sbin/nginx}"
-NGINX_WORKERS="${NGINX_WORKERS:-1}"
+NGINX_WORKERS="${NGINX_WORKERS:-auto}"
 NICE="${NICE:-}"
 UPSTREAM="${UPSTREAM:-javalin}"
 JAR=bootstrap/target/inkan.jar
