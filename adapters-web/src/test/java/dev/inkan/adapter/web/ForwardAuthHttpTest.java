@@ -198,6 +198,21 @@ class ForwardAuthHttpTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"/auth/forward/public/../admin/x", "/auth/forward/public/%2e%2e/admin/x",
+        "/auth/forward/public//../admin/x", "/auth/forward/admin/../../forward/public/x", "/auth/forward/public/..;/admin/x"})
+    void anAppendedPathThatLeadsIntoAdmin_asARawRequestLine_isNeverLetThroughWithoutTheRole(String target) throws Exception {
+        start(gateway());
+
+        byte[] head = ("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + USER
+                + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+            socket.getOutputStream().write(head);
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            assertThat(answer).as(target).matches("(?s)HTTP/1\\.1 4\\d\\d .*");
+        }
+    }
+
     @Test
     void theOriginalPath_mayBeAppendedToTheRoute_asEnvoysPathPrefixDoes() throws Exception {
         start(gateway());
