@@ -40,14 +40,15 @@ class LayeringTest {
     /** Every package of main code; each is held by the rules below, so a class outside them is held by none. */
     static final String[] LAYERS = {
         DOMAIN, TOKEN, PORTS_IN, PORTS_OUT, SERVICES, TOKEN_HELPERS, "dev.inkan.application",
-        "dev.inkan.adapter.crypto..", "dev.inkan.adapter.persistence..", "dev.inkan.adapter.web..", MIGRATIONS, BOOTSTRAP, SERVER
+        "dev.inkan.adapter.crypto..", "dev.inkan.adapter.persistence..", "dev.inkan.adapter.web..", "dev.inkan.adapter.mail..",
+        MIGRATIONS, BOOTSTRAP, SERVER
     };
 
     /** Frameworks and libraries the core must never see. */
     static final String[] FRAMEWORKS = {
         "io.javalin..", "org.eclipse.jetty..", "jakarta..", "org.jdbi..", "com.zaxxer..", "org.h2..",
         "org.postgresql..", "org.flywaydb..", "org.bouncycastle..", "de.mkammerer..", "com.sun.jna..",
-        "com.fasterxml..", "org.slf4j..", "kotlin.."
+        "com.fasterxml..", "org.slf4j..", "kotlin..", "org.eclipse.angus.."
     };
 
     /** JDK APIs for I/O and cryptography, which belong in adapters. */
@@ -155,7 +156,8 @@ class LayeringTest {
         for (String layer : new String[] {
             "dev.inkan.domain", "dev.inkan.token", "dev.inkan.application.port.in", "dev.inkan.application.port.out",
             "dev.inkan.application.service", "dev.inkan.application.tokens", "dev.inkan.adapter.crypto",
-            "dev.inkan.adapter.persistence", "dev.inkan.adapter.web", "dev.inkan.bootstrap", "dev.inkan.server"}) {
+            "dev.inkan.adapter.persistence", "dev.inkan.adapter.web", "dev.inkan.adapter.mail", "dev.inkan.bootstrap",
+            "dev.inkan.server"}) {
             assertThat(classes.stream().filter(c -> c.getPackageName().equals(layer)).count())
                     .as("classes in %s", layer)
                     .isGreaterThan(2);

@@ -24,8 +24,11 @@ final class GatewayConfig {
     private GatewayConfig() {
     }
 
-    /** @throws ConfigException naming the first variable that is bad */
-    static GatewaySettings from(ConfigSource config) {
+    /**
+     * @param publicUrl {@code INKAN_PUBLIC_URL}, as the library read it
+     * @throws ConfigException naming the first variable that is bad
+     */
+    static GatewaySettings from(ConfigSource config, Optional<URI> publicUrl) {
         ForwardAuthRules rules = parsed("INKAN_FORWARD_AUTH_RULES", () ->
                 config.optional("INKAN_FORWARD_AUTH_RULES").map(ForwardAuthRules::parse).orElse(ForwardAuthRules.none()));
         GatewaySettings settings = GatewaySettings.defaults()
@@ -37,7 +40,6 @@ final class GatewayConfig {
                 .map(text -> Arrays.stream(text.split(",")).map(String::strip).filter(origin -> !origin.isEmpty()).toList())
                 .orElse(List.of());
         settings = with("INKAN_REDIRECT_ORIGINS", settings, current -> current.withRedirectOrigins(origins));
-        Optional<URI> publicUrl = config.optional("INKAN_PUBLIC_URL").map(text -> publicUrl("INKAN_PUBLIC_URL", text));
         Optional<String> loginUrl = config.optional("INKAN_LOGIN_URL");
         if (loginUrl.isPresent()) {
             URI url = absolute("INKAN_LOGIN_URL", loginUrl.get());
@@ -56,15 +58,6 @@ final class GatewayConfig {
     private static URI pageOf(URI publicUrl) {
         String text = publicUrl.toString();
         return URI.create(text.endsWith("/") ? text : text + "/");
-    }
-
-    /** {@code INKAN_PUBLIC_URL}: where browsers reach Inkan, an absolute http(s) URL without query or fragment. */
-    private static URI publicUrl(String name, String text) {
-        URI url = absolute(name, text);
-        if (url.getRawQuery() != null) {
-            throw new ConfigException(name + " must be an absolute http(s) URL without query or fragment, not '" + text + "'");
-        }
-        return url;
     }
 
     private static URI absolute(String name, String text) {

@@ -6,17 +6,25 @@ import dev.inkan.adapter.web.InkanHttpServer;
 import dev.inkan.bootstrap.ConfigException;
 import dev.inkan.bootstrap.ConfigSource;
 import dev.inkan.bootstrap.Inkan;
+import dev.inkan.bootstrap.InkanBuilder;
 import dev.inkan.bootstrap.KeySource;
+import dev.inkan.bootstrap.MailConfiguration;
 import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
 import java.util.OptionalInt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The running Inkan server: configuration in, the use cases assembled by {@link Inkan}, HTTP out, and
- * the metrics on a management listener of their own.
+ * the metrics on a management listener of their own. Its mail goes to the SMTP server configured,
+ * or else into the outbox folder of its data folder.
  */
 public final class InkanApplication implements AutoCloseable {
+
+    /** The folder in the data folder that takes the messages when no SMTP server is configured. */
+    static final String OUTBOX = "outbox";
 
     private static final Logger LOG = LoggerFactory.getLogger(InkanApplication.class);
 
@@ -43,6 +51,11 @@ public final class InkanApplication implements AutoCloseable {
                     settings.library().crypto().provider(), settings.library().crypto().hasher());
             settings.server().management().ifPresent(management -> LOG.info("Inkan management listening on {}:{} (GET /metrics)",
                     management.host(), server.managementPort().orElseThrow()));
+            settings.library().mail().smtp().ifPresentOrElse(
+                    smtp -> LOG.info("Inkan mail goes to the SMTP server {}:{} ({})", smtp.host(), smtp.port(), smtp.tls()),
+                    () -> LOG.warn("Mail is not being delivered: INKAN_SMTP_HOST is not set, so each message is written to {}"
+                            + " instead, one .eml file each (any mail program opens one). Set INKAN_SMTP_HOST,"
+                            + " INKAN_MAIL_FROM and INKAN_PUBLIC_URL to send mail.", outbox(settings)));
             return new InkanApplication(inkan, server);
         } catch (RuntimeException e) {
             inkan.close();
@@ -66,16 +79,33 @@ public final class InkanApplication implements AutoCloseable {
         KeySource keys = settings.library().keys()
                 .orElseGet(() -> GeneratedKey.in(settings.server().dataDir(), new SecureRandomSource()));
         DatabaseSettings database = settings.database();
+        InkanBuilder builder = Inkan.builder()
+                .settings(settings.library())
+                .keys(keys)
+                .jdbcUrl(database.jdbcUrl(), database.user(), database.password())
+                .poolSize(database.maximumPoolSize());
+        MailConfiguration mail = settings.library().mail();
+        if (mail.smtp().isEmpty()) {
+            Path outbox = outbox(settings);
+            try {
+                DataDirectory.create(outbox);
+            } catch (IOException e) {
+                throw new ConfigException("INKAN_DATA_DIR: cannot create the mail outbox " + outbox + " ("
+                        + e.getClass().getSimpleName() + ")");
+            }
+            // without INKAN_PUBLIC_URL, the links of local mail point at this server as its own machine reaches it
+            builder.mailOutbox(outbox)
+                    .publicUrl(mail.publicUrl().orElseGet(() -> URI.create("http://localhost:" + settings.server().port())));
+        }
         try {
-            return Inkan.builder()
-                    .settings(settings.library())
-                    .keys(keys)
-                    .jdbcUrl(database.jdbcUrl(), database.user(), database.password())
-                    .poolSize(database.maximumPoolSize())
-                    .build();
+            return builder.build();
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage());
         }
+    }
+
+    private static Path outbox(InkanSettings settings) {
+        return settings.server().dataDir().resolve(OUTBOX);
     }
 
     private static InkanHttpServer startServer(Inkan inkan, InkanSettings settings) {
@@ -98,7 +128,7 @@ public final class InkanApplication implements AutoCloseable {
         return server.managementPort();
     }
 
-    /** Stops the HTTP API and the management listener, then the housekeeping and the database pool. */
+    /** Stops the HTTP API and the management listener, then the mail thread, the housekeeping and the database pool. */
     @Override
     public void close() {
         server.close();

@@ -9,6 +9,7 @@ import dev.inkan.bootstrap.ConfigSource;
 import dev.inkan.bootstrap.Inkan;
 import dev.inkan.domain.Email;
 import dev.inkan.domain.EmailAlreadyRegisteredException;
+import dev.inkan.domain.RequestOrigin;
 import dev.inkan.domain.Role;
 import dev.inkan.domain.TooManyRolesException;
 import dev.inkan.domain.UserId;
@@ -27,7 +28,8 @@ import org.h2.api.ErrorCode;
 /**
  * The {@code users} commands: each checks its arguments first, then opens Inkan on the configured
  * database exactly as the server does (without HTTP), makes its one change through the use cases
- * and closes it again. What it prints on standard output is the result alone.
+ * and closes it again. What it prints on standard output is the result alone. Each change is in
+ * the security log as the command line's ({@link RequestOrigin#cli()}).
  */
 final class UserCommands {
 
@@ -67,7 +69,7 @@ final class UserCommands {
                 Role role = role(command, emailAndRole.get(1));
                 boolean granted = onUser(config, email, (admin, id) -> {
                     try {
-                        return admin.grant(id, role);
+                        return admin.grant(id, role, RequestOrigin.cli());
                     } catch (TooManyRolesException e) {
                         throw CommandFailure.failed(email + " holds " + Role.MAX_PER_USER + " roles already, the most a user may hold");
                     }
@@ -78,23 +80,24 @@ final class UserCommands {
                 List<String> emailAndRole = arguments.positionals("EMAIL", "ROLE");
                 Email email = email(command, emailAndRole.get(0));
                 Role role = role(command, emailAndRole.get(1));
-                out.println(onUser(config, email, (admin, id) -> admin.revoke(id, role))
+                out.println(onUser(config, email, (admin, id) -> admin.revoke(id, role, RequestOrigin.cli()))
                         ? "revoked " + role + " from " + email + "; the access tokens issued to them before are refused"
                         : email + " does not hold " + role);
             }
             case USERS_DISABLE -> {
                 Email email = email(command, arguments.positionals("EMAIL").get(0));
-                out.println(onUser(config, email, AdministerUsersUseCase::disable)
+                out.println(onUser(config, email, (admin, id) -> admin.disable(id, RequestOrigin.cli()))
                         ? "disabled " + email + "; their sessions have ended" : email + " is disabled already");
             }
             case USERS_ENABLE -> {
                 Email email = email(command, arguments.positionals("EMAIL").get(0));
-                out.println(onUser(config, email, AdministerUsersUseCase::enable) ? "enabled " + email : email + " is not disabled");
+                out.println(onUser(config, email, (admin, id) -> admin.enable(id, RequestOrigin.cli()))
+                        ? "enabled " + email : email + " is not disabled");
             }
             case USERS_DELETE -> {
                 Email email = email(command, arguments.positionals("EMAIL").get(0));
                 onUser(config, email, (admin, id) -> {
-                    admin.delete(id);
+                    admin.delete(id, RequestOrigin.cli());
                     return true;
                 });
                 out.println("deleted " + email);

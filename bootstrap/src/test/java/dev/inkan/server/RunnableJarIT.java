@@ -50,7 +50,8 @@ class RunnableJarIT {
                     StandardCharsets.UTF_8);
             assertThat(thirdParty).contains("org.postgresql:postgresql").contains("com.h2database:h2").contains("MPL 2.0")
                     .contains("de.mkammerer:argon2-jvm").contains("GNU Lesser General Public License")
-                    .contains("ch.qos.logback:logback-classic").contains("org.bouncycastle:bcprov-lts8on");
+                    .contains("ch.qos.logback:logback-classic").contains("org.bouncycastle:bcprov-lts8on")
+                    .contains("org.eclipse.angus:angus-mail").contains("jakarta.mail:jakarta.mail-api");
             String postgres = new String(jar.getInputStream(jar.getEntry("META-INF/third-party/postgresql-jar/META-INF/LICENSE"))
                     .readAllBytes(), StandardCharsets.UTF_8);
             assertThat(postgres).as("pgjdbc's BSD-2-Clause text").contains("Redistribution and use in source and binary forms");

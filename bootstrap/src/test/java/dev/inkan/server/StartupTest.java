@@ -166,10 +166,16 @@ class StartupTest {
         "INKAN_REDIRECT_ORIGINS, '*'",
         "INKAN_LOGIN_URL, /login",
         "INKAN_LOGIN_URL, https://auth.example/#login",
-        "INKAN_PUBLIC_URL, auth.example.com",
-        "INKAN_PUBLIC_URL, https://auth.example.com/?x=1",
         "INKAN_COOKIE_DOMAIN, .example.com",
-        "INKAN_COOKIE_DOMAIN, 10.0.0.1"
+        "INKAN_COOKIE_DOMAIN, 10.0.0.1",
+        "INKAN_SMTP_HOST, mail.example.com",
+        "INKAN_SMTP_PORT, 587",
+        "INKAN_SMTP_TLS, none",
+        "INKAN_SMTP_USERNAME, inkan",
+        "INKAN_PUBLIC_URL, auth.example.com",
+        "INKAN_PUBLIC_URL, https://auth.example.com/?next=/",
+        "INKAN_MAIL_FROM, nobody",
+        "INKAN_MAIL_PER_RECIPIENT_PER_HOUR, 0"
     })
     void aBadValue_stopsStartUp_withAMessageNamingTheVariable(String variable, String value) {
         Map<String, String> env = env();
@@ -178,6 +184,59 @@ class StartupTest {
         assertThatThrownBy(() -> InkanSettings.from(ConfigSource.of(env)))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining(variable);
+    }
+
+    @Test
+    void withoutSmtp_everyStartWarns_thatMailIsWrittenToTheOutbox_whichIsOwnerOnly() throws Exception {
+        Path outbox = dataDir.resolve("outbox");
+        for (int start = 1; start <= 2; start++) {
+            try (StartupLog log = new StartupLog(); InkanApplication app = InkanApplication.start(ConfigSource.of(env()))) {
+                assertThat(app.port()).isPositive();
+                assertThat(log.warnings()).as("start " + start)
+                        .anyMatch(line -> line.contains("Mail is not being delivered") && line.contains(outbox.toString()));
+            }
+        }
+        assertThat(Files.getPosixFilePermissions(outbox)).containsExactlyInAnyOrder(
+                PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE);
+    }
+
+    @Test
+    void smtpWithoutAPublicUrl_stopsStartUp_namingIt() {
+        Map<String, String> env = env();
+        env.put("INKAN_SMTP_HOST", "mail.example.com");
+        env.put("INKAN_MAIL_FROM", "no-reply@example.com");
+
+        assertThatThrownBy(() -> InkanApplication.start(ConfigSource.of(env))).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("INKAN_PUBLIC_URL");
+    }
+
+    @Test
+    void plainSmtpToARemoteHost_stopsStartUp_namingInkanSmtpTls() {
+        Map<String, String> env = env();
+        env.put("INKAN_SMTP_HOST", "mail.example.com");
+        env.put("INKAN_SMTP_TLS", "none");
+        env.put("INKAN_MAIL_FROM", "no-reply@example.com");
+        env.put("INKAN_PUBLIC_URL", "https://auth.example.com");
+
+        assertThatThrownBy(() -> InkanApplication.start(ConfigSource.of(env))).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("INKAN_SMTP_TLS");
+    }
+
+    @Test
+    void withSmtp_theServerSaysWhereMailGoes_andWarnsOfNoOutbox() throws Exception {
+        Map<String, String> env = env();
+        env.put("INKAN_SMTP_HOST", "127.0.0.1");
+        env.put("INKAN_SMTP_PORT", "2525");
+        env.put("INKAN_SMTP_TLS", "none");
+        env.put("INKAN_MAIL_FROM", "no-reply@example.com");
+        env.put("INKAN_PUBLIC_URL", "https://auth.example.com");
+
+        try (StartupLog log = new StartupLog(); InkanApplication app = InkanApplication.start(ConfigSource.of(env))) {
+            assertThat(app.port()).isPositive();
+            assertThat(log.lines()).anyMatch(line -> line.contains("Inkan mail goes to the SMTP server 127.0.0.1:2525 (none)"));
+            assertThat(log.warnings()).noneMatch(line -> line.contains("Mail is not being delivered"));
+        }
+        assertThat(dataDir.resolve("outbox")).doesNotExist();
     }
 
     @Test

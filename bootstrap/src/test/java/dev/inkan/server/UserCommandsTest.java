@@ -178,6 +178,40 @@ class UserCommandsTest {
     }
 
     @Test
+    void everyChangeOfTheCommandLine_isInTheSecurityLog_asTheCommandLines() throws Exception {
+        withInput(env, PASSWORD + "\n", "users", "create", "root@example.com");
+        run(env, "users", "grant", "root@example.com", "admin");
+        String ann = withInput(env, PASSWORD + "\n", "users", "create", "ann@example.com").lines().get(0);
+        run(env, "users", "grant", "ann@example.com", "billing:read");
+        run(env, "users", "revoke", "ann@example.com", "billing:read");
+        run(env, "users", "disable", "ann@example.com");
+        run(env, "users", "enable", "ann@example.com");
+        HttpJson http = startServer();
+        String admin = body(http.post("/auth/login", credentials("root@example.com", PASSWORD))).get("access_token").asText();
+
+        JsonNode events = body(http.get("/admin/events?user_id=" + ann, admin)).get("events");
+
+        assertThat(events).extracting(event -> event.get("type").asText())
+                .containsExactly("account_enabled", "account_disabled", "role_revoked", "role_granted");
+        assertThat(events).allSatisfy(event -> {
+            assertThat(event.get("actor").toString()).isEqualTo("{\"kind\":\"cli\"}");
+            assertThat(event.has("client_address")).isFalse();
+            assertThat(event.has("user_agent")).isFalse();
+            assertThat(event.has("request_id")).isFalse();
+        });
+        stopServer();
+
+        run(env, "users", "delete", "ann@example.com");
+
+        http = startServer();
+        admin = body(http.post("/auth/login", credentials("root@example.com", PASSWORD))).get("access_token").asText();
+        JsonNode left = body(http.get("/admin/events?user_id=" + ann, admin)).get("events");
+        assertThat(left).hasSize(1);
+        assertThat(left.get(0).get("type").asText()).isEqualTo("account_deleted");
+        assertThat(left.get(0).get("actor").toString()).isEqualTo("{\"kind\":\"cli\"}");
+    }
+
+    @Test
     void grant_ofARoleTheUserHolds_changesNothing_andSaysSo() {
         withInput(env, PASSWORD + "\n", "users", "create", "ann@example.com");
         run(env, "users", "grant", "ann@example.com", "admin");

@@ -6,20 +6,27 @@ import dev.inkan.adapter.crypto.ConcurrencyLimitedPasswordHasher;
 import dev.inkan.adapter.crypto.JcaMacAlgorithm;
 import dev.inkan.adapter.crypto.SecureRandomSource;
 import dev.inkan.adapter.crypto.Sha256TokenHasher;
+import dev.inkan.adapter.mail.MailSettings;
+import dev.inkan.adapter.mail.QueuedMailSender;
 import dev.inkan.adapter.persistence.JdbiDatabase;
 import dev.inkan.adapter.persistence.JdbiRevocationFeed;
+import dev.inkan.adapter.persistence.JdbiSecurityEventLog;
 import dev.inkan.adapter.persistence.JdbiSessionStore;
 import dev.inkan.adapter.persistence.JdbiUserRepository;
 import dev.inkan.application.port.out.KeyRing;
 import dev.inkan.application.port.out.MacAlgorithm;
+import dev.inkan.application.port.out.MailSender;
 import dev.inkan.application.port.out.PasswordHasher;
 import dev.inkan.application.port.out.RandomSource;
 import dev.inkan.application.port.out.RevocationFeed;
+import dev.inkan.application.port.out.SecurityEventLog;
 import dev.inkan.application.port.out.SessionStore;
 import dev.inkan.application.port.out.UserRepository;
 import dev.inkan.application.service.AdministerUsersService;
+import dev.inkan.application.service.CountSecurityEventsService;
 import dev.inkan.application.service.EndSessionService;
 import dev.inkan.application.service.GetUserProfileService;
+import dev.inkan.application.service.ListSecurityEventsService;
 import dev.inkan.application.service.ListSessionsService;
 import dev.inkan.application.service.LoginService;
 import dev.inkan.application.service.LogoutEverywhereService;
@@ -64,21 +71,60 @@ final class Assembly {
             throw new IllegalStateException("a session store of your own records the revocations of the sessions it ends,"
                     + " so it comes with a revocation feed of your own: give sessionStore(…) and revocationFeed(…), or neither");
         }
+        if (choices.securityEventLog().isPresent() && (choices.users().isEmpty() || choices.sessions().isEmpty())) {
+            throw new IllegalStateException("Inkan's own stores record their security events in Inkan's log, so a security event"
+                    + " log of your own comes with stores of your own: give securityEventLog(…) with userRepository(…) and"
+                    + " sessionStore(…), or leave it out");
+        }
         if (choices.needsDatabase() && choices.database().isEmpty() && choices.dataSource().isEmpty()) {
             throw new IllegalStateException("no database: call jdbcUrl(…), dataSource(…) or configuration(…) with INKAN_DB_URL,"
-                    + " or give every store of your own and a successorSecret(…)");
+                    + " or give every store of your own (the security event log among them) and a successorSecret(…)");
         }
         PasswordHasher hasher = choices.passwordHasher().orElseGet(() -> hasherOf(choices));
         var hashing = new ConcurrencyLimitedPasswordHasher(hasher, choices.hashConcurrency(), choices.hashQueue());
+        Optional<QueuedMailSender> ownMail = Optional.empty();
         Optional<JdbiDatabase> database = Optional.empty();
         try {
+            ownMail = ownMail(choices);
             database = choices.needsDatabase() ? Optional.of(start(choices)) : Optional.empty();
-            return wire(choices, accessTokens, hashing, database);
+            MailSender mail = choices.mailSender().isPresent() ? choices.mailSender().get()
+                    : ownMail.isPresent() ? ownMail.get() : new UnconfiguredMail();
+            return wire(choices, accessTokens, hashing, database, mail, ownMail);
         } catch (RuntimeException | Error e) {
+            ownMail.ifPresent(QueuedMailSender::close);
             hashing.close();
             database.ifPresent(JdbiDatabase::close);
             throw e;
         }
+    }
+
+    /**
+     * Inkan's own mail sender, unless the application gave one: into the outbox folder of
+     * {@code mailOutbox(…)}, else to the SMTP server of {@code INKAN_SMTP_HOST}, else none.
+     *
+     * @throws IllegalStateException when the outbox has no public URL for its links
+     * @throws IllegalArgumentException when the outbox folder cannot be made
+     */
+    private static Optional<QueuedMailSender> ownMail(Choices choices) {
+        if (choices.mailSender().isPresent()) {
+            return Optional.empty();
+        }
+        MailConfiguration mail = choices.mail();
+        if (choices.mailOutbox().isPresent()) {
+            MailSettings settings = new MailSettings(mail.from().orElse(MailSettings.LOCAL_FROM),
+                    mail.publicUrl().orElseThrow(() -> new IllegalStateException("mailOutbox(…) needs publicUrl(…) or "
+                            + MailConfiguration.PUBLIC_URL + ": every link in a message starts with it")),
+                    mail.perRecipientPerHour());
+            try {
+                return Optional.of(QueuedMailSender.outbox(choices.mailOutbox().get(), settings, choices.clock()));
+            } catch (java.io.UncheckedIOException e) {
+                throw new IllegalArgumentException("mailOutbox(…): " + e.getMessage() + " ("
+                        + e.getCause().getClass().getSimpleName() + ")", e);
+            }
+        }
+        return mail.smtp().map(smtp -> QueuedMailSender.smtp(smtp,
+                new MailSettings(mail.from().orElseThrow(), mail.publicUrl().orElseThrow(), mail.perRecipientPerHour()),
+                choices.clock()));
     }
 
     /** @throws IllegalArgumentException naming where the keys came from, when the token format refuses them */
@@ -100,21 +146,30 @@ final class Assembly {
         return new SigningKey(SUCCESSOR_SECRET, JwsAlgorithm.HS256, secret);
     }
 
+    /**
+     * @param mail the mail sender the account flows' services send through (the application's own,
+     *     Inkan's queue to SMTP or the outbox, or one that drops every message with a warning)
+     * @param ownMail Inkan's own mail sender, if {@code mail} is it, which {@link Inkan#close()} stops
+     */
     private static Inkan wire(Choices choices, AccessTokens accessTokens, ConcurrencyLimitedPasswordHasher hasher,
-                              Optional<JdbiDatabase> database) {
+                              Optional<JdbiDatabase> database, MailSender mail, Optional<QueuedMailSender> ownMail) {
         TokenPolicy policy = choices.policy();
         Duration leeway = choices.rules().leeway();
         Clock clock = choices.clock();
         RandomSource random = new SecureRandomSource();
         Optional<JdbiRevocationFeed> ownFeed = choices.revocationFeed().isPresent() ? Optional.empty()
                 : Optional.of(database.orElseThrow().revocationFeed(policy.accessTtl(), leeway, clock));
+        // Inkan's stores write their events to the database's log; the use cases read, and record failed logins in, the log in use.
+        Optional<JdbiSecurityEventLog> ownEvents = choices.securityEventLog().isPresent() ? Optional.empty()
+                : Optional.of(database.orElseThrow().securityEventLog());
+        SecurityEventLog events = choices.securityEventLog().isPresent() ? choices.securityEventLog().get() : ownEvents.orElseThrow();
         // Inkan's user store records what it takes away (roles, disabled and deleted accounts) on the database's feed.
         Optional<JdbiRevocationFeed> usersFeed = choices.users().isPresent() ? Optional.empty()
                 : Optional.of(database.orElseThrow().revocationFeed(policy.accessTtl(), leeway, clock));
         UserRepository users = choices.users().orElseGet(() -> new JdbiUserRepository(database.orElseThrow().jdbi(),
-                usersFeed.orElseThrow()));
+                usersFeed.orElseThrow(), ownEvents.orElseThrow()));
         Optional<JdbiSessionStore> ownSessions = ownFeed.map(feed ->
-                new JdbiSessionStore(database.orElseThrow().jdbi(), feed, choices.users().isEmpty()));
+                new JdbiSessionStore(database.orElseThrow().jdbi(), feed, ownEvents.orElseThrow(), choices.users().isEmpty()));
         SessionStore sessions = choices.sessions().isPresent() ? choices.sessions().get() : ownSessions.orElseThrow();
         RevocationFeed feed = choices.revocationFeed().isPresent() ? choices.revocationFeed().get() : ownFeed.orElseThrow();
         byte[] successorSecret = choices.successorSecret()
@@ -128,44 +183,51 @@ final class Assembly {
         feed.follow(revocations, clock.instant());
         // With a revocation feed of the application's own, the registry hears Inkan's user store too.
         usersFeed.filter(own -> own != feed).ifPresent(own -> own.follow(revocations, clock.instant()));
+        var eventCounts = new CountSecurityEventsService();
+        events.subscribe(eventCounts);
         UseCases useCases = new UseCases(
                 new RegisterUserService(users, hasher, random, clock),
-                new LoginService(users, hasher, issuer, random),
-                new RefreshTokensService(sessions, tokenHasher, issuer, policy, choices.refreshReuseGrace(), clock),
-                new LogoutService(sessions, feed, clock),
-                new LogoutEverywhereService(sessions, clock),
+                new LoginService(users, hasher, issuer, random, events, clock),
+                new RefreshTokensService(sessions, tokenHasher, issuer, policy, choices.refreshReuseGrace(), random, clock),
+                new LogoutService(sessions, feed, random, clock),
+                new LogoutEverywhereService(sessions, random, clock),
                 new VerifyAccessTokenService(accessTokens, revocations, clock),
                 new GetUserProfileService(users),
                 new ListSessionsService(sessions, clock),
-                new EndSessionService(sessions, clock),
-                new AdministerUsersService(users, sessions, clock),
+                new EndSessionService(sessions, random, clock),
+                new AdministerUsersService(users, sessions, random, clock),
+                new ListSecurityEventsService(events),
+                eventCounts,
                 database.<java.util.function.BooleanSupplier>map(db -> db::isHealthy).orElse(() -> true));
         ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "inkan-housekeeping");
             thread.setDaemon(true);
             return thread;
         });
-        Inkan inkan = new Inkan(useCases, database, () -> {
+        Inkan inkan = new Inkan(useCases, database, mail, () -> {
             housekeeping.shutdownNow();
+            ownMail.ifPresent(QueuedMailSender::close);
             hasher.close();
             database.ifPresent(JdbiDatabase::close);
         });
         Duration accessTokenReach = policy.accessTtl().plus(leeway);
-        housekeeping.scheduleWithFixedDelay(() -> purge(inkan, ownSessions, ownFeed, accessTokenReach, clock),
-                PURGE_INTERVAL.toSeconds(), PURGE_INTERVAL.toSeconds(), TimeUnit.SECONDS);
+        inkan.housekeeping(() -> purge(inkan, ownSessions, ownFeed, events, accessTokenReach, choices.eventRetention(), clock));
+        housekeeping.scheduleWithFixedDelay(inkan::housekeepNow, PURGE_INTERVAL.toSeconds(), PURGE_INTERVAL.toSeconds(),
+                TimeUnit.SECONDS);
         return inkan;
     }
 
     /**
      * Rows go only once they cannot matter: a spent refresh token stays until well after it
      * expired (so presenting it again is still reuse), a revocation until nothing it refuses can
-     * be accepted.
+     * be accepted, a security event once it is older than the retention (from whichever log is in use).
      */
     private static void purge(Inkan inkan, Optional<JdbiSessionStore> sessions, Optional<JdbiRevocationFeed> feed,
-                              Duration accessTokenReach, Clock clock) {
+                              SecurityEventLog events, Duration accessTokenReach, Duration eventRetention, Clock clock) {
         try {
             sessions.ifPresent(store -> store.purgeExpired(clock.instant().minus(accessTokenReach)));
             feed.ifPresent(revocations -> revocations.purgeExpired(clock.instant()));
+            events.purgeOlderThan(clock.instant().minus(eventRetention));
             inkan.purgeRateLimitBuckets();
         } catch (RuntimeException e) {
             LOG.warn("purging expired rows failed; will retry: {}", e.getMessage());

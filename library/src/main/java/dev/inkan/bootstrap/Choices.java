@@ -4,13 +4,16 @@ import dev.inkan.adapter.crypto.Argon2Parameters;
 import dev.inkan.adapter.persistence.DatabaseSettings;
 import dev.inkan.application.port.out.CustomClaims;
 import dev.inkan.application.port.out.MacAlgorithm;
+import dev.inkan.application.port.out.MailSender;
 import dev.inkan.application.port.out.PasswordHasher;
 import dev.inkan.application.port.out.RevocationFeed;
+import dev.inkan.application.port.out.SecurityEventLog;
 import dev.inkan.application.port.out.SessionStore;
 import dev.inkan.application.port.out.UserRepository;
 import dev.inkan.domain.TokenPolicy;
 import dev.inkan.token.JwsAlgorithm;
 import dev.inkan.token.TokenRules;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -37,10 +40,15 @@ record Choices(
         Optional<UserRepository> users,
         Optional<SessionStore> sessions,
         Optional<RevocationFeed> revocationFeed,
-        CustomClaims customClaims) {
+        Optional<SecurityEventLog> securityEventLog,
+        Duration eventRetention,
+        CustomClaims customClaims,
+        Optional<MailSender> mailSender,
+        Optional<Path> mailOutbox,
+        MailConfiguration mail) {
 
     /** @return whether any store is Inkan's own, or the successor secret must come from the database */
     boolean needsDatabase() {
-        return users.isEmpty() || sessions.isEmpty() || successorSecret.isEmpty();
+        return users.isEmpty() || sessions.isEmpty() || securityEventLog.isEmpty() || successorSecret.isEmpty();
     }
 }

@@ -5,8 +5,10 @@ import dev.inkan.adapter.web.InkanJavalinPlugin;
 import dev.inkan.adapter.web.RateLimitBuckets;
 import dev.inkan.adapter.web.WebUseCases;
 import dev.inkan.application.port.in.AdministerUsersUseCase;
+import dev.inkan.application.port.in.CountSecurityEventsUseCase;
 import dev.inkan.application.port.in.EndSessionUseCase;
 import dev.inkan.application.port.in.GetUserProfileUseCase;
+import dev.inkan.application.port.in.ListSecurityEventsUseCase;
 import dev.inkan.application.port.in.ListSessionsUseCase;
 import dev.inkan.application.port.in.LoginUseCase;
 import dev.inkan.application.port.in.LogoutEverywhereUseCase;
@@ -14,6 +16,7 @@ import dev.inkan.application.port.in.LogoutUseCase;
 import dev.inkan.application.port.in.RefreshTokensUseCase;
 import dev.inkan.application.port.in.RegisterUserUseCase;
 import dev.inkan.application.port.in.VerifyAccessTokenUseCase;
+import dev.inkan.application.port.out.MailSender;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -42,12 +45,16 @@ public final class Inkan implements AutoCloseable {
 
     private final UseCases useCases;
     private final Optional<JdbiDatabase> database;
+    private final MailSender mail;
     private final Runnable stop;
+    /** Set once, by the assembly, before the housekeeping thread starts. */
+    private volatile Runnable housekeeping = () -> { };
     private SharedRateLimits sharedRateLimits;
 
-    Inkan(UseCases useCases, Optional<JdbiDatabase> database, Runnable stop) {
+    Inkan(UseCases useCases, Optional<JdbiDatabase> database, MailSender mail, Runnable stop) {
         this.useCases = useCases;
         this.database = database;
+        this.mail = mail;
         this.stop = stop;
     }
 
@@ -106,6 +113,16 @@ public final class Inkan implements AutoCloseable {
         return useCases.admin();
     }
 
+    /** @return the use case that reads the security log: a user's own events, or every user's for an administrator */
+    public ListSecurityEventsUseCase events() {
+        return useCases.events();
+    }
+
+    /** @return how many security events of each type this instance has recorded, for its metrics */
+    public CountSecurityEventsUseCase eventCounts() {
+        return useCases.eventCounts();
+    }
+
     /** @return whether the database answers a cheap query right now (always, when every store is the application's) */
     public boolean databaseUp() {
         return useCases.databaseUp().getAsBoolean();
@@ -135,12 +152,27 @@ public final class Inkan implements AutoCloseable {
         return JavalinWiring.buckets(this);
     }
 
+    /** @return the mail sender the account flows send through */
+    MailSender mailSender() {
+        return mail;
+    }
+
     /** @return the rate-limit store in Inkan's PostgreSQL database, made the first time it is asked for */
     synchronized Optional<SharedRateLimits> sharedRateLimits() {
         if (sharedRateLimits == null) {
             database.filter(JdbiDatabase::isPostgres).ifPresent(postgres -> sharedRateLimits = new SharedRateLimits(postgres));
         }
         return Optional.ofNullable(sharedRateLimits);
+    }
+
+    /** Sets the purge that the background housekeeping runs. */
+    void housekeeping(Runnable purge) {
+        this.housekeeping = purge;
+    }
+
+    /** Runs the background purge at once (a test's seam): expired rows, old security events, idle rate-limit buckets. */
+    void housekeepNow() {
+        housekeeping.run();
     }
 
     /** Deletes the shared rate-limit buckets that remember nothing any more; housekeeping. */
@@ -151,8 +183,9 @@ public final class Inkan implements AutoCloseable {
     }
 
     /**
-     * Stops the background purge and the password-hashing threads, and closes the database pool
-     * Inkan opened (never a data source passed in).
+     * Stops the background purge, the mail thread (giving the messages already due a few seconds)
+     * and the password-hashing threads, and closes the database pool Inkan opened (never a data
+     * source or mail sender passed in).
      */
     @Override
     public void close() {

@@ -1,18 +1,23 @@
 package dev.inkan.bootstrap;
 
 import dev.inkan.adapter.crypto.Argon2Parameters;
+import dev.inkan.adapter.mail.MailSettings;
 import dev.inkan.adapter.persistence.DatabaseSettings;
 import dev.inkan.application.port.out.CustomClaims;
 import dev.inkan.application.port.out.KeyRing;
 import dev.inkan.application.port.out.MacAlgorithm;
+import dev.inkan.application.port.out.MailSender;
 import dev.inkan.application.port.out.PasswordHasher;
 import dev.inkan.application.port.out.RevocationFeed;
+import dev.inkan.application.port.out.SecurityEventLog;
 import dev.inkan.application.port.out.SessionStore;
 import dev.inkan.application.port.out.UserRepository;
 import dev.inkan.application.service.RefreshTokensService;
 import dev.inkan.domain.TokenPolicy;
 import dev.inkan.token.JwsAlgorithm;
 import dev.inkan.token.TokenRules;
+import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -56,6 +61,11 @@ public final class InkanBuilder {
     private SessionStore sessions;
     private CustomClaims customClaims = CustomClaims.NONE;
     private RevocationFeed revocationFeed;
+    private SecurityEventLog securityEventLog;
+    private Duration eventRetention;
+    private MailSender mailSender;
+    private Path mailOutbox;
+    private URI publicUrl;
 
     InkanBuilder() {
     }
@@ -64,7 +74,8 @@ public final class InkanBuilder {
      * Takes the choices that {@code INKAN_*} keys make, exactly as the server reads them from its
      * environment: algorithm, crypto provider, password hasher (the pure-Java one unless
      * {@code INKAN_PASSWORD_HASHER} says otherwise), lifetimes, issuer, audience, keys
-     * ({@code INKAN_JWT_SECRET} or {@code INKAN_JWT_KEYS_FILE}) and database ({@code INKAN_DB_URL}).
+     * ({@code INKAN_JWT_SECRET} or {@code INKAN_JWT_KEYS_FILE}), database ({@code INKAN_DB_URL}) and
+     * mail ({@code INKAN_SMTP_*}, {@code INKAN_MAIL_*}, {@code INKAN_PUBLIC_URL}).
      * A choice made with its own method wins over the configuration, before or after this call.
      *
      * @throws ConfigException naming the key of a bad value
@@ -293,6 +304,55 @@ public final class InkanBuilder {
     }
 
     /**
+     * The application's own security log: where the use cases record the events that change
+     * nothing (a failed login), and what {@code events()} lists. The stores record the events of
+     * their changes in their own transactions, so it comes with a user repository and a session
+     * store of the application's own that write where this log reads.
+     */
+    public InkanBuilder securityEventLog(SecurityEventLog events) {
+        this.securityEventLog = Objects.requireNonNull(events, "events");
+        return this;
+    }
+
+    /** How long the security log keeps an event (90 days by default, a day at least); older ones are purged. */
+    public InkanBuilder eventRetention(Duration retention) {
+        this.eventRetention = LibrarySettings.requireRetention(retention);
+        return this;
+    }
+
+    /**
+     * Mail of the application's own: Inkan hands it every message of its account flows (address
+     * verification, password reset, notices) and never closes it. It wins over {@link #mailOutbox}
+     * and the SMTP configuration. It should return at once and cap what one recipient gets, as
+     * {@link MailSender} says.
+     */
+    public InkanBuilder mailSender(MailSender sender) {
+        this.mailSender = Objects.requireNonNull(sender, "sender");
+        return this;
+    }
+
+    /**
+     * Writes each message as an {@code .eml} file into {@code directory} (made owner-only) instead
+     * of sending it: for local use, where no SMTP server is. It wins over {@code INKAN_SMTP_HOST}.
+     * The links need {@link #publicUrl} (or {@code INKAN_PUBLIC_URL}).
+     */
+    public InkanBuilder mailOutbox(Path directory) {
+        this.mailOutbox = Objects.requireNonNull(directory, "directory");
+        return this;
+    }
+
+    /**
+     * The service's one public URL ({@code https://auth.example.com}), from which every link in a
+     * message is made; never a request's {@code Host} header.
+     *
+     * @throws IllegalArgumentException unless it is an absolute http(s) URL without user info, query or fragment
+     */
+    public InkanBuilder publicUrl(URI url) {
+        this.publicUrl = MailSettings.publicUrl(Objects.requireNonNull(url, "url").toString());
+        return this;
+    }
+
+    /**
      * Opens the database (migrating it) unless every store is the application's own, and
      * assembles the use cases.
      *
@@ -355,7 +415,19 @@ public final class InkanBuilder {
                 Optional.ofNullable(users),
                 Optional.ofNullable(sessions),
                 Optional.ofNullable(revocationFeed),
-                customClaims);
+                Optional.ofNullable(securityEventLog),
+                first(eventRetention, config.map(LibrarySettings::eventRetention), LibrarySettings.DEFAULT_EVENT_RETENTION),
+                customClaims,
+                Optional.ofNullable(mailSender),
+                Optional.ofNullable(mailOutbox),
+                mail(config));
+    }
+
+    /** The configuration's mail, with the public URL of {@link #publicUrl} if one was given. */
+    private MailConfiguration mail(Optional<LibrarySettings> config) {
+        MailConfiguration configured = config.map(LibrarySettings::mail).orElse(MailConfiguration.NONE);
+        return publicUrl == null ? configured : new MailConfiguration(configured.smtp(), configured.from(),
+                Optional.of(publicUrl), configured.perRecipientPerHour());
     }
 
     private Optional<DatabaseSettings> database(Optional<LibrarySettings> config) {

@@ -1,24 +1,52 @@
 package dev.inkan.bootstrap;
 
 import dev.inkan.adapter.persistence.DatabaseSettings;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Everything the {@code INKAN_*} configuration says about Inkan as a library, parsed and checked
- * once: the tokens, the crypto choices, and, when they are configured, the database and the keys.
+ * once: the tokens, the crypto choices, mail, and, when they are configured, the database and the keys.
  *
  * @param database the database {@code INKAN_DB_URL} names, if it names one
  * @param keys the keys {@code INKAN_JWT_SECRET} or {@code INKAN_JWT_KEYS_FILE} name, if either does
+ * @param eventRetention how long the security log keeps an event ({@code INKAN_EVENT_RETENTION}),
+ *     at least {@link #MIN_EVENT_RETENTION}
+ * @param mail the SMTP server, sender, public URL and hourly limit of {@code INKAN_SMTP_*}, {@code INKAN_MAIL_*}
+ *     and {@code INKAN_PUBLIC_URL}
  */
 public record LibrarySettings(TokenSettings tokens, CryptoSettings crypto, Optional<DatabaseSettings> database,
-                              Optional<KeySource> keys) {
+                              Optional<KeySource> keys, Duration eventRetention, MailConfiguration mail) {
 
+    /** How long security events are kept when nothing else is configured: 90 days. */
+    public static final Duration DEFAULT_EVENT_RETENTION = Duration.ofDays(90);
+    /** The shortest retention: a day, so that a user can still read what happened to their account yesterday. */
+    public static final Duration MIN_EVENT_RETENTION = Duration.ofDays(1);
+
+    /** @throws IllegalArgumentException when the retention is shorter than {@link #MIN_EVENT_RETENTION} */
     public LibrarySettings {
         Objects.requireNonNull(tokens, "tokens");
         Objects.requireNonNull(crypto, "crypto");
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(keys, "keys");
+        requireRetention(eventRetention);
+        Objects.requireNonNull(mail, "mail");
+    }
+
+    /** Settings without mail configuration, as before mail was configurable. */
+    public LibrarySettings(TokenSettings tokens, CryptoSettings crypto, Optional<DatabaseSettings> database,
+                           Optional<KeySource> keys, Duration eventRetention) {
+        this(tokens, crypto, database, keys, eventRetention, MailConfiguration.NONE);
+    }
+
+    /** @throws IllegalArgumentException when {@code retention} is shorter than {@link #MIN_EVENT_RETENTION} */
+    static Duration requireRetention(Duration retention) {
+        if (Objects.requireNonNull(retention, "eventRetention").compareTo(MIN_EVENT_RETENTION) < 0) {
+            throw new IllegalArgumentException("the security log keeps events for at least " + MIN_EVENT_RETENTION
+                    + ", not " + retention);
+        }
+        return retention;
     }
 
     /**
@@ -36,7 +64,18 @@ public record LibrarySettings(TokenSettings tokens, CryptoSettings crypto, Optio
      */
     public static LibrarySettings from(ConfigSource config, PasswordHasherChoice defaultHasher) {
         return new LibrarySettings(TokenSettings.from(config), CryptoSettings.from(config, defaultHasher),
-                config.optional("INKAN_DB_URL").map(url -> database(config, url)), KeyRingLoader.configured(config));
+                config.optional("INKAN_DB_URL").map(url -> database(config, url)), KeyRingLoader.configured(config),
+                eventRetention(config), MailConfiguration.from(config));
+    }
+
+    /** @throws ConfigException naming {@code INKAN_EVENT_RETENTION} when it is not a duration of a day or more */
+    private static Duration eventRetention(ConfigSource config) {
+        Duration retention = config.duration("INKAN_EVENT_RETENTION", DEFAULT_EVENT_RETENTION);
+        if (retention.compareTo(MIN_EVENT_RETENTION) < 0) {
+            throw new ConfigException("INKAN_EVENT_RETENTION must be at least " + MIN_EVENT_RETENTION + " (a day), not '"
+                    + config.optional("INKAN_EVENT_RETENTION").orElse("") + "'");
+        }
+        return retention;
     }
 
     /**

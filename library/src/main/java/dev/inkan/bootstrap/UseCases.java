@@ -1,8 +1,10 @@
 package dev.inkan.bootstrap;
 
 import dev.inkan.application.port.in.AdministerUsersUseCase;
+import dev.inkan.application.port.in.CountSecurityEventsUseCase;
 import dev.inkan.application.port.in.EndSessionUseCase;
 import dev.inkan.application.port.in.GetUserProfileUseCase;
+import dev.inkan.application.port.in.ListSecurityEventsUseCase;
 import dev.inkan.application.port.in.ListSessionsUseCase;
 import dev.inkan.application.port.in.LoginUseCase;
 import dev.inkan.application.port.in.LogoutEverywhereUseCase;
@@ -25,6 +27,8 @@ record UseCases(
         ListSessionsUseCase listSessions,
         EndSessionUseCase endSession,
         AdministerUsersUseCase admin,
+        ListSecurityEventsUseCase events,
+        CountSecurityEventsUseCase eventCounts,
         BooleanSupplier databaseUp) {
 
     UseCases {
@@ -38,6 +42,8 @@ record UseCases(
         Objects.requireNonNull(listSessions, "listSessions");
         Objects.requireNonNull(endSession, "endSession");
         Objects.requireNonNull(admin, "admin");
+        Objects.requireNonNull(events, "events");
+        Objects.requireNonNull(eventCounts, "eventCounts");
         Objects.requireNonNull(databaseUp, "databaseUp");
     }
 }

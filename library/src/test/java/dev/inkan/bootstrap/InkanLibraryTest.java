@@ -18,6 +18,7 @@ import dev.inkan.domain.EmailAlreadyRegisteredException;
 import dev.inkan.domain.InvalidTokenException;
 import dev.inkan.domain.PasswordHash;
 import dev.inkan.domain.Role;
+import dev.inkan.domain.SecurityEvent;
 import dev.inkan.domain.User;
 import dev.inkan.domain.UserId;
 import dev.inkan.token.JwsAlgorithm;
@@ -197,7 +198,8 @@ class InkanLibraryTest {
         try (JdbiDatabase applications = JdbiDatabase.start(new DatabaseSettings(url, "", "", 4))) {
             JdbiRevocationFeed ownFeed = applications.revocationFeed(Duration.ofMinutes(15), Duration.ofSeconds(30), Clock.systemUTC());
             try (Inkan inkan = Inkan.builder().jdbcUrl(url, "", "").secret(TestKeys.randomKey(32))
-                    .sessionStore(new JdbiSessionStore(applications.jdbi(), ownFeed)).revocationFeed(ownFeed).build()) {
+                    .sessionStore(new JdbiSessionStore(applications.jdbi(), ownFeed, applications.securityEventLog()))
+                    .revocationFeed(ownFeed).build()) {
                 UserId ann = inkan.register().register(RegisterCommand.of("ann@example.com", "correct horse battery")).id();
                 inkan.admin().grant(ann, Role.ADMIN);
                 String withAdmin = inkan.login().login(LoginCommand.of("ann@example.com", "correct horse battery")).accessToken();
@@ -246,29 +248,29 @@ class InkanLibraryTest {
         }
 
         // What an administrator does is not what these tests are about: an embedder's own table that
-        // offers it records the revocations its changes need, as Inkan's own does.
+        // offers it records the revocations its changes need, and their security events, as Inkan's own does.
         @Override
-        public boolean grantRole(UserId id, Role role) {
+        public boolean grantRole(UserId id, Role role, SecurityEvent event) {
             throw new UnsupportedOperationException("not administered in this test");
         }
 
         @Override
-        public boolean revokeRole(UserId id, Role role, Instant now) {
+        public boolean revokeRole(UserId id, Role role, Instant now, SecurityEvent event) {
             throw new UnsupportedOperationException("not administered in this test");
         }
 
         @Override
-        public boolean disable(UserId id, Instant now) {
+        public boolean disable(UserId id, Instant now, SecurityEvent event) {
             throw new UnsupportedOperationException("not administered in this test");
         }
 
         @Override
-        public boolean enable(UserId id) {
+        public boolean enable(UserId id, SecurityEvent event) {
             throw new UnsupportedOperationException("not administered in this test");
         }
 
         @Override
-        public boolean delete(UserId id, Instant now) {
+        public boolean delete(UserId id, Instant now, SecurityEvent event) {
             throw new UnsupportedOperationException("not administered in this test");
         }
     }

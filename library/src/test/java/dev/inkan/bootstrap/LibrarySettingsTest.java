@@ -43,6 +43,19 @@ class LibrarySettingsTest {
     }
 
     @Test
+    void theEventRetention_isNinetyDaysByDefault_anIsoDuration_andADayAtLeast_elseItStopsNamingTheVariable() {
+        assertThat(LibrarySettings.from(ConfigSource.of(Map.of())).eventRetention()).isEqualTo(java.time.Duration.ofDays(90));
+        assertThat(LibrarySettings.from(ConfigSource.of(Map.of("INKAN_EVENT_RETENTION", "P30D"))).eventRetention())
+                .isEqualTo(java.time.Duration.ofDays(30));
+        assertThat(LibrarySettings.from(ConfigSource.of(Map.of("INKAN_EVENT_RETENTION", "PT24H"))).eventRetention())
+                .isEqualTo(java.time.Duration.ofDays(1));
+        for (String bad : new String[] {"PT23H", "P0D", "-P5D", "90 days", "P1Y"}) {
+            assertThatThrownBy(() -> LibrarySettings.from(ConfigSource.of(Map.of("INKAN_EVENT_RETENTION", bad))))
+                    .as(bad).isInstanceOf(ConfigException.class).hasMessageContaining("INKAN_EVENT_RETENTION");
+        }
+    }
+
+    @Test
     void passwordHashesAtOnce_defaultToOnePerCore_andForThePureJavaHasher_toWhatAQuarterOfTheHeapHolds() {
         Argon2Parameters owasp = Argon2Parameters.OWASP_MINIMUM; // 19 MiB a hash
         long mib = 1024 * 1024;

@@ -26,7 +26,8 @@ import org.postgresql.ds.PGSimpleDataSource;
  *
  * <pre>{@code
  * JdbiDatabase db = JdbiDatabase.start(settings);
- * UserRepository users = new JdbiUserRepository(db.jdbi());
+ * JdbiRevocationFeed feed = db.revocationFeed(accessTtl, leeway, clock);
+ * UserRepository users = new JdbiUserRepository(db.jdbi(), feed, db.securityEventLog());
  * }</pre>
  */
 public final class JdbiDatabase implements AutoCloseable {
@@ -52,6 +53,7 @@ public final class JdbiDatabase implements AutoCloseable {
     private final boolean postgres;
     private final Runnable closePool;
     private JdbiRevocationFeed revocationFeed;
+    private JdbiSecurityEventLog securityEventLog;
 
     /** @param listenSource where the revocation listener gets its one long-lived connection */
     private JdbiDatabase(DataSource dataSource, DataSource listenSource, Runnable closePool) {
@@ -141,6 +143,17 @@ public final class JdbiDatabase implements AutoCloseable {
                     postgres ? Optional.of(listenSource) : Optional.empty(), clock);
         }
         return revocationFeed;
+    }
+
+    /**
+     * The one security log of this database, which the stores on it write their events to (and
+     * whose subscribers hear of them); made by the first call.
+     */
+    public synchronized JdbiSecurityEventLog securityEventLog() {
+        if (securityEventLog == null) {
+            securityEventLog = new JdbiSecurityEventLog(jdbi);
+        }
+        return securityEventLog;
     }
 
     /**

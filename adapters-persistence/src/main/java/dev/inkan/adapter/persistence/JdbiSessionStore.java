@@ -5,6 +5,7 @@ import dev.inkan.domain.RefreshTokenHash;
 import dev.inkan.domain.RefreshTokenRecord;
 import dev.inkan.domain.Revocation;
 import dev.inkan.domain.RevokeReason;
+import dev.inkan.domain.SecurityEvent;
 import dev.inkan.domain.Session;
 import dev.inkan.domain.SessionId;
 import dev.inkan.domain.UserId;
@@ -23,7 +24,8 @@ import org.jdbi.v3.core.Jdbi;
  * row, so the database's row lock orders them, also between instances sharing PostgreSQL: a
  * rotation that comes second finds the session ended, and an ending that comes second revokes
  * the successor the rotation stored (each statement of a READ COMMITTED transaction sees what
- * committed before it started).
+ * committed before it started). Each change writes its security event in its transaction, to the
+ * {@link JdbiSecurityEventLog} of the same database.
  */
 public final class JdbiSessionStore implements SessionStore {
 
@@ -36,24 +38,27 @@ public final class JdbiSessionStore implements SessionStore {
 
     private final JdbiStoreCalls calls;
     private final JdbiRevocationFeed feed;
+    private final JdbiSecurityEventLog events;
     private final boolean usersHere;
 
     /**
      * A store on {@code jdbi}, whose schema {@link JdbiDatabase} has migrated, that records and
-     * delivers the revocations of the sessions it ends through {@code feed} (the same database's),
-     * for the users of {@link JdbiUserRepository} in the same database.
+     * delivers the revocations of the sessions it ends through {@code feed} and the security
+     * events of its changes through {@code events} (the same database's), for the users of
+     * {@link JdbiUserRepository} in the same database.
      */
-    public JdbiSessionStore(Jdbi jdbi, JdbiRevocationFeed feed) {
-        this(jdbi, feed, true);
+    public JdbiSessionStore(Jdbi jdbi, JdbiRevocationFeed feed, JdbiSecurityEventLog events) {
+        this(jdbi, feed, events, true);
     }
 
     /**
      * @param usersHere whether the users are in this database's {@code users} table; when an
      *     application keeps them in a table of its own, a session starts for any user id
      */
-    public JdbiSessionStore(Jdbi jdbi, JdbiRevocationFeed feed, boolean usersHere) {
+    public JdbiSessionStore(Jdbi jdbi, JdbiRevocationFeed feed, JdbiSecurityEventLog events, boolean usersHere) {
         this.calls = new JdbiStoreCalls(Objects.requireNonNull(jdbi, "jdbi"), "session store unavailable");
         this.feed = Objects.requireNonNull(feed, "feed");
+        this.events = Objects.requireNonNull(events, "events");
         this.usersHere = usersHere;
     }
 
@@ -62,21 +67,27 @@ public final class JdbiSessionStore implements SessionStore {
      * transaction takes the same lock, so it either sees this session or this one sees it.
      */
     @Override
-    public boolean start(Session session, RefreshTokenRecord first) {
+    public boolean start(Session session, RefreshTokenRecord first, SecurityEvent loggedIn) {
         if (!first.familyId().equals(session.id())) {
             throw new IllegalArgumentException("the first refresh token must belong to the session");
         }
+        Objects.requireNonNull(loggedIn, "loggedIn");
         SessionRow row = SessionRow.from(session);
         RefreshTokenRow token = RefreshTokenRow.from(first);
-        return calls.inTransaction(handle -> {
+        boolean started = calls.inTransaction(handle -> {
             if (usersHere && !JdbiUserRepository.lockEnabled(handle, session.userId())) {
                 return false;
             }
             row.bindTo(handle.createUpdate(
                     "INSERT INTO sessions (" + SessionRow.COLUMNS + ") VALUES (" + SessionRow.PARAMETERS + ")")).execute();
             token.bindTo(handle.createUpdate(INSERT_TOKEN)).execute();
+            events.insert(handle, loggedIn);
             return true;
         });
+        if (started) {
+            events.committed(List.of(loggedIn));
+        }
+        return started;
     }
 
     @Override
@@ -122,7 +133,8 @@ public final class JdbiSessionStore implements SessionStore {
     }
 
     @Override
-    public boolean end(SessionId session, Instant now, RevokeReason reason) {
+    public boolean end(SessionId session, Instant now, RevokeReason reason, SecurityEvent event) {
+        Objects.requireNonNull(event, "event");
         List<Revocation> recorded = calls.inTransaction(handle -> {
             int ended = handle.createUpdate(
                             "UPDATE sessions SET ended_at = :now, end_reason = :reason WHERE id = :id AND ended_at IS NULL")
@@ -136,25 +148,48 @@ public final class JdbiSessionStore implements SessionStore {
             revokeTokensOfEnded(handle, "id = :subject", session.value(), now, reason);
             Revocation revocation = feed.log().sessionEnded(session, now);
             feed.log().record(handle, revocation, now);
+            events.insert(handle, event);
             return List.of(revocation);
         });
         feed.committed(recorded);
-        return !recorded.isEmpty();
+        if (recorded.isEmpty()) {
+            return false;
+        }
+        events.committed(List.of(event));
+        return true;
     }
 
     /**
      * Ends every live session of the user, then reads back exactly the sessions this call ended
-     * (they carry its {@code now} and {@code reason}), in one transaction with the revocations. A login that commits
-     * after the update is a session that started after the logout, and is left alone.
+     * (they carry its {@code now} and {@code reason}), in one transaction with the revocations and
+     * the event. A login that commits after the update is a session that started after the logout,
+     * and is left alone. The user's row lock comes first, as in every change to an account, so a
+     * deletion racing this call either finds nothing of it left to forget or is found to have
+     * happened (and nothing is recorded).
      */
     @Override
-    public List<SessionId> endAllOfUser(UserId user, Instant now, RevokeReason reason) {
-        Ended ended = calls.inTransaction(handle -> endAllOfUser(handle, feed.log(), user, now, reason));
-        feed.committed(ended.revocations());
-        return ended.sessions();
+    public List<SessionId> endAllOfUser(UserId user, Instant now, RevokeReason reason, SecurityEvent event) {
+        Objects.requireNonNull(event, "event");
+        Optional<Ended> ended = calls.inTransaction(handle -> {
+            if (!JdbiSecurityEventLog.accountRemains(handle, user)) {
+                return Optional.<Ended>empty();
+            }
+            Ended all = endAllOfUser(handle, feed.log(), user, now, reason);
+            events.insert(handle, event);
+            return Optional.of(all);
+        });
+        if (ended.isEmpty()) {
+            return List.of();
+        }
+        feed.committed(ended.get().revocations());
+        events.committed(List.of(event));
+        return ended.get().sessions();
     }
 
-    /** {@link #endAllOfUser(UserId, Instant, RevokeReason)} in the transaction of {@code handle}, for the caller to publish. */
+    /**
+     * {@link #endAllOfUser(UserId, Instant, RevokeReason, SecurityEvent)} without its event, in the
+     * transaction of {@code handle}, for the caller to record its own event and publish.
+     */
     static Ended endAllOfUser(Handle handle, RevocationLog log, UserId user, Instant now, RevokeReason reason) {
         handle.createUpdate("""
                         UPDATE sessions SET ended_at = :now, end_reason = :reason

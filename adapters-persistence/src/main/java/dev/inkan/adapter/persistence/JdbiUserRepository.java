@@ -8,6 +8,7 @@ import dev.inkan.domain.PasswordHash;
 import dev.inkan.domain.Revocation;
 import dev.inkan.domain.RevokeReason;
 import dev.inkan.domain.Role;
+import dev.inkan.domain.SecurityEvent;
 import dev.inkan.domain.TooManyRolesException;
 import dev.inkan.domain.User;
 import dev.inkan.domain.UserId;
@@ -23,7 +24,9 @@ import org.jdbi.v3.core.statement.StatementException;
 /**
  * Driven adapter: the {@link UserRepository} on a JDBI database, tables {@code users} and
  * {@code user_roles}. Every change to an account takes the user's row lock first, as
- * {@link JdbiSessionStore#start} does, so that a login racing a disable or delete is ordered with it.
+ * {@link JdbiSessionStore#start} does, so that a login racing a disable or delete is ordered with it,
+ * and writes its security event in the same transaction, to the {@link JdbiSecurityEventLog} of
+ * the same database.
  */
 public final class JdbiUserRepository implements UserRepository {
 
@@ -31,14 +34,17 @@ public final class JdbiUserRepository implements UserRepository {
 
     private final JdbiStoreCalls calls;
     private final JdbiRevocationFeed feed;
+    private final JdbiSecurityEventLog events;
 
     /**
      * A repository on {@code jdbi}, whose schema {@link JdbiDatabase} has migrated, that records and
-     * delivers the revocations of what it takes away through {@code feed} (the same database's).
+     * delivers the revocations of what it takes away through {@code feed}, and the security events
+     * of its changes through {@code events} (the same database's).
      */
-    public JdbiUserRepository(Jdbi jdbi, JdbiRevocationFeed feed) {
+    public JdbiUserRepository(Jdbi jdbi, JdbiRevocationFeed feed, JdbiSecurityEventLog events) {
         this.calls = new JdbiStoreCalls(Objects.requireNonNull(jdbi, "jdbi"), "user store unavailable");
         this.feed = Objects.requireNonNull(feed, "feed");
+        this.events = Objects.requireNonNull(events, "events");
     }
 
     /**
@@ -95,8 +101,9 @@ public final class JdbiUserRepository implements UserRepository {
     }
 
     @Override
-    public boolean grantRole(UserId id, Role role) {
-        return calls.inTransaction(handle -> {
+    public boolean grantRole(UserId id, Role role, SecurityEvent event) {
+        Objects.requireNonNull(event, "event");
+        boolean granted = calls.inTransaction(handle -> {
             lockExisting(handle, id);
             List<String> held = handle.createQuery("SELECT role FROM user_roles WHERE user_id = :id")
                     .bind("id", id.value())
@@ -112,12 +119,18 @@ public final class JdbiUserRepository implements UserRepository {
                     .bind("id", id.value())
                     .bind("role", role.name())
                     .execute();
+            events.insert(handle, event);
             return true;
         });
+        if (granted) {
+            events.committed(List.of(event));
+        }
+        return granted;
     }
 
     @Override
-    public boolean revokeRole(UserId id, Role role, Instant now) {
+    public boolean revokeRole(UserId id, Role role, Instant now, SecurityEvent event) {
+        Objects.requireNonNull(event, "event");
         Optional<Revocation> recorded = calls.inTransaction(handle -> {
             long version = lockExisting(handle, id);
             int removed = handle.createUpdate("DELETE FROM user_roles WHERE user_id = :id AND role = :role")
@@ -133,14 +146,17 @@ public final class JdbiUserRepository implements UserRepository {
                     .execute();
             Revocation revocation = feed.log().rolesRevoked(id, version + 1, now);
             feed.log().record(handle, revocation, now);
+            events.insert(handle, event);
             return Optional.of(revocation);
         });
         feed.committed(recorded.stream().toList());
+        recorded.ifPresent(revocation -> events.committed(List.of(event)));
         return recorded.isPresent();
     }
 
     @Override
-    public boolean disable(UserId id, Instant now) {
+    public boolean disable(UserId id, Instant now, SecurityEvent event) {
+        Objects.requireNonNull(event, "event");
         Optional<JdbiSessionStore.Ended> ended = calls.inTransaction(handle -> {
             lockExisting(handle, id);
             int disabled = handle.createUpdate("UPDATE users SET disabled_at = :now WHERE id = :id AND disabled_at IS NULL")
@@ -150,30 +166,47 @@ public final class JdbiUserRepository implements UserRepository {
             if (disabled == 0) {
                 return Optional.<JdbiSessionStore.Ended>empty();
             }
-            return Optional.of(JdbiSessionStore.endAllOfUser(handle, feed.log(), id, now, RevokeReason.ACCOUNT_DISABLED));
+            JdbiSessionStore.Ended all = JdbiSessionStore.endAllOfUser(handle, feed.log(), id, now, RevokeReason.ACCOUNT_DISABLED);
+            events.insert(handle, event);
+            return Optional.of(all);
         });
-        ended.ifPresent(sessions -> feed.committed(sessions.revocations()));
+        ended.ifPresent(sessions -> {
+            feed.committed(sessions.revocations());
+            events.committed(List.of(event));
+        });
         return ended.isPresent();
     }
 
     @Override
-    public boolean enable(UserId id) {
-        return calls.inTransaction(handle -> {
+    public boolean enable(UserId id, SecurityEvent event) {
+        Objects.requireNonNull(event, "event");
+        boolean enabled = calls.inTransaction(handle -> {
             lockExisting(handle, id);
-            return handle.createUpdate("UPDATE users SET disabled_at = NULL WHERE id = :id AND disabled_at IS NOT NULL")
+            if (handle.createUpdate("UPDATE users SET disabled_at = NULL WHERE id = :id AND disabled_at IS NOT NULL")
                     .bind("id", id.value())
-                    .execute() == 1;
+                    .execute() == 0) {
+                return false;
+            }
+            events.insert(handle, event);
+            return true;
         });
+        if (enabled) {
+            events.committed(List.of(event));
+        }
+        return enabled;
     }
 
     /**
      * Deletes the rows that refer to the user first, then the user, after recording the tombstone.
      * The sessions go before their refresh tokens, in the order rotation locks them, so that a
      * rotation racing the deletion waits for it or is waited for (and its successor deleted too),
-     * and never deadlocks with it.
+     * and never deadlocks with it. The user's security events go after the sessions, so that an
+     * event that a transaction holding one of them wrote has committed and goes too; then the
+     * deletion's own event is written, the one that stays.
      */
     @Override
-    public boolean delete(UserId id, Instant now) {
+    public boolean delete(UserId id, Instant now, SecurityEvent event) {
+        Objects.requireNonNull(event, "event");
         Optional<Revocation> recorded = calls.inTransaction(handle -> {
             if (lock(handle, id).isEmpty()) {
                 return Optional.<Revocation>empty();
@@ -183,10 +216,13 @@ public final class JdbiUserRepository implements UserRepository {
             for (String table : List.of("sessions", "refresh_tokens", "user_roles")) {
                 handle.createUpdate("DELETE FROM " + table + " WHERE user_id = :id").bind("id", id.value()).execute();
             }
+            events.forget(handle, id);
             handle.createUpdate("DELETE FROM users WHERE id = :id").bind("id", id.value()).execute();
+            events.insert(handle, event);
             return Optional.of(tombstone);
         });
         feed.committed(recorded.stream().toList());
+        recorded.ifPresent(tombstone -> events.committed(List.of(event)));
         return recorded.isPresent();
     }
 

@@ -2,6 +2,7 @@ package dev.inkan.adapter.persistence;
 
 import static dev.inkan.adapter.persistence.TestData.ACCESS_TTL;
 import static dev.inkan.adapter.persistence.TestData.NOW;
+import static dev.inkan.adapter.persistence.TestData.event;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -16,6 +17,8 @@ import dev.inkan.domain.Email;
 import dev.inkan.domain.Revocation;
 import dev.inkan.domain.Revocation.TokenRevoked;
 import dev.inkan.domain.RevokeReason;
+import dev.inkan.domain.SecurityEvent;
+import dev.inkan.domain.SecurityEventType;
 import dev.inkan.domain.User;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -65,9 +68,12 @@ abstract class JdbiDatabaseContract extends DatabaseTest {
         JdbiDatabase database = JdbiDatabase.start(testDatabase().settings());
         JdbiUserRepository users = TestData.users(database);
         JdbiRevocationFeed feed = database.revocationFeed(ACCESS_TTL, TestData.LEEWAY, java.time.Clock.systemUTC());
-        JdbiSessionStore sessions = new JdbiSessionStore(database.jdbi(), feed);
+        JdbiSecurityEventLog events = database.securityEventLog();
+        JdbiSessionStore sessions = new JdbiSessionStore(database.jdbi(), feed, events);
         List<Revocation> delivered = new ArrayList<>();
         feed.subscribe(delivered::add);
+        List<SecurityEvent> heard = new ArrayList<>();
+        events.subscribe(heard::add);
         database.close();
         User user = TestData.user("alice@example.com");
         var token = TestData.token(user.id(), TestData.newSession(), NOW);
@@ -78,12 +84,19 @@ abstract class JdbiDatabaseContract extends DatabaseTest {
                 Map.entry("users.findByEmail", () -> users.findByEmail(new Email("alice@example.com"))),
                 Map.entry("users.findById", () -> users.findById(user.id())),
                 Map.entry("users.updatePasswordHash", () -> users.updatePasswordHash(user.id(), TestData.PASSWORD_HASH)),
-                Map.entry("sessions.start", () -> sessions.start(session, token)),
+                Map.entry("sessions.start", () -> sessions.start(session, token, event(SecurityEventType.LOGIN_SUCCEEDED, user.id()))),
                 Map.entry("sessions.findToken", () -> sessions.findToken(token.tokenHash())),
                 Map.entry("sessions.rotate", () -> sessions.rotate(token.tokenHash(), token, NOW)),
-                Map.entry("sessions.end", () -> sessions.end(token.familyId(), NOW, RevokeReason.LOGOUT)),
-                Map.entry("sessions.endAllOfUser",
-                        () -> sessions.endAllOfUser(user.id(), NOW, RevokeReason.LOGOUT_EVERYWHERE)),
+                Map.entry("sessions.end", () -> sessions.end(token.familyId(), NOW, RevokeReason.LOGOUT,
+                        event(SecurityEventType.LOGOUT, user.id()))),
+                Map.entry("sessions.endAllOfUser", () -> sessions.endAllOfUser(user.id(), NOW, RevokeReason.LOGOUT_EVERYWHERE,
+                        event(SecurityEventType.LOGOUT_ALL, user.id()))),
+                Map.entry("users.grantRole", () -> users.grantRole(user.id(), dev.inkan.domain.Role.ADMIN,
+                        event(SecurityEventType.ROLE_GRANTED, user.id()))),
+                Map.entry("users.delete", () -> users.delete(user.id(), NOW, event(SecurityEventType.ACCOUNT_DELETED, user.id()))),
+                Map.entry("events.record", () -> events.record(event(SecurityEventType.LOGIN_FAILED, user.id()))),
+                Map.entry("events.listAll", () -> events.listAll(dev.inkan.domain.SecurityEventFilter.all(), Optional.empty(), 10)),
+                Map.entry("events.purgeOlderThan", () -> events.purgeOlderThan(NOW)),
                 Map.entry("sessions.find", () -> sessions.find(token.familyId())),
                 Map.entry("sessions.liveSessionsOf", () -> sessions.liveSessionsOf(user.id(), NOW)),
                 Map.entry("sessions.purgeExpired", () -> sessions.purgeExpired(NOW)),
@@ -97,6 +110,7 @@ abstract class JdbiDatabaseContract extends DatabaseTest {
             assertInstanceOf(JdbiException.class, e.getCause(), "the cause stays for the logs");
             assertFalse(e.getMessage().matches("(?is).*(select|insert|update|delete|alice|jti-1).*"), e.getMessage());
             assertEquals(List.of(), delivered, "a revocation that was not recorded is not delivered");
+            assertEquals(List.of(), heard, "an event that was not recorded is not heard of");
         }));
     }
 

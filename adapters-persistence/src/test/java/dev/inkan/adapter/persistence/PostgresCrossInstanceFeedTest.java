@@ -84,12 +84,14 @@ class PostgresCrossInstanceFeedTest extends DatabaseTest {
     void aRevocationRecordedByAStoresTransaction_isHeardOnB_withinASecond() throws Exception {
         dev.inkan.domain.User carol = TestData.user("carol@example.com");
         TestData.users(testDatabase().database()).add(carol);
-        JdbiSessionStore sessions = new JdbiSessionStore(jdbi(), feedA);
+        JdbiSessionStore sessions = new JdbiSessionStore(jdbi(), feedA, testDatabase().newEventLog());
         var session = dev.inkan.domain.Session.start(TestData.newSession(), carol.id(), Instant.now(), java.util.Optional.empty());
-        sessions.start(session, TestData.token(carol.id(), session.id(), session.createdAt()));
+        sessions.start(session, TestData.token(carol.id(), session.id(), session.createdAt()),
+                TestData.event(dev.inkan.domain.SecurityEventType.LOGIN_SUCCEEDED, carol.id()));
         heardByB.clear();
 
-        sessions.end(session.id(), Instant.now(), dev.inkan.domain.RevokeReason.LOGOUT);
+        sessions.end(session.id(), Instant.now(), dev.inkan.domain.RevokeReason.LOGOUT,
+                TestData.event(dev.inkan.domain.SecurityEventType.LOGOUT, carol.id()));
 
         eventually(Duration.ofSeconds(1), () -> assertThat(heardByB)
                 .anyMatch(heard -> heard instanceof SessionRevoked revoked && revoked.sessionId().equals(session.id())));

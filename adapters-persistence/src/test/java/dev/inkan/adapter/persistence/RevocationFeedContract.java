@@ -11,6 +11,7 @@ import dev.inkan.domain.Revocation.SessionRevoked;
 import dev.inkan.domain.Revocation.TokenRevoked;
 import dev.inkan.domain.Revocation.UserTokensRevoked;
 import dev.inkan.domain.RevokeReason;
+import dev.inkan.domain.SecurityEventType;
 import dev.inkan.domain.SessionId;
 import dev.inkan.domain.User;
 import java.time.Duration;
@@ -133,12 +134,12 @@ abstract class RevocationFeedContract extends DatabaseTest {
     @Test
     void sessionsEndedByTheStore_areCurrent_forOneAccessTokenLifetimeAndTheIssuingMargin() {
         User alice = addUser("alice@example.com");
-        JdbiSessionStore sessions = new JdbiSessionStore(jdbi(), feed);
+        JdbiSessionStore sessions = new JdbiSessionStore(jdbi(), feed, testDatabase().newEventLog());
         SessionId session = TestData.newSession();
         sessions.start(dev.inkan.domain.Session.start(session, alice.id(), NOW, java.util.Optional.empty()),
-                TestData.token(alice.id(), session, NOW));
+                TestData.token(alice.id(), session, NOW), TestData.event(SecurityEventType.LOGIN_SUCCEEDED, alice.id()));
 
-        sessions.endAllOfUser(alice.id(), NOW, RevokeReason.LOGOUT_EVERYWHERE);
+        sessions.endAllOfUser(alice.id(), NOW, RevokeReason.LOGOUT_EVERYWHERE, TestData.event(SecurityEventType.LOGOUT_ALL, alice.id()));
 
         List<Revocation> current = feed.current(NOW.plusSeconds(1));
         assertEquals(2, current.size());

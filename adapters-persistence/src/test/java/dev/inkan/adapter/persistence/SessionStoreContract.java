@@ -2,16 +2,22 @@ package dev.inkan.adapter.persistence;
 
 import static dev.inkan.adapter.persistence.TestData.ACCESS_TTL;
 import static dev.inkan.adapter.persistence.TestData.NOW;
+import static dev.inkan.adapter.persistence.TestData.event;
 import static dev.inkan.adapter.persistence.TestData.newSession;
 import static dev.inkan.adapter.persistence.TestData.token;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.inkan.domain.RefreshTokenRecord;
 import dev.inkan.domain.RefreshTokenRecord.Status;
 import dev.inkan.domain.Revocation;
 import dev.inkan.domain.Revocation.SessionRevoked;
 import dev.inkan.domain.Revocation.UserTokensRevoked;
+import dev.inkan.application.port.out.StoreUnavailableException;
 import dev.inkan.domain.RevokeReason;
+import dev.inkan.domain.SecurityEvent;
+import dev.inkan.domain.SecurityEventFilter;
+import dev.inkan.domain.SecurityEventType;
 import dev.inkan.domain.Session;
 import dev.inkan.domain.SessionId;
 import dev.inkan.domain.User;
@@ -35,15 +41,20 @@ abstract class SessionStoreContract extends DatabaseTest {
 
     private JdbiSessionStore sessions;
     private JdbiRevocationFeed feed;
+    private JdbiSecurityEventLog events;
     private final List<Revocation> delivered = new CopyOnWriteArrayList<>();
+    private final List<SecurityEvent> heard = new CopyOnWriteArrayList<>();
     private UserId alice;
 
     @BeforeEach
     void createStoreAndUser() {
         feed = testDatabase().newFeed();
-        sessions = new JdbiSessionStore(jdbi(), feed);
+        events = testDatabase().newEventLog();
+        sessions = new JdbiSessionStore(jdbi(), feed, events);
         delivered.clear();
+        heard.clear();
         feed.subscribe(delivered::add);
+        events.subscribe(heard::add);
         alice = addUser("alice@example.com");
     }
 
@@ -52,7 +63,7 @@ abstract class SessionStoreContract extends DatabaseTest {
         Session session = Session.start(newSession(), alice, NOW, Optional.of("Firefox 140"));
         RefreshTokenRecord first = token(alice, session.id(), NOW);
 
-        sessions.start(session, first);
+        sessions.start(session, first, loggedIn(session));
 
         assertThat(sessions.find(session.id())).contains(session);
         assertThat(sessions.findToken(first.tokenHash())).contains(first);
@@ -93,7 +104,7 @@ abstract class SessionStoreContract extends DatabaseTest {
     @Test
     void tokenOfAnEndedSession_cannotRotate_andNoSuccessorIsStored() {
         RefreshTokenRecord presented = start(alice, NOW);
-        sessions.end(presented.familyId(), NOW.plusSeconds(1), RevokeReason.LOGOUT);
+        sessions.end(presented.familyId(), NOW.plusSeconds(1), RevokeReason.LOGOUT, ending(RevokeReason.LOGOUT));
         RefreshTokenRecord successor = token(alice, presented.familyId(), NOW, LATER);
 
         assertThat(sessions.rotate(presented.tokenHash(), successor, LATER)).isFalse();
@@ -134,7 +145,8 @@ abstract class SessionStoreContract extends DatabaseTest {
         sessions.rotate(first.tokenHash(), second, NOW.plusSeconds(1));
         RefreshTokenRecord other = start(alice, NOW);
 
-        assertThat(sessions.end(first.familyId(), LATER, RevokeReason.REUSE_DETECTED)).isTrue();
+        assertThat(sessions.end(first.familyId(), LATER, RevokeReason.REUSE_DETECTED, ending(RevokeReason.REUSE_DETECTED)))
+                .isTrue();
 
         for (RefreshTokenRecord token : List.of(first, second)) {
             RefreshTokenRecord stored = sessions.findToken(token.tokenHash()).orElseThrow();
@@ -153,7 +165,7 @@ abstract class SessionStoreContract extends DatabaseTest {
         RefreshTokenRecord token = start(alice, askedAt);
         Instant before = Instant.now();
 
-        sessions.end(token.familyId(), askedAt, RevokeReason.LOGOUT);
+        sessions.end(token.familyId(), askedAt, RevokeReason.LOGOUT, ending(RevokeReason.LOGOUT));
 
         assertThat(delivered).singleElement().isInstanceOfSatisfying(SessionRevoked.class,
                 revoked -> assertThat(revoked.until()).isAfterOrEqualTo(before.plus(ACCESS_TTL)));
@@ -162,10 +174,12 @@ abstract class SessionStoreContract extends DatabaseTest {
     @Test
     void end_twice_keepsTheFirstEnding_andReportsAndPublishesNothingNew() {
         RefreshTokenRecord token = start(alice, NOW);
-        sessions.end(token.familyId(), LATER, RevokeReason.LOGOUT);
+        sessions.end(token.familyId(), LATER, RevokeReason.LOGOUT, ending(RevokeReason.LOGOUT));
 
-        assertThat(sessions.end(token.familyId(), LATER.plusSeconds(5), RevokeReason.REUSE_DETECTED)).isFalse();
-        assertThat(sessions.end(newSession(), LATER, RevokeReason.LOGOUT)).as("an unknown session").isFalse();
+        assertThat(sessions.end(token.familyId(), LATER.plusSeconds(5), RevokeReason.REUSE_DETECTED,
+                ending(RevokeReason.REUSE_DETECTED))).isFalse();
+        assertThat(sessions.end(newSession(), LATER, RevokeReason.LOGOUT, ending(RevokeReason.LOGOUT)))
+                .as("an unknown session").isFalse();
 
         RefreshTokenRecord stored = sessions.findToken(token.tokenHash()).orElseThrow();
         assertThat(stored.revokedAt()).contains(LATER);
@@ -178,12 +192,12 @@ abstract class SessionStoreContract extends DatabaseTest {
         RefreshTokenRecord laptop = start(alice, NOW);
         RefreshTokenRecord phone = start(alice, NOW);
         RefreshTokenRecord loggedOut = start(alice, NOW);
-        sessions.end(loggedOut.familyId(), NOW.plusSeconds(1), RevokeReason.LOGOUT);
+        sessions.end(loggedOut.familyId(), NOW.plusSeconds(1), RevokeReason.LOGOUT, ending(RevokeReason.LOGOUT));
         UserId bob = addUser("bob@example.com");
         RefreshTokenRecord bobs = start(bob, NOW);
         delivered.clear();
 
-        List<SessionId> ended = sessions.endAllOfUser(alice, LATER, RevokeReason.LOGOUT_EVERYWHERE);
+        List<SessionId> ended = endAllOfAlice();
 
         assertThat(ended).containsExactlyInAnyOrder(laptop.familyId(), phone.familyId());
         assertThat(sessions.findToken(laptop.tokenHash()).orElseThrow().revokeReason()).contains(RevokeReason.LOGOUT_EVERYWHERE);
@@ -198,9 +212,103 @@ abstract class SessionStoreContract extends DatabaseTest {
 
     @Test
     void endAllOfUser_withoutLiveSessions_stillCutsTheUsersAccessTokens() {
-        assertThat(sessions.endAllOfUser(alice, LATER, RevokeReason.LOGOUT_EVERYWHERE)).isEmpty();
+        assertThat(endAllOfAlice()).isEmpty();
 
         assertThat(delivered).containsExactly(new UserTokensRevoked(alice, LATER, LATER.plus(ACCESS_TTL).plus(RevocationLog.ISSUING_MARGIN)));
+    }
+
+    @Test
+    void eachChange_storesItsEvent_andTellsTheLogsListeners_afterTheCommit() {
+        Session session = Session.start(newSession(), alice, NOW, Optional.of("Firefox 140"));
+        SecurityEvent login = loggedIn(session);
+        sessions.start(session, token(alice, session.id(), NOW), login);
+        SecurityEvent logout = ending(RevokeReason.LOGOUT).withSession(session.id());
+        sessions.end(session.id(), LATER, RevokeReason.LOGOUT, logout);
+        SecurityEvent everywhere = event(SecurityEventType.LOGOUT_ALL, alice, LATER.plusSeconds(1));
+        sessions.endAllOfUser(alice, LATER.plusSeconds(1), RevokeReason.LOGOUT_EVERYWHERE, everywhere);
+
+        assertThat(stored()).containsExactly(everywhere, logout, login);
+        assertThat(heard).containsExactly(login, logout, everywhere);
+    }
+
+    @Test
+    void anEndingThatChangesNothing_recordsNothing() {
+        RefreshTokenRecord token = start(alice, NOW);
+        sessions.end(token.familyId(), LATER, RevokeReason.LOGOUT, ending(RevokeReason.LOGOUT));
+        heard.clear();
+
+        assertThat(sessions.end(token.familyId(), LATER, RevokeReason.SESSION_ENDED, ending(RevokeReason.SESSION_ENDED))).isFalse();
+        assertThat(sessions.end(newSession(), LATER, RevokeReason.LOGOUT, ending(RevokeReason.LOGOUT))).isFalse();
+
+        assertThat(stored()).extracting(SecurityEvent::type)
+                .containsExactly(SecurityEventType.LOGOUT, SecurityEventType.LOGIN_SUCCEEDED);
+        assertThat(heard).isEmpty();
+    }
+
+    @Test
+    void aSessionOfADisabledAccount_startsNot_andRecordsNoLogin() {
+        TestData.users(testDatabase().database()).disable(alice, NOW, event(SecurityEventType.ACCOUNT_DISABLED, alice));
+        heard.clear();
+        Session session = Session.start(newSession(), alice, NOW, Optional.empty());
+
+        assertThat(sessions.start(session, token(alice, session.id(), NOW), loggedIn(session))).isFalse();
+
+        assertThat(stored()).extracting(SecurityEvent::type).containsExactly(SecurityEventType.ACCOUNT_DISABLED);
+        assertThat(heard).isEmpty();
+    }
+
+    /**
+     * The event goes with the change or the change does not happen: an event the log refuses
+     * (here one whose id is taken) rolls back the session it came with, the ending, the logout
+     * everywhere, and their revocations, and nobody hears of any of it.
+     */
+    @Test
+    void whenTheEventCannotBeStored_theChangeDoesNotHappen_andNobodyHearsOfIt() {
+        RefreshTokenRecord live = start(alice, NOW);
+        SecurityEvent taken = stored().get(0);
+        delivered.clear();
+        heard.clear();
+        Session session = Session.start(newSession(), alice, NOW, Optional.empty());
+        RefreshTokenRecord first = token(alice, session.id(), NOW);
+
+        assertThatThrownBy(() -> sessions.start(session, first, sameId(taken, SecurityEventType.LOGIN_SUCCEEDED)))
+                .isInstanceOf(StoreUnavailableException.class);
+        assertThatThrownBy(() -> sessions.end(live.familyId(), LATER, RevokeReason.LOGOUT, sameId(taken, SecurityEventType.LOGOUT)))
+                .isInstanceOf(StoreUnavailableException.class);
+        assertThatThrownBy(() -> sessions.endAllOfUser(alice, LATER, RevokeReason.LOGOUT_EVERYWHERE,
+                sameId(taken, SecurityEventType.LOGOUT_ALL))).isInstanceOf(StoreUnavailableException.class);
+
+        assertThat(sessions.find(session.id())).as("the session did not start").isEmpty();
+        assertThat(sessions.findToken(first.tokenHash())).isEmpty();
+        assertThat(sessions.findToken(live.tokenHash())).as("the live session did not end").contains(live);
+        assertThat(sessions.liveSessionsOf(alice, NOW)).extracting(Session::id).containsExactly(live.familyId());
+        assertThat(feed.current(NOW)).as("no revocation recorded").isEmpty();
+        assertThat(stored()).containsExactly(taken);
+        assertThat(delivered).isEmpty();
+        assertThat(heard).isEmpty();
+    }
+
+    /** Each round, Alice logs out everywhere while her account is deleted: no event of hers outlives the deletion. */
+    @Test
+    void aLogoutEverywhereRacingTheDeletionOfTheAccount_leavesOnlyTheDeletionsEvent() throws Exception {
+        JdbiUserRepository users = new JdbiUserRepository(jdbi(), feed, events);
+        for (int round = 0; round < 50; round++) {
+            UserId user = addUser("race-" + round + "@example.com");
+            start(user, NOW);
+            SecurityEvent deleted = event(SecurityEventType.ACCOUNT_DELETED, user);
+            Race.run(2, i -> i == 0
+                    ? sessions.endAllOfUser(user, NOW, RevokeReason.LOGOUT_EVERYWHERE, event(SecurityEventType.LOGOUT_ALL, user))
+                    : users.delete(user, NOW, deleted));
+
+            assertThat(events.listOfUser(user, Optional.empty(), 10)).as("round " + round)
+                    .containsExactly(new SecurityEvent(deleted.id(), deleted.occurredAt(), deleted.type(), deleted.userId(),
+                            Optional.empty(), Optional.empty(), TestData.ORIGIN.withoutClient()));
+        }
+    }
+
+    /** An event with the id of {@code taken}, which the log's primary key refuses. */
+    private SecurityEvent sameId(SecurityEvent taken, SecurityEventType type) {
+        return SecurityEvent.of(taken.id(), LATER, type, alice, TestData.ORIGIN);
     }
 
     @Test
@@ -209,7 +317,7 @@ abstract class SessionStoreContract extends DatabaseTest {
         RefreshTokenRecord newer = start(alice, NOW);
         sessions.rotate(newer.tokenHash(), token(alice, newer.familyId(), NOW, NOW.plusSeconds(10)), NOW.plusSeconds(10));
         SessionId ended = start(alice, NOW).familyId();
-        sessions.end(ended, NOW, RevokeReason.LOGOUT);
+        sessions.end(ended, NOW, RevokeReason.LOGOUT, ending(RevokeReason.LOGOUT));
         start(alice, NOW.minus(Duration.ofDays(8)));
         start(addUser("bob@example.com"), NOW);
 
@@ -222,9 +330,9 @@ abstract class SessionStoreContract extends DatabaseTest {
         RefreshTokenRecord expired = start(alice, NOW.minus(TestData.REFRESH_TTL).minusSeconds(5));
         RefreshTokenRecord live = start(alice, NOW);
         RefreshTokenRecord endedLongAgo = start(alice, NOW.minus(Duration.ofDays(1)));
-        sessions.end(endedLongAgo.familyId(), NOW.minus(Duration.ofDays(1)), RevokeReason.LOGOUT);
+        sessions.end(endedLongAgo.familyId(), NOW.minus(Duration.ofDays(1)), RevokeReason.LOGOUT, ending(RevokeReason.LOGOUT));
         RefreshTokenRecord endedJustNow = start(alice, NOW);
-        sessions.end(endedJustNow.familyId(), NOW, RevokeReason.LOGOUT);
+        sessions.end(endedJustNow.familyId(), NOW, RevokeReason.LOGOUT, ending(RevokeReason.LOGOUT));
 
         PurgedRows purged = sessions.purgeExpired(NOW.minusSeconds(1));
 
@@ -238,20 +346,22 @@ abstract class SessionStoreContract extends DatabaseTest {
 
     @Test
     void rotationRacingTheEndOfItsSession_neverLeavesALiveToken() throws Exception {
-        raceRotationAgainst((store, session) -> store.end(session.familyId(), LATER, RevokeReason.SESSION_ENDED), sessions);
+        raceRotationAgainst((store, session) -> store.end(session.familyId(), LATER, RevokeReason.SESSION_ENDED,
+                ending(RevokeReason.SESSION_ENDED)), sessions);
     }
 
     @Test
     void rotationRacingTheEndOfEverySessionOfItsUser_neverLeavesALiveToken() throws Exception {
-        raceRotationAgainst((store, session) -> store.endAllOfUser(alice, LATER, RevokeReason.LOGOUT_EVERYWHERE), sessions);
+        raceRotationAgainst((store, session) -> store.endAllOfUser(alice, LATER, RevokeReason.LOGOUT_EVERYWHERE,
+                event(SecurityEventType.LOGOUT_ALL, alice, LATER)), sessions);
     }
 
     @Test
     void rotationRacingAnEndingFromAnotherInstance_neverLeavesALiveToken() throws Exception {
         try (JdbiDatabase otherInstance = JdbiDatabase.start(testDatabase().settings())) {
-            JdbiSessionStore other = new JdbiSessionStore(otherInstance.jdbi(),
-                    otherInstance.revocationFeed(ACCESS_TTL, TestData.LEEWAY, java.time.Clock.systemUTC()));
-            raceRotationAgainst((store, session) -> store.end(session.familyId(), LATER, RevokeReason.LOGOUT), other);
+            JdbiSessionStore other = TestData.sessions(otherInstance);
+            raceRotationAgainst((store, session) -> store.end(session.familyId(), LATER, RevokeReason.LOGOUT,
+                    ending(RevokeReason.LOGOUT)), other);
         }
     }
 
@@ -286,10 +396,35 @@ abstract class SessionStoreContract extends DatabaseTest {
                 testDatabase().settings().kind(), RACE_ROUNDS, rotatedFirst);
     }
 
+    /** Alice logs out everywhere at {@link #LATER}. */
+    private List<SessionId> endAllOfAlice() {
+        return sessions.endAllOfUser(alice, LATER, RevokeReason.LOGOUT_EVERYWHERE, event(SecurityEventType.LOGOUT_ALL, alice, LATER));
+    }
+
+    /** The login event of {@code session}, at its start. */
+    private static SecurityEvent loggedIn(Session session) {
+        return event(SecurityEventType.LOGIN_SUCCEEDED, session.userId(), session.createdAt()).withSession(session.id());
+    }
+
+    /** An event of Alice's for an ending with {@code reason}, at {@link #LATER}. */
+    private SecurityEvent ending(RevokeReason reason) {
+        SecurityEventType type = switch (reason) {
+            case REUSE_DETECTED -> SecurityEventType.REFRESH_REUSE_DETECTED;
+            case SESSION_ENDED -> SecurityEventType.SESSION_ENDED;
+            default -> SecurityEventType.LOGOUT;
+        };
+        return event(type, alice, LATER);
+    }
+
+    /** @return every stored event, newest first */
+    private List<SecurityEvent> stored() {
+        return events.listAll(SecurityEventFilter.all(), Optional.empty(), 1000);
+    }
+
     private RefreshTokenRecord start(UserId user, Instant at) {
         Session session = Session.start(newSession(), user, at, Optional.empty());
         RefreshTokenRecord first = token(user, session.id(), at);
-        sessions.start(session, first);
+        sessions.start(session, first, loggedIn(session));
         return first;
     }
 

@@ -1,9 +1,14 @@
 package dev.inkan.adapter.persistence;
 
+import dev.inkan.domain.Actor;
 import dev.inkan.domain.Email;
 import dev.inkan.domain.PasswordHash;
 import dev.inkan.domain.RefreshTokenHash;
 import dev.inkan.domain.RefreshTokenRecord;
+import dev.inkan.domain.RequestOrigin;
+import dev.inkan.domain.Role;
+import dev.inkan.domain.SecurityEvent;
+import dev.inkan.domain.SecurityEventType;
 import dev.inkan.domain.SessionId;
 import dev.inkan.domain.User;
 import dev.inkan.domain.UserId;
@@ -13,7 +18,7 @@ import java.util.HexFormat;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** Test fixture: users and refresh tokens as the use cases would make them. */
+/** Test fixture: users, refresh tokens and security events as the use cases would make them. */
 final class TestData {
 
     /** Has microseconds, as much as both databases keep, so values must survive the round trip exactly. */
@@ -52,8 +57,29 @@ final class TestData {
                 issuedAt.plus(REFRESH_TTL));
     }
 
-    /** The user repository of {@code database}, with its revocation feed. */
+    /** Where the test events come from: a client with an address, a user agent and a request id. */
+    static final RequestOrigin ORIGIN = RequestOrigin.of(Actor.user(), "198.51.100.23", "Firefox 140", "req-42");
+
+    /** An event of {@code type} about {@code user}, at {@link #NOW}, from {@link #ORIGIN}. */
+    static SecurityEvent event(SecurityEventType type, UserId user) {
+        return event(type, user, NOW);
+    }
+
+    /** An event of {@code type} about {@code user}, at {@code at}, from {@link #ORIGIN}. */
+    static SecurityEvent event(SecurityEventType type, UserId user, Instant at) {
+        return type.namesARole() ? SecurityEvent.ofRole(UUID.randomUUID(), at, type, user, Role.ADMIN, ORIGIN)
+                : SecurityEvent.of(UUID.randomUUID(), at, type, user, ORIGIN);
+    }
+
+    /** The user repository of {@code database}, with its revocation feed and security log. */
     static JdbiUserRepository users(JdbiDatabase database) {
-        return new JdbiUserRepository(database.jdbi(), database.revocationFeed(ACCESS_TTL, LEEWAY, java.time.Clock.systemUTC()));
+        return new JdbiUserRepository(database.jdbi(), database.revocationFeed(ACCESS_TTL, LEEWAY, java.time.Clock.systemUTC()),
+                database.securityEventLog());
+    }
+
+    /** The session store of {@code database}, with its revocation feed and security log. */
+    static JdbiSessionStore sessions(JdbiDatabase database) {
+        return new JdbiSessionStore(database.jdbi(), database.revocationFeed(ACCESS_TTL, LEEWAY, java.time.Clock.systemUTC()),
+                database.securityEventLog());
     }
 }

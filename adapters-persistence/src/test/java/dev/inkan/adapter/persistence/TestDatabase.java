@@ -121,6 +121,14 @@ final class TestDatabase implements AutoCloseable {
                 Optional.empty(), clock);
     }
 
+    /**
+     * A new security log on this database for one test: it writes where the database's own does,
+     * but only this test's listeners hear it.
+     */
+    JdbiSecurityEventLog newEventLog() {
+        return new JdbiSecurityEventLog(jdbi());
+    }
+
     Jdbi jdbi() {
         return database.jdbi();
     }
@@ -128,6 +136,7 @@ final class TestDatabase implements AutoCloseable {
     /** Empties every table, children first, so each test starts from nothing. */
     void deleteAllRows() {
         jdbi().useTransaction(handle -> {
+            handle.execute("DELETE FROM security_events");
             handle.execute("DELETE FROM refresh_tokens");
             handle.execute("DELETE FROM sessions");
             handle.execute("DELETE FROM revocations");

@@ -3,7 +3,9 @@ package dev.inkan.adapter.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.inkan.application.port.in.AdministerUsersUseCase;
 import dev.inkan.domain.AccessTokenClaims;
+import dev.inkan.domain.Actor;
 import dev.inkan.domain.Email;
+import dev.inkan.domain.RequestOrigin;
 import dev.inkan.domain.Role;
 import dev.inkan.domain.UserId;
 import io.javalin.http.Context;
@@ -17,6 +19,7 @@ import org.slf4j.LoggerFactory;
  * The admin API, {@code /admin/users…}, for callers whose access token holds the role
  * {@code admin}. The role is checked before anything else, so a caller without it learns nothing
  * (not even whether a user id exists); every answer then is the user as it is after the change.
+ * Each change is recorded in the security log as the administrator's, with the request's origin.
  */
 final class AdminHandlers {
 
@@ -25,10 +28,12 @@ final class AdminHandlers {
 
     private final AdministerUsersUseCase admin;
     private final RequestAuthentication authentication;
+    private final RequestOrigins origins;
 
-    AdminHandlers(AdministerUsersUseCase admin, RequestAuthentication authentication) {
+    AdminHandlers(AdministerUsersUseCase admin, RequestAuthentication authentication, RequestOrigins origins) {
         this.admin = Objects.requireNonNull(admin, "admin");
         this.authentication = Objects.requireNonNull(authentication, "authentication");
+        this.origins = Objects.requireNonNull(origins, "origins");
     }
 
     void list(Context ctx) {
@@ -55,7 +60,7 @@ final class AdminHandlers {
         UserId user = userId(ctx);
         JsonNode body = JsonBodies.object(ctx);
         Role role = AuthHandlers.validated(() -> new Role(JsonBodies.string(body, "role")));
-        if (admin.grant(user, role)) {
+        if (admin.grant(user, role, origin(ctx, caller))) {
             audit(ctx, caller, "grant_role role=" + role, user);
         }
         respondWith(ctx, user);
@@ -65,7 +70,7 @@ final class AdminHandlers {
         AccessTokenClaims caller = requireAdmin(ctx);
         UserId user = userId(ctx);
         Role role = AuthHandlers.validated(() -> new Role(ctx.pathParam("role")));
-        if (admin.revoke(user, role)) {
+        if (admin.revoke(user, role, origin(ctx, caller))) {
             audit(ctx, caller, "revoke_role role=" + role, user);
         }
         respondWith(ctx, user);
@@ -74,7 +79,7 @@ final class AdminHandlers {
     void disable(Context ctx) {
         AccessTokenClaims caller = requireAdmin(ctx);
         UserId user = notTheCaller(caller, userId(ctx));
-        if (admin.disable(user)) {
+        if (admin.disable(user, origin(ctx, caller))) {
             audit(ctx, caller, "disable", user);
         }
         respondWith(ctx, user);
@@ -83,7 +88,7 @@ final class AdminHandlers {
     void enable(Context ctx) {
         AccessTokenClaims caller = requireAdmin(ctx);
         UserId user = userId(ctx);
-        if (admin.enable(user)) {
+        if (admin.enable(user, origin(ctx, caller))) {
             audit(ctx, caller, "enable", user);
         }
         respondWith(ctx, user);
@@ -92,7 +97,7 @@ final class AdminHandlers {
     void delete(Context ctx) {
         AccessTokenClaims caller = requireAdmin(ctx);
         UserId user = notTheCaller(caller, userId(ctx));
-        admin.delete(user);
+        admin.delete(user, origin(ctx, caller));
         audit(ctx, caller, "delete", user);
         ctx.status(204);
     }
@@ -100,7 +105,7 @@ final class AdminHandlers {
     void logoutEverywhere(Context ctx) {
         AccessTokenClaims caller = requireAdmin(ctx);
         UserId user = userId(ctx);
-        admin.logoutEverywhere(user);
+        admin.logoutEverywhere(user, origin(ctx, caller));
         audit(ctx, caller, "logout_everywhere", user);
         ctx.status(204);
     }
@@ -108,6 +113,10 @@ final class AdminHandlers {
     /** One line per change, by ids alone: no e-mail or address of the user, so a deletion leaves nothing of them here. */
     private static void audit(Context ctx, AccessTokenClaims caller, String action, UserId user) {
         LOG.info("admin_action request_id={} admin={} action={} user={}", RequestIds.of(ctx), caller.subject(), action, user);
+    }
+
+    private RequestOrigin origin(Context ctx, AccessTokenClaims caller) {
+        return origins.of(ctx, Actor.admin(caller.subject()));
     }
 
     private AccessTokenClaims requireAdmin(Context ctx) {

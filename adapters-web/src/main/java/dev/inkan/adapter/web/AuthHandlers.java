@@ -26,8 +26,10 @@ final class AuthHandlers {
     private final WebSettings settings;
     private final RequestAuthentication authentication;
     private final AdminHandlers admin;
+    private final EventHandlers events;
     private final AbuseLimits limits;
     private final ClientAddress clientAddress;
+    private final RequestOrigins origins;
     private final WebMetrics metrics;
     private final String cookiePrefix;
     private final TokenCookies cookies;
@@ -38,9 +40,11 @@ final class AuthHandlers {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.cookiePrefix = Objects.requireNonNull(prefix, "prefix");
         this.authentication = new RequestAuthentication(useCases.verify(), settings);
-        this.admin = new AdminHandlers(useCases.admin(), authentication);
         this.limits = new AbuseLimits(settings.rateLimits(), buckets);
         this.clientAddress = new ClientAddress(settings.trustedProxies());
+        this.origins = new RequestOrigins(clientAddress);
+        this.admin = new AdminHandlers(useCases.admin(), authentication, origins);
+        this.events = new EventHandlers(useCases.events(), authentication);
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.cookies = new TokenCookies(settings.gateway().cookieDomain());
         this.forwardAuth = new ForwardAuthHandlers(authentication, settings, prefix);
@@ -49,6 +53,11 @@ final class AuthHandlers {
     /** @return the handlers of the admin API, which share this one's token checks */
     AdminHandlers admin() {
         return admin;
+    }
+
+    /** @return the handlers of the security log, which share this one's token checks */
+    EventHandlers events() {
+        return events;
     }
 
     /** @return the handlers that answer gateways' forward-auth, which share this one's token checks */
@@ -67,8 +76,7 @@ final class AuthHandlers {
     void login(Context ctx) {
         JsonNode body = JsonBodies.object(ctx);
         LoginCommand command = validated(() ->
-                LoginCommand.of(JsonBodies.string(body, "email"), JsonBodies.string(body, "password"),
-                        ctx.header("User-Agent")));
+                LoginCommand.of(JsonBodies.string(body, "email"), JsonBodies.string(body, "password"), origins.ofUser(ctx)));
         try {
             limits.beforeLogin(clientAddress.limitKey(ctx), command.email().value());
         } catch (RateLimitedException e) {
@@ -99,7 +107,8 @@ final class AuthHandlers {
         limits.beforeRefresh(clientAddress.limitKey(ctx));
         if (hasBody(ctx) && settings.transport().acceptsBearer()) {
             String token = JsonBodies.string(JsonBodies.object(ctx), "refresh_token");
-            answerWithTokens(ctx, useCases.refresh().refresh(validated(() -> new RefreshCommand(token))));
+            answerWithTokens(ctx, useCases.refresh().refresh(validated(() ->
+                    new RefreshCommand(token, Optional.empty(), origins.ofUser(ctx)))));
             return;
         }
         if (!settings.transport().usesCookies()) {
@@ -124,7 +133,7 @@ final class AuthHandlers {
                 continue; // not one Inkan issued
             }
             try {
-                return useCases.refresh().refresh(new RefreshCommand(cookie, session));
+                return useCases.refresh().refresh(new RefreshCommand(cookie, session, origins.ofUser(ctx)));
             } catch (InvalidRefreshTokenException e) {
                 boolean planted = e.reason() == InvalidRefreshTokenException.Reason.UNKNOWN
                         || e.reason() == InvalidRefreshTokenException.Reason.OTHER_SESSION;
@@ -135,13 +144,13 @@ final class AuthHandlers {
     }
 
     void logout(Context ctx) {
-        useCases.logout().logout(authentication.claims(ctx));
+        useCases.logout().logout(authentication.claims(ctx), origins.ofUser(ctx));
         clearCookies(ctx);
         ctx.status(204);
     }
 
     void logoutEverywhere(Context ctx) {
-        useCases.logoutEverywhere().logoutEverywhere(authentication.claims(ctx));
+        useCases.logoutEverywhere().logoutEverywhere(authentication.claims(ctx), origins.ofUser(ctx));
         clearCookies(ctx);
         ctx.status(204);
     }
@@ -157,7 +166,7 @@ final class AuthHandlers {
     void endSession(Context ctx) {
         AccessTokenClaims caller = authentication.claims(ctx);
         SessionId session = validated(() -> SessionId.parse(ctx.pathParam("id")));
-        useCases.endSession().endSession(caller, session);
+        useCases.endSession().endSession(caller, session, origins.ofUser(ctx));
         ctx.status(204);
     }
 

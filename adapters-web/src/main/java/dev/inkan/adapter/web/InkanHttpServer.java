@@ -64,7 +64,7 @@ public final class InkanHttpServer implements AutoCloseable {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(buckets, "buckets");
         Objects.requireNonNull(management, "management");
-        WebMetrics metrics = new WebMetrics();
+        WebMetrics metrics = new WebMetrics(useCases.eventCounts());
         Javalin javalin = Javalin.create(config -> configure(config, useCases, settings, buckets, metrics)).start(host, port);
         try {
             return new InkanHttpServer(javalin, management.map(listener -> startManagement(metrics, listener)));

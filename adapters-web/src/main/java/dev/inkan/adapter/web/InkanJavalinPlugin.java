@@ -39,7 +39,7 @@ public final class InkanJavalinPlugin extends Plugin<InkanJavalinPlugin.Config> 
     @Override
     public void onStart(JavalinState state) {
         Config config = pluginConfig;
-        WebMetrics metrics = new WebMetrics();
+        WebMetrics metrics = new WebMetrics(useCases.eventCounts());
         AuthHandlers handlers = new AuthHandlers(useCases, config.settings, config.rateLimitBuckets, metrics, config.prefix);
         state.routes.before(config.prefix + "/*", InkanRoutes::secureHeaders);
         InkanRoutes.mount(state.routes, config.prefix, handlers);

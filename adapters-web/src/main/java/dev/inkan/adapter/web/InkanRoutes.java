@@ -11,6 +11,8 @@ final class InkanRoutes {
 
     static void mount(RoutesConfig routes, String prefix, AuthHandlers handlers) {
         AdminHandlers admin = handlers.admin();
+        EventHandlers events = handlers.events();
+        routes.get(prefix + "/admin/events", events::all);
         routes.get(prefix + "/admin/users", admin::list);
         routes.get(prefix + "/admin/users/{id}", admin::get);
         routes.delete(prefix + "/admin/users/{id}", admin::delete);
@@ -27,6 +29,7 @@ final class InkanRoutes {
         routes.get(prefix + "/auth/sessions", handlers::sessions);
         routes.delete(prefix + "/auth/sessions/{id}", handlers::endSession);
         routes.get(prefix + "/me", handlers::me);
+        routes.get(prefix + "/me/events", events::mine);
         ForwardAuthHandlers.mount(routes, prefix, handlers.forwardAuth());
     }
 

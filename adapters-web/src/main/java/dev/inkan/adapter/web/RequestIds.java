@@ -15,6 +15,8 @@ import org.slf4j.LoggerFactory;
 final class RequestIds {
 
     static final String HEADER = "X-Request-Id";
+    /** What {@link #of} gives for a request that has none (one outside Inkan's routes). */
+    static final String NONE = "-";
     private static final String ATTRIBUTE = "inkan.requestId";
     private static final Logger ACCESS = LoggerFactory.getLogger("dev.inkan.access");
 
@@ -40,7 +42,7 @@ final class RequestIds {
 
     static String of(Context ctx) {
         String id = ctx.attribute(ATTRIBUTE);
-        return id == null ? "-" : id;
+        return id == null ? NONE : id;
     }
 
     /** The matched route's pattern ({@code /auth/sessions/{id}}), so ids in paths never reach logs or metric labels. */

@@ -1,7 +1,10 @@
 package dev.inkan.adapter.web;
 
+import dev.inkan.application.port.in.CountSecurityEventsUseCase;
 import dev.inkan.domain.InvalidTokenException;
+import dev.inkan.domain.SecurityEventType;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -11,7 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What {@code GET /metrics} shows in Prometheus format: logins by outcome, token refusals by
- * reason, refresh reuse, rate-limit hits, and request latency per route.
+ * reason, refresh reuse, rate-limit hits, request latency per route, and the security events
+ * recorded by type (every type from the start, at zero until one is recorded).
  */
 final class WebMetrics {
 
@@ -22,6 +26,16 @@ final class WebMetrics {
      * that are thread-safe themselves; routes are patterns, so there are few keys.
      */
     private final Map<RequestKey, Timer> requestTimers = new ConcurrentHashMap<>();
+
+    /** @param events how many security events of each type this instance has recorded; read at each scrape */
+    WebMetrics(CountSecurityEventsUseCase events) {
+        for (SecurityEventType type : SecurityEventType.values()) {
+            FunctionCounter.builder("inkan_security_events", events, counts -> counts.recorded(type))
+                    .description("Security events recorded (committed), by type")
+                    .tag("type", type.wireName())
+                    .register(registry);
+        }
+    }
 
     void login(String outcome) {
         Counter.builder("inkan_logins").description("Login attempts by outcome").tag("outcome", outcome)

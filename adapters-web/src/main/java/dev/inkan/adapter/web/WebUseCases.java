@@ -1,8 +1,10 @@
 package dev.inkan.adapter.web;
 
 import dev.inkan.application.port.in.AdministerUsersUseCase;
+import dev.inkan.application.port.in.CountSecurityEventsUseCase;
 import dev.inkan.application.port.in.EndSessionUseCase;
 import dev.inkan.application.port.in.GetUserProfileUseCase;
+import dev.inkan.application.port.in.ListSecurityEventsUseCase;
 import dev.inkan.application.port.in.ListSessionsUseCase;
 import dev.inkan.application.port.in.LoginUseCase;
 import dev.inkan.application.port.in.LogoutEverywhereUseCase;
@@ -12,7 +14,12 @@ import dev.inkan.application.port.in.RegisterUserUseCase;
 import dev.inkan.application.port.in.VerifyAccessTokenUseCase;
 import java.util.Objects;
 
-/** The driving ports the HTTP API calls, and the health probe it reports. */
+/**
+ * The driving ports the HTTP API calls, and the health probe it reports.
+ *
+ * @param events the security log, for {@code GET /me/events} and {@code GET /admin/events}
+ * @param eventCounts the security events recorded by type, for the management listener's metrics
+ */
 public record WebUseCases(
         RegisterUserUseCase register,
         LoginUseCase login,
@@ -24,6 +31,8 @@ public record WebUseCases(
         ListSessionsUseCase listSessions,
         EndSessionUseCase endSession,
         AdministerUsersUseCase admin,
+        ListSecurityEventsUseCase events,
+        CountSecurityEventsUseCase eventCounts,
         HealthProbe health) {
 
     public WebUseCases {
@@ -37,6 +46,8 @@ public record WebUseCases(
         Objects.requireNonNull(listSessions, "listSessions");
         Objects.requireNonNull(endSession, "endSession");
         Objects.requireNonNull(admin, "admin");
+        Objects.requireNonNull(events, "events");
+        Objects.requireNonNull(eventCounts, "eventCounts");
         Objects.requireNonNull(health, "health");
     }
 }

@@ -9,9 +9,11 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import dev.inkan.application.port.in.AdministerUsersUseCase;
+import dev.inkan.application.port.in.CountSecurityEventsUseCase;
 import dev.inkan.application.port.in.EndSessionUseCase;
 import dev.inkan.application.port.in.GetUserProfileUseCase;
 import dev.inkan.application.port.in.IssuedTokens;
+import dev.inkan.application.port.in.ListSecurityEventsUseCase;
 import dev.inkan.application.port.in.ListSessionsUseCase;
 import dev.inkan.application.port.in.LoginUseCase;
 import dev.inkan.application.port.in.LogoutEverywhereUseCase;
@@ -104,13 +106,13 @@ class BrowserEdgeTest {
         assertThat(wrongProof.statusCode()).isEqualTo(403);
         assertThat(foreignOrigin.statusCode()).isEqualTo(403);
         assertThat(proofOfAnotherSession.statusCode()).isEqualTo(403);
-        verify(logout, never()).logout(any());
+        verify(logout, never()).logout(any(), any());
 
         HttpResponse<String> withProof = send(request("/auth/logout").header("Cookie", cookies)
                 .header("X-CSRF-Token", csrf).header("Origin", "http://127.0.0.1:" + server.port()).POST(BodyPublishers.noBody()));
 
         assertThat(withProof.statusCode()).isEqualTo(204);
-        verify(logout).logout(claims);
+        verify(logout).logout(org.mockito.ArgumentMatchers.eq(claims), any());
         assertThat(withProof.headers().allValues("Set-Cookie")).anySatisfy(c -> assertThat(c).startsWith("__Host-inkan_access=;").contains("Max-Age=0"));
     }
 
@@ -127,7 +129,7 @@ class BrowserEdgeTest {
     @Test
     void refreshFromTheCookie_needsTheCsrfProof() throws Exception {
         start(new WebSettings(TokenTransport.COOKIE, List.of(), RateLimitSettings.defaults()));
-        when(refresh.refresh(new RefreshCommand(REFRESH, Optional.of(claims.sessionId()))))
+        when(refresh.refresh(cookieRefresh(REFRESH)))
                 .thenReturn(new IssuedTokens("new.access.token", claims, "new-refresh", Duration.ofDays(7)));
         String cookies = "__Secure-inkan_refresh=" + REFRESH + "; __Host-inkan_csrf=" + csrf;
 
@@ -145,9 +147,9 @@ class BrowserEdgeTest {
     void aRefreshCookiePlantedFromASiblingDomain_isRefusedAlone_andPassedOverBesideTheBrowsersOwn() throws Exception {
         start(new WebSettings(TokenTransport.COOKIE, List.of(), RateLimitSettings.defaults()));
         String planted = "attackers-refresh-token";
-        when(refresh.refresh(new RefreshCommand(planted, Optional.of(claims.sessionId()))))
+        when(refresh.refresh(cookieRefresh(planted)))
                 .thenThrow(new InvalidRefreshTokenException(InvalidRefreshTokenException.Reason.OTHER_SESSION));
-        when(refresh.refresh(new RefreshCommand(REFRESH, Optional.of(claims.sessionId()))))
+        when(refresh.refresh(cookieRefresh(REFRESH)))
                 .thenReturn(new IssuedTokens("new.access.token", claims, "new-refresh", Duration.ofDays(7)));
 
         HttpResponse<String> alone = send(request("/auth/refresh").header("X-CSRF-Token", csrf)
@@ -165,9 +167,9 @@ class BrowserEdgeTest {
     @Test
     void plantedGarbageRefreshCookies_beforeTheBrowsersOwn_areSkipped_soTheBrowserStillRefreshes() throws Exception {
         start(new WebSettings(TokenTransport.COOKIE, List.of(), RateLimitSettings.defaults()));
-        when(refresh.refresh(new RefreshCommand("planted-garbage", Optional.of(claims.sessionId()))))
+        when(refresh.refresh(cookieRefresh("planted-garbage")))
                 .thenThrow(new InvalidRefreshTokenException(InvalidRefreshTokenException.Reason.UNKNOWN));
-        when(refresh.refresh(new RefreshCommand(REFRESH, Optional.of(claims.sessionId()))))
+        when(refresh.refresh(cookieRefresh(REFRESH)))
                 .thenReturn(new IssuedTokens("new.access.token", claims, "new-refresh", Duration.ofDays(7)));
 
         HttpResponse<String> refreshed = send(request("/auth/refresh").header("X-CSRF-Token", csrf)
@@ -275,10 +277,17 @@ class BrowserEdgeTest {
         return "{\"email\":\"ann@example.com\",\"password\":\"" + password + "\"}";
     }
 
+    /** A refresh of {@code token} from its cookie, bound to the session of the CSRF proof, from wherever the request came. */
+    private RefreshCommand cookieRefresh(String token) {
+        return argThat(command -> command != null && command.refreshToken().equals(token)
+                && command.session().equals(Optional.of(claims.sessionId())));
+    }
+
     private void start(WebSettings settings) {
         server = InkanHttpServer.start(new WebUseCases(register, login, refresh, logout,
                 mock(LogoutEverywhereUseCase.class), verifier, mock(GetUserProfileUseCase.class), mock(ListSessionsUseCase.class),
-                mock(EndSessionUseCase.class), mock(AdministerUsersUseCase.class), () -> true), settings, "127.0.0.1", 0);
+                mock(EndSessionUseCase.class), mock(AdministerUsersUseCase.class),
+                mock(ListSecurityEventsUseCase.class), mock(CountSecurityEventsUseCase.class), () -> true), settings, "127.0.0.1", 0);
     }
 
     private HttpRequest.Builder request(String path) {

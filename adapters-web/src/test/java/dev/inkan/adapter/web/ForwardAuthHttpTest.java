@@ -8,8 +8,10 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import dev.inkan.application.port.in.AdministerUsersUseCase;
+import dev.inkan.application.port.in.CountSecurityEventsUseCase;
 import dev.inkan.application.port.in.EndSessionUseCase;
 import dev.inkan.application.port.in.GetUserProfileUseCase;
+import dev.inkan.application.port.in.ListSecurityEventsUseCase;
 import dev.inkan.application.port.in.ListSessionsUseCase;
 import dev.inkan.application.port.in.LoginUseCase;
 import dev.inkan.application.port.in.LogoutEverywhereUseCase;
@@ -318,7 +320,8 @@ class ForwardAuthHttpTest {
                 "refresh", Duration.ofDays(7)));
         server = InkanHttpServer.start(new WebUseCases(mock(RegisterUserUseCase.class), login, mock(RefreshTokensUseCase.class),
                 mock(LogoutUseCase.class), mock(LogoutEverywhereUseCase.class), verifier, mock(GetUserProfileUseCase.class),
-                mock(ListSessionsUseCase.class), mock(EndSessionUseCase.class), mock(AdministerUsersUseCase.class), () -> true),
+                mock(ListSessionsUseCase.class), mock(EndSessionUseCase.class), mock(AdministerUsersUseCase.class),
+                mock(ListSecurityEventsUseCase.class), mock(CountSecurityEventsUseCase.class), () -> true),
                 settings(gateway().withCookieDomain("example.com")), "127.0.0.1", 0);
 
         HttpResponse<String> answer = send(request("/auth/login").header("Content-Type", "application/json")
@@ -383,7 +386,8 @@ class ForwardAuthHttpTest {
         return InkanHttpServer.start(new WebUseCases(mock(RegisterUserUseCase.class), mock(LoginUseCase.class),
                 mock(RefreshTokensUseCase.class), mock(LogoutUseCase.class), mock(LogoutEverywhereUseCase.class), verifier,
                 mock(GetUserProfileUseCase.class), mock(ListSessionsUseCase.class), mock(EndSessionUseCase.class),
-                mock(AdministerUsersUseCase.class), () -> true), settings, "127.0.0.1", 0);
+                mock(AdministerUsersUseCase.class),
+                mock(ListSecurityEventsUseCase.class), mock(CountSecurityEventsUseCase.class), () -> true), settings, "127.0.0.1", 0);
     }
 
     private HttpRequest.Builder request(String path) {

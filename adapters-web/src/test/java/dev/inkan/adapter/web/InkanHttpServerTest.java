@@ -9,9 +9,11 @@ import static org.mockito.Mockito.when;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.inkan.application.port.in.AdministerUsersUseCase;
+import dev.inkan.application.port.in.CountSecurityEventsUseCase;
 import dev.inkan.application.port.in.EndSessionUseCase;
 import dev.inkan.application.port.in.GetUserProfileUseCase;
 import dev.inkan.application.port.in.IssuedTokens;
+import dev.inkan.application.port.in.ListSecurityEventsUseCase;
 import dev.inkan.application.port.in.ListSessionsUseCase;
 import dev.inkan.application.port.in.LoginCommand;
 import dev.inkan.application.port.in.LoginUseCase;
@@ -27,11 +29,13 @@ import dev.inkan.application.port.in.VerifyAccessTokenUseCase;
 import dev.inkan.application.port.out.PasswordHashingBusyException;
 import dev.inkan.application.port.out.StoreUnavailableException;
 import dev.inkan.domain.AccessTokenClaims;
+import dev.inkan.domain.Actor;
 import dev.inkan.domain.Email;
 import dev.inkan.domain.EmailAlreadyRegisteredException;
 import dev.inkan.domain.InvalidCredentialsException;
 import dev.inkan.domain.InvalidRefreshTokenException;
 import dev.inkan.domain.InvalidTokenException;
+import dev.inkan.domain.RequestOrigin;
 import dev.inkan.domain.Session;
 import dev.inkan.domain.SessionId;
 import dev.inkan.domain.SessionNotFoundException;
@@ -81,7 +85,8 @@ class InkanHttpServerTest {
     @BeforeEach
     void start() {
         server = InkanHttpServer.start(new WebUseCases(register, login, refresh, logout, logoutEverywhere, verifier,
-                profile, listSessions, endSession, mock(AdministerUsersUseCase.class), () -> databaseUp), WebSettings.defaults(), "127.0.0.1", 0);
+                profile, listSessions, endSession, mock(AdministerUsersUseCase.class),
+                mock(ListSecurityEventsUseCase.class), mock(CountSecurityEventsUseCase.class), () -> databaseUp), WebSettings.defaults(), "127.0.0.1", 0);
     }
 
     @AfterEach
@@ -117,7 +122,12 @@ class InkanHttpServerTest {
         assertThat(body.get("refresh_expires_in").asLong()).isEqualTo(7 * 24 * 3600);
         assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
         assertThat(response.headers().firstValue("Pragma")).hasValue("no-cache");
-        verify(login).login(LoginCommand.of("ann@example.com", "pw", "inkan-test/1.0"));
+        org.mockito.ArgumentCaptor<LoginCommand> command = org.mockito.ArgumentCaptor.forClass(LoginCommand.class);
+        verify(login).login(command.capture());
+        assertThat(command.getValue().email()).isEqualTo(new Email("ann@example.com"));
+        assertThat(command.getValue().userAgent()).contains("inkan-test/1.0");
+        assertThat(command.getValue().origin()).as("where the login came from, for the security log").isEqualTo(
+                RequestOrigin.of(Actor.user(), "127.0.0.1", "inkan-test/1.0", response.headers().firstValue("X-Request-Id").orElseThrow()));
     }
 
     @Test
@@ -245,7 +255,7 @@ class InkanHttpServerTest {
         HttpResponse<String> response = send(authorized("/auth/logout").POST(BodyPublishers.noBody()));
 
         assertThat(response.statusCode()).isEqualTo(204);
-        verify(logout).logout(claims);
+        verify(logout).logout(org.mockito.ArgumentMatchers.eq(claims), any());
     }
 
     @Test
@@ -269,12 +279,14 @@ class InkanHttpServerTest {
     void endingSomeoneElsesSession_answers404Problem_andAMalformedId400() throws Exception {
         when(verifier.verify(TOKEN)).thenReturn(claims);
         SessionId other = new SessionId(UUID.randomUUID());
-        org.mockito.Mockito.doThrow(new SessionNotFoundException()).when(endSession).endSession(claims, other);
+        org.mockito.Mockito.doThrow(new SessionNotFoundException()).when(endSession)
+                .endSession(org.mockito.ArgumentMatchers.eq(claims), org.mockito.ArgumentMatchers.eq(other), any());
 
         assertProblem(send(authorized("/auth/sessions/" + other).DELETE()), 404);
         assertProblem(send(authorized("/auth/sessions/not-a-uuid").DELETE()), 400);
         assertThat(send(authorized("/auth/sessions/" + claims.sessionId()).DELETE()).statusCode()).isEqualTo(204);
-        verify(endSession).endSession(claims, claims.sessionId());
+        verify(endSession).endSession(org.mockito.ArgumentMatchers.eq(claims), org.mockito.ArgumentMatchers.eq(claims.sessionId()),
+                any());
     }
 
     @Test

@@ -11,6 +11,7 @@ import static org.mockito.Mockito.when;
 import dev.inkan.application.port.in.AdministerUsersUseCase;
 import dev.inkan.application.port.in.EndSessionUseCase;
 import dev.inkan.application.port.in.GetUserProfileUseCase;
+import dev.inkan.application.port.in.ListSecurityEventsUseCase;
 import dev.inkan.application.port.in.ListSessionsUseCase;
 import dev.inkan.application.port.in.LoginUseCase;
 import dev.inkan.application.port.in.LogoutEverywhereUseCase;
@@ -20,6 +21,7 @@ import dev.inkan.application.port.in.RegisterUserUseCase;
 import dev.inkan.application.port.in.VerifyAccessTokenUseCase;
 import dev.inkan.domain.InvalidCredentialsException;
 import dev.inkan.domain.InvalidTokenException;
+import dev.inkan.domain.SecurityEventType;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -44,7 +46,8 @@ class ManagementListenerTest {
     private final VerifyAccessTokenUseCase verifier = mock(VerifyAccessTokenUseCase.class);
     private final WebUseCases useCases = new WebUseCases(mock(RegisterUserUseCase.class), login, mock(RefreshTokensUseCase.class),
             mock(LogoutUseCase.class), mock(LogoutEverywhereUseCase.class), verifier, mock(GetUserProfileUseCase.class),
-            mock(ListSessionsUseCase.class), mock(EndSessionUseCase.class), mock(AdministerUsersUseCase.class), () -> true);
+            mock(ListSessionsUseCase.class), mock(EndSessionUseCase.class), mock(AdministerUsersUseCase.class),
+            mock(ListSecurityEventsUseCase.class), type -> type == SecurityEventType.LOGIN_FAILED ? 3 : 0, () -> true);
     private final HttpClient client = HttpClient.newHttpClient();
     private InkanHttpServer server;
 
@@ -78,6 +81,8 @@ class ManagementListenerTest {
                 .contains("inkan_token_refusals_total{reason=\"expired\"} 1.0")
                 .contains("inkan_http_requests_seconds_bucket")
                 .contains("route=\"/auth/sessions/{id}\"")
+                .contains("inkan_security_events_total{type=\"login_failed\"} 3.0")
+                .contains("inkan_security_events_total{type=\"account_deleted\"} 0.0")
                 .doesNotContain(TOKEN);
     }
 

@@ -5,8 +5,10 @@ import static org.mockito.Mockito.mock;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.inkan.application.port.in.AdministerUsersUseCase;
+import dev.inkan.application.port.in.CountSecurityEventsUseCase;
 import dev.inkan.application.port.in.EndSessionUseCase;
 import dev.inkan.application.port.in.GetUserProfileUseCase;
+import dev.inkan.application.port.in.ListSecurityEventsUseCase;
 import dev.inkan.application.port.in.ListSessionsUseCase;
 import dev.inkan.application.port.in.LoginUseCase;
 import dev.inkan.application.port.in.LogoutEverywhereUseCase;
@@ -38,7 +40,8 @@ class OpenApiDocumentTest {
         server = InkanHttpServer.start(new WebUseCases(mock(RegisterUserUseCase.class), mock(LoginUseCase.class),
                 mock(RefreshTokensUseCase.class), mock(LogoutUseCase.class), mock(LogoutEverywhereUseCase.class),
                 mock(VerifyAccessTokenUseCase.class), mock(GetUserProfileUseCase.class), mock(ListSessionsUseCase.class),
-                mock(EndSessionUseCase.class), mock(AdministerUsersUseCase.class), () -> true), WebSettings.defaults(), "127.0.0.1", 0);
+                mock(EndSessionUseCase.class), mock(AdministerUsersUseCase.class),
+                mock(ListSecurityEventsUseCase.class), mock(CountSecurityEventsUseCase.class), () -> true), WebSettings.defaults(), "127.0.0.1", 0);
         var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + server.port() + "/openapi.json")).build(), BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);

@@ -6,9 +6,11 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import dev.inkan.application.port.in.AdministerUsersUseCase;
+import dev.inkan.application.port.in.CountSecurityEventsUseCase;
 import dev.inkan.application.port.in.EndSessionUseCase;
 import dev.inkan.application.port.in.GetUserProfileUseCase;
 import dev.inkan.application.port.in.IssuedTokens;
+import dev.inkan.application.port.in.ListSecurityEventsUseCase;
 import dev.inkan.application.port.in.ListSessionsUseCase;
 import dev.inkan.application.port.in.LoginUseCase;
 import dev.inkan.application.port.in.LogoutEverywhereUseCase;
@@ -46,7 +48,8 @@ class TrustedProxyHttpTest {
     private final LoginUseCase login = mock(LoginUseCase.class);
     private final WebUseCases useCases = new WebUseCases(mock(RegisterUserUseCase.class), login, mock(RefreshTokensUseCase.class),
             mock(LogoutUseCase.class), mock(LogoutEverywhereUseCase.class), mock(VerifyAccessTokenUseCase.class),
-            mock(GetUserProfileUseCase.class), mock(ListSessionsUseCase.class), mock(EndSessionUseCase.class), mock(AdministerUsersUseCase.class), () -> true);
+            mock(GetUserProfileUseCase.class), mock(ListSessionsUseCase.class), mock(EndSessionUseCase.class), mock(AdministerUsersUseCase.class),
+            mock(ListSecurityEventsUseCase.class), mock(CountSecurityEventsUseCase.class), () -> true);
     private final HttpClient client = HttpClient.newHttpClient();
     private InkanHttpServer server;
     private Javalin host;

@@ -3,6 +3,7 @@ package dev.inkan.application.service;
 import dev.inkan.application.port.in.IssuedTokens;
 import dev.inkan.application.port.in.RefreshCommand;
 import dev.inkan.application.port.in.RefreshTokensUseCase;
+import dev.inkan.application.port.out.RandomSource;
 import dev.inkan.application.port.out.SessionStore;
 import dev.inkan.application.port.out.TokenHasher;
 import dev.inkan.application.tokens.TokenIssuer;
@@ -12,7 +13,10 @@ import dev.inkan.domain.RefreshTokenHash;
 import dev.inkan.domain.RefreshTokenRecord.Status;
 import dev.inkan.domain.RefreshTokenRecord;
 import dev.inkan.domain.RefreshTokenReusedException;
+import dev.inkan.domain.RequestOrigin;
 import dev.inkan.domain.RevokeReason;
+import dev.inkan.domain.SecurityEvent;
+import dev.inkan.domain.SecurityEventType;
 import dev.inkan.domain.TokenPolicy;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,7 +29,8 @@ import java.util.Optional;
  * so its whole session ends, access tokens included. One exception keeps honest users logged in:
  * within the grace window after a rotation, the same token presented again (a second browser tab
  * refreshing at the same moment) gets the same successor instead. However often it refreshes, a
- * session ends at its absolute lifetime.
+ * session ends at its absolute lifetime. A session ended for reuse is a
+ * {@code refresh_reuse_detected} event in the security log, with where the copy was presented from.
  */
 public final class RefreshTokensService implements RefreshTokensUseCase {
 
@@ -37,16 +42,18 @@ public final class RefreshTokensService implements RefreshTokensUseCase {
     private final TokenIssuer issuer;
     private final TokenPolicy policy;
     private final Duration reuseGrace;
+    private final RandomSource random;
     private final Clock clock;
 
     /** @param reuseGrace how long after a rotation a retry gets the same successor; zero turns this off */
     public RefreshTokensService(SessionStore sessions, TokenHasher hasher, TokenIssuer issuer, TokenPolicy policy,
-                                Duration reuseGrace, Clock clock) {
+                                Duration reuseGrace, RandomSource random, Clock clock) {
         this.sessions = Objects.requireNonNull(sessions, "sessions");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
         this.issuer = Objects.requireNonNull(issuer, "issuer");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.reuseGrace = Objects.requireNonNull(reuseGrace, "reuseGrace");
+        this.random = Objects.requireNonNull(random, "random");
         this.clock = Objects.requireNonNull(clock, "clock");
         if (reuseGrace.isNegative()) {
             throw new IllegalArgumentException("the reuse grace window must not be negative");
@@ -77,7 +84,7 @@ public final class RefreshTokensService implements RefreshTokensUseCase {
             case EXPIRED:
                 throw new InvalidRefreshTokenException(Reason.EXPIRED);
             default:
-                return spentTokenPresented(presented, token);
+                return spentTokenPresented(presented, token, command.origin());
         }
     }
 
@@ -87,10 +94,10 @@ public final class RefreshTokensService implements RefreshTokensUseCase {
      * use after the window: the session ends. A successor this server cannot find (the secret it
      * was derived under has changed) is refused without ending anything.
      */
-    private IssuedTokens spentTokenPresented(RefreshTokenRecord spent, String token) {
+    private IssuedTokens spentTokenPresented(RefreshTokenRecord spent, String token, RequestOrigin origin) {
         boolean withinGrace = spent.usedAt().map(usedAt -> clock.instant().isBefore(usedAt.plus(reuseGrace))).orElse(false);
         if (!withinGrace) {
-            throw endSessionForReuse(spent);
+            throw endSessionForReuse(spent, origin);
         }
         TokenIssuer.Retry retry = issuer.retry(spent, token);
         if (retry instanceof TokenIssuer.Retry.Reissued reissued) {
@@ -99,7 +106,7 @@ public final class RefreshTokensService implements RefreshTokensUseCase {
         if (retry instanceof TokenIssuer.Retry.SuccessorUnknown) {
             throw new InvalidRefreshTokenException(Reason.SPENT);
         }
-        throw endSessionForReuse(spent);
+        throw endSessionForReuse(spent, origin);
     }
 
     /** The token's own status, where a session past its absolute lifetime makes an unspent token expired. */
@@ -114,8 +121,11 @@ public final class RefreshTokensService implements RefreshTokensUseCase {
         return sessions.findToken(hash).orElseThrow(() -> new InvalidRefreshTokenException(Reason.UNKNOWN));
     }
 
-    private RefreshTokenReusedException endSessionForReuse(RefreshTokenRecord presented) {
-        sessions.end(presented.familyId(), clock.instant(), RevokeReason.REUSE_DETECTED);
+    private RefreshTokenReusedException endSessionForReuse(RefreshTokenRecord presented, RequestOrigin origin) {
+        Instant now = clock.instant();
+        SecurityEvent event = SecurityEvent.of(random.uuid(), now, SecurityEventType.REFRESH_REUSE_DETECTED, presented.userId(),
+                origin).withSession(presented.familyId());
+        sessions.end(presented.familyId(), now, RevokeReason.REUSE_DETECTED, event);
         return new RefreshTokenReusedException(presented.familyId());
     }
 }

@@ -10,6 +10,9 @@ import dev.inkan.domain.AccessTokenClaims;
 import dev.inkan.domain.AccountDisabledException;
 import dev.inkan.domain.InvalidRefreshTokenException;
 import dev.inkan.domain.RefreshTokenRecord;
+import dev.inkan.domain.RequestOrigin;
+import dev.inkan.domain.SecurityEvent;
+import dev.inkan.domain.SecurityEventType;
 import dev.inkan.domain.Session;
 import dev.inkan.domain.SessionId;
 import dev.inkan.domain.TokenPolicy;
@@ -61,17 +64,21 @@ public final class TokenIssuer {
     }
 
     /**
-     * Starts a new session (refresh token family) for {@code user} and returns its first tokens.
+     * Starts a new session (refresh token family) for {@code user} and returns its first tokens;
+     * the session and its {@code login_succeeded} event are stored together.
      *
+     * @param origin where the login came from; its user agent names the session
      * @throws AccountDisabledException when the account was disabled or deleted since it was read
      */
-    public IssuedTokens startSession(User user, Optional<String> userAgent) {
+    public IssuedTokens startSession(User user, RequestOrigin origin) {
         Instant now = clock.instant();
         SessionId session = new SessionId(random.uuid());
         String refreshToken = BASE64URL.encodeToString(random.bytes(REFRESH_TOKEN_BYTES));
         RefreshTokenRecord first = newRecord(user.id(), session, now, refreshToken, now);
         IssuedTokens tokens = tokens(user, first, refreshToken, now); // signed first: a token that cannot be made stores nothing
-        if (!sessions.start(Session.start(session, user.id(), now, userAgent), first)) {
+        SecurityEvent loggedIn = SecurityEvent.of(random.uuid(), now, SecurityEventType.LOGIN_SUCCEEDED, user.id(), origin)
+                .withSession(session);
+        if (!sessions.start(Session.start(session, user.id(), now, origin.userAgent()), first, loggedIn)) {
             throw new AccountDisabledException();
         }
         return tokens;

@@ -4,6 +4,8 @@ import static dev.inkan.application.service.Fixtures.CLOCK;
 import static dev.inkan.application.service.Fixtures.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -12,10 +14,14 @@ import static org.mockito.Mockito.when;
 import dev.inkan.application.port.in.UserPage;
 import dev.inkan.application.port.out.SessionStore;
 import dev.inkan.application.port.out.UserRepository;
+import dev.inkan.domain.Actor;
 import dev.inkan.domain.Email;
 import dev.inkan.domain.PasswordHash;
+import dev.inkan.domain.RequestOrigin;
 import dev.inkan.domain.RevokeReason;
 import dev.inkan.domain.Role;
+import dev.inkan.domain.SecurityEvent;
+import dev.inkan.domain.SecurityEventType;
 import dev.inkan.domain.User;
 import dev.inkan.domain.UserId;
 import dev.inkan.domain.UserNotFoundException;
@@ -24,12 +30,13 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
 
 class AdministerUsersServiceTest {
 
     private final UserRepository users = mock(UserRepository.class);
     private final SessionStore sessions = mock(SessionStore.class);
-    private final AdministerUsersService service = new AdministerUsersService(users, sessions, CLOCK);
+    private final AdministerUsersService service = new AdministerUsersService(users, sessions, Fixtures.uuids(), CLOCK);
 
     @Test
     void aFullPage_saysWhereTheNextOneStarts_andTheLastSaysNothing() {
@@ -54,19 +61,59 @@ class AdministerUsersServiceTest {
     }
 
     @Test
-    void changesGoToTheStore_atTheClocksTime() {
+    void changesGoToTheStore_atTheClocksTime_eachWithItsEvent_ofTheAdministrator() {
         UserId id = new UserId(UUID.randomUUID());
-        when(users.revokeRole(id, Role.ADMIN, NOW)).thenReturn(true);
-        when(users.disable(id, NOW)).thenReturn(true);
-        when(users.delete(id, NOW)).thenReturn(true);
+        RequestOrigin admin = RequestOrigin.of(Actor.admin(new UserId(UUID.randomUUID())), "192.0.2.1", "Firefox", "req-7");
+        when(users.grantRole(eq(id), eq(Role.ADMIN), any())).thenReturn(true);
+        when(users.revokeRole(eq(id), eq(Role.ADMIN), eq(NOW), any())).thenReturn(true);
+        when(users.disable(eq(id), eq(NOW), any())).thenReturn(true);
+        when(users.enable(eq(id), any())).thenReturn(true);
+        when(users.delete(eq(id), eq(NOW), any())).thenReturn(true);
         when(users.findById(id)).thenReturn(Optional.of(user("x@example.com")));
 
-        assertThat(service.revoke(id, Role.ADMIN)).isTrue();
-        assertThat(service.disable(id)).isTrue();
-        service.delete(id);
-        service.logoutEverywhere(id);
+        assertThat(service.grant(id, Role.ADMIN, admin)).isTrue();
+        assertThat(service.revoke(id, Role.ADMIN, admin)).isTrue();
+        assertThat(service.disable(id, admin)).isTrue();
+        assertThat(service.enable(id, admin)).isTrue();
+        service.delete(id, admin);
+        service.logoutEverywhere(id, admin);
 
-        verify(sessions).endAllOfUser(id, NOW, RevokeReason.LOGOUT_EVERYWHERE);
+        ArgumentCaptor<SecurityEvent> granted = ArgumentCaptor.forClass(SecurityEvent.class);
+        ArgumentCaptor<SecurityEvent> revoked = ArgumentCaptor.forClass(SecurityEvent.class);
+        ArgumentCaptor<SecurityEvent> disabled = ArgumentCaptor.forClass(SecurityEvent.class);
+        ArgumentCaptor<SecurityEvent> enabled = ArgumentCaptor.forClass(SecurityEvent.class);
+        ArgumentCaptor<SecurityEvent> deleted = ArgumentCaptor.forClass(SecurityEvent.class);
+        ArgumentCaptor<SecurityEvent> loggedOut = ArgumentCaptor.forClass(SecurityEvent.class);
+        verify(users).grantRole(eq(id), eq(Role.ADMIN), granted.capture());
+        verify(users).revokeRole(eq(id), eq(Role.ADMIN), eq(NOW), revoked.capture());
+        verify(users).disable(eq(id), eq(NOW), disabled.capture());
+        verify(users).enable(eq(id), enabled.capture());
+        verify(users).delete(eq(id), eq(NOW), deleted.capture());
+        verify(sessions).endAllOfUser(eq(id), eq(NOW), eq(RevokeReason.LOGOUT_EVERYWHERE), loggedOut.capture());
+        assertThat(List.of(granted, revoked, disabled, enabled, deleted, loggedOut)).extracting(event -> event.getValue().type())
+                .containsExactly(SecurityEventType.ROLE_GRANTED, SecurityEventType.ROLE_REVOKED, SecurityEventType.ACCOUNT_DISABLED,
+                        SecurityEventType.ACCOUNT_ENABLED, SecurityEventType.ACCOUNT_DELETED, SecurityEventType.LOGOUT_ALL);
+        assertThat(List.of(granted, revoked, disabled, enabled, deleted, loggedOut)).allSatisfy(event -> {
+            assertThat(event.getValue().userId()).contains(id);
+            assertThat(event.getValue().occurredAt()).isEqualTo(NOW);
+            assertThat(event.getValue().origin().actor()).isEqualTo(admin.actor());
+        });
+        assertThat(granted.getValue().role()).contains(Role.ADMIN);
+        assertThat(revoked.getValue().role()).contains(Role.ADMIN);
+        assertThat(disabled.getValue().origin()).isEqualTo(admin);
+        assertThat(deleted.getValue().origin()).as("a deletion keeps no client address or user agent")
+                .isEqualTo(RequestOrigin.of(admin.actor(), null, null, "req-7"));
+    }
+
+    @Test
+    void aChangeWithoutAnOrigin_isTheEmbeddingApplications() {
+        UserId id = new UserId(UUID.randomUUID());
+
+        service.disable(id);
+
+        ArgumentCaptor<SecurityEvent> event = ArgumentCaptor.forClass(SecurityEvent.class);
+        verify(users).disable(eq(id), eq(NOW), event.capture());
+        assertThat(event.getValue().origin()).isEqualTo(RequestOrigin.of(Actor.application()));
     }
 
     @Test

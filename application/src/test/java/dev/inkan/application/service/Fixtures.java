@@ -2,6 +2,7 @@ package dev.inkan.application.service;
 
 import dev.inkan.application.port.out.KeyRing;
 import dev.inkan.application.port.out.MacAlgorithm;
+import dev.inkan.application.port.out.RandomSource;
 import dev.inkan.application.port.out.UserRepository;
 import dev.inkan.application.tokens.AccessTokens;
 import dev.inkan.application.tokens.SuccessorTokens;
@@ -76,6 +77,21 @@ final class Fixtures {
             org.mockito.Mockito.when(repository.findById(user.id())).thenReturn(Optional.of(user));
         }
         return repository;
+    }
+
+    /** Randomness for event ids: a fresh UUID each time (and no bytes, which these tests do not ask of it). */
+    static RandomSource uuids() {
+        return new RandomSource() {
+            @Override
+            public byte[] bytes(int count) {
+                throw new UnsupportedOperationException("no bytes in this test");
+            }
+
+            @Override
+            public UUID uuid() {
+                return UUID.randomUUID();
+            }
+        };
     }
 
     /** Successor tokens under a fixed test secret. */

@@ -22,12 +22,16 @@ import dev.inkan.application.port.out.SessionStore;
 import dev.inkan.application.port.out.TokenHasher;
 import dev.inkan.application.tokens.SuccessorTokens;
 import dev.inkan.application.tokens.TokenIssuer;
+import dev.inkan.domain.Actor;
 import dev.inkan.domain.InvalidRefreshTokenException;
 import dev.inkan.domain.InvalidRefreshTokenException.Reason;
 import dev.inkan.domain.RefreshTokenHash;
 import dev.inkan.domain.RefreshTokenRecord;
 import dev.inkan.domain.RefreshTokenReusedException;
+import dev.inkan.domain.RequestOrigin;
 import dev.inkan.domain.RevokeReason;
+import dev.inkan.domain.SecurityEvent;
+import dev.inkan.domain.SecurityEventType;
 import dev.inkan.domain.SessionId;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -93,7 +97,7 @@ class RefreshTokensServiceTest {
         assertThat(successor.getValue().sessionStartedAt()).isEqualTo(STARTED);
         assertThat(tokens.claims().sessionId()).isEqualTo(SESSION);
         assertThat(tokens.claims().subject()).isEqualTo(USER);
-        verify(store, never()).end(any(), any(), any());
+        verify(store, never()).end(any(), any(), any(), any());
     }
 
     @Test
@@ -129,7 +133,7 @@ class RefreshTokensServiceTest {
                 .isInstanceOfSatisfying(InvalidRefreshTokenException.class, e -> assertThat(e.reason()).isEqualTo(Reason.OTHER_SESSION));
 
         verify(store, never()).rotate(any(), any(), any());
-        verify(store, never()).end(any(), any(), any());
+        verify(store, never()).end(any(), any(), any(), any());
     }
 
     @Test
@@ -149,7 +153,7 @@ class RefreshTokensServiceTest {
         assertThatThrownBy(() -> service(GRACE).refresh(new RefreshCommand(PRESENTED)))
                 .isInstanceOf(RefreshTokenReusedException.class);
 
-        verify(store).end(SESSION, NOW, RevokeReason.REUSE_DETECTED);
+        verifyReuseEnded();
     }
 
     @Test
@@ -164,7 +168,7 @@ class RefreshTokensServiceTest {
 
         assertThat(tokens.refreshToken()).isEqualTo(successor);
         assertThat(tokens.claims().sessionId()).isEqualTo(SESSION);
-        verify(store, never()).end(any(), any(), any());
+        verify(store, never()).end(any(), any(), any(), any());
     }
 
     @Test
@@ -174,7 +178,7 @@ class RefreshTokensServiceTest {
 
         assertReason(Reason.SPENT);
 
-        verify(store, never()).end(any(), any(), any());
+        verify(store, never()).end(any(), any(), any(), any());
     }
 
     @Test
@@ -186,7 +190,7 @@ class RefreshTokensServiceTest {
                 Optional.empty(), Optional.empty())));
 
         assertThatThrownBy(() -> service(GRACE).refresh(new RefreshCommand(PRESENTED))).isInstanceOf(RefreshTokenReusedException.class);
-        verify(store).end(SESSION, NOW, RevokeReason.REUSE_DETECTED);
+        verifyReuseEnded();
     }
 
     @Test
@@ -212,7 +216,7 @@ class RefreshTokensServiceTest {
 
         assertThatThrownBy(() -> service(Duration.ZERO).refresh(new RefreshCommand(PRESENTED)))
                 .isInstanceOf(RefreshTokenReusedException.class);
-        verify(store).end(SESSION, NOW, RevokeReason.REUSE_DETECTED);
+        verifyReuseEnded();
     }
 
     @Test
@@ -220,8 +224,31 @@ class RefreshTokensServiceTest {
         assertThatThrownBy(() -> service(Duration.ofSeconds(-1))).isInstanceOf(IllegalArgumentException.class);
     }
 
+    /** The session ended for reuse, with a {@code refresh_reuse_detected} event of the session's user and where the copy came from. */
+    private void verifyReuseEnded() {
+        ArgumentCaptor<SecurityEvent> event = ArgumentCaptor.forClass(SecurityEvent.class);
+        verify(store).end(eq(SESSION), eq(NOW), eq(RevokeReason.REUSE_DETECTED), event.capture());
+        assertThat(event.getValue().type()).isEqualTo(SecurityEventType.REFRESH_REUSE_DETECTED);
+        assertThat(event.getValue().userId()).contains(USER);
+        assertThat(event.getValue().sessionId()).contains(SESSION);
+        assertThat(event.getValue().occurredAt()).isEqualTo(NOW);
+    }
+
+    @Test
+    void reuse_isRecorded_withTheOriginOfTheRequestThatPresentedTheCopy() {
+        when(store.findToken(sha256(PRESENTED))).thenReturn(Optional.of(presented(Optional.of(NOW.minus(GRACE)), Optional.empty())));
+        RequestOrigin thief = RequestOrigin.of(Actor.user(), "203.0.113.9", "curl/8", "req-1");
+
+        assertThatThrownBy(() -> service(GRACE).refresh(new RefreshCommand(PRESENTED, Optional.empty(), thief)))
+                .isInstanceOf(RefreshTokenReusedException.class);
+
+        ArgumentCaptor<SecurityEvent> event = ArgumentCaptor.forClass(SecurityEvent.class);
+        verify(store).end(eq(SESSION), eq(NOW), eq(RevokeReason.REUSE_DETECTED), event.capture());
+        assertThat(event.getValue().origin()).isEqualTo(thief);
+    }
+
     private RefreshTokensService service(Duration grace) {
-        return new RefreshTokensService(store, hasher, issuer, POLICY, grace, CLOCK);
+        return new RefreshTokensService(store, hasher, issuer, POLICY, grace, random, CLOCK);
     }
 
     private static RefreshTokenRecord presented(Optional<Instant> usedAt, Optional<Instant> revokedAt) {

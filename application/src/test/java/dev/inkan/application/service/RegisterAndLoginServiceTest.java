@@ -19,17 +19,23 @@ import dev.inkan.application.port.in.RegisterCommand;
 import dev.inkan.application.port.out.PasswordHasher;
 import dev.inkan.application.port.out.PasswordHashingBusyException;
 import dev.inkan.application.port.out.RandomSource;
+import dev.inkan.application.port.out.SecurityEventLog;
 import dev.inkan.application.port.out.UserRepository;
 import dev.inkan.application.tokens.TokenIssuer;
 import dev.inkan.domain.AccountDisabledException;
+import dev.inkan.domain.Actor;
 import dev.inkan.domain.Email;
 import dev.inkan.domain.EmailAlreadyRegisteredException;
 import dev.inkan.domain.InvalidCredentialsException;
 import dev.inkan.domain.Password;
 import dev.inkan.domain.PasswordHash;
+import dev.inkan.domain.RequestOrigin;
+import dev.inkan.domain.SecurityEvent;
+import dev.inkan.domain.SecurityEventType;
 import dev.inkan.domain.User;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
@@ -42,7 +48,12 @@ class RegisterAndLoginServiceTest {
     private final PasswordHasher hasher = mock(PasswordHasher.class);
     private final RandomSource random = mock(RandomSource.class);
     private final TokenIssuer issuer = mock(TokenIssuer.class);
+    private final SecurityEventLog events = mock(SecurityEventLog.class);
     private final User ann = User.register(USER, new Email("ann@example.com"), HASH, NOW);
+
+    RegisterAndLoginServiceTest() {
+        when(random.uuid()).thenAnswer(call -> UUID.randomUUID());
+    }
 
     @Test
     void register_storesOnlyTheHash_withTheClocksInstant() {
@@ -77,10 +88,52 @@ class RegisterAndLoginServiceTest {
         IssuedTokens tokens = mock(IssuedTokens.class);
         when(users.findByEmail(ann.email())).thenReturn(Optional.of(ann));
         when(hasher.verify(HASH, new Password("pw"))).thenReturn(true);
-        when(issuer.startSession(ann, Optional.of("Firefox"))).thenReturn(tokens);
+        when(issuer.startSession(ann, RequestOrigin.of(Actor.user(), null, "Firefox", null))).thenReturn(tokens);
 
         assertThat(login(LoginCommand.of("ann@example.com", "pw", "Firefox"))).isSameAs(tokens);
         verify(users, never()).updatePasswordHash(any(), any());
+        verifyNoInteractions(events); // the session's store records the login with the session
+    }
+
+    @Test
+    void everyRefusedLogin_isALoginFailedEvent_withTheRequestsOrigin_andTheUserOnlyWhenThereIsOne() {
+        User disabled = new User(USER, ann.email(), HASH, NOW, List.of(), 0, Optional.of(NOW));
+        when(users.findByEmail(ann.email())).thenReturn(Optional.of(ann), Optional.of(disabled));
+        when(users.findByEmail(new Email("nobody@example.com"))).thenReturn(Optional.empty());
+        when(hasher.verify(HASH, new Password("pw"))).thenReturn(true);
+        when(random.bytes(32)).thenReturn(new byte[32]);
+        when(hasher.hash(any())).thenReturn(DUMMY);
+        RequestOrigin from = RequestOrigin.of(Actor.user(), "203.0.113.5", "curl/8", "req-9");
+
+        catchLogin(LoginCommand.of("ann@example.com", "wrong", from));
+        catchLogin(LoginCommand.of("ann@example.com", "pw", from));
+        catchLogin(LoginCommand.of("nobody@example.com", "pw", from));
+
+        ArgumentCaptor<SecurityEvent> recorded = ArgumentCaptor.forClass(SecurityEvent.class);
+        verify(events, times(3)).record(recorded.capture());
+        assertThat(recorded.getAllValues()).allSatisfy(event -> {
+            assertThat(event.type()).isEqualTo(SecurityEventType.LOGIN_FAILED);
+            assertThat(event.origin()).isEqualTo(from);
+            assertThat(event.occurredAt()).isEqualTo(NOW);
+            assertThat(event.toString()).doesNotContain("ann@example.com").doesNotContain("nobody@example.com")
+                    .doesNotContain("wrong").doesNotContain("pw,");
+        });
+        assertThat(recorded.getAllValues()).extracting(SecurityEvent::userId)
+                .containsExactly(Optional.of(USER), Optional.of(USER), Optional.empty());
+    }
+
+    @Test
+    void aLoginWhoseAccountIsDisabledWhileItStarts_isALoginFailedEvent() {
+        when(users.findByEmail(ann.email())).thenReturn(Optional.of(ann));
+        when(hasher.verify(HASH, new Password("pw"))).thenReturn(true);
+        when(issuer.startSession(any(), any())).thenThrow(new AccountDisabledException());
+
+        assertThat(catchLogin(LoginCommand.of("ann@example.com", "pw"))).isInstanceOf(AccountDisabledException.class);
+
+        ArgumentCaptor<SecurityEvent> recorded = ArgumentCaptor.forClass(SecurityEvent.class);
+        verify(events).record(recorded.capture());
+        assertThat(recorded.getValue().type()).isEqualTo(SecurityEventType.LOGIN_FAILED);
+        assertThat(recorded.getValue().userId()).contains(USER);
     }
 
     @Test
@@ -144,7 +197,7 @@ class RegisterAndLoginServiceTest {
         when(hasher.verify(HASH, new Password("pw"))).thenReturn(true);
         when(hasher.needsRehash(HASH)).thenReturn(true);
         when(hasher.hash(new Password("pw"))).thenThrow(new PasswordHashingBusyException("busy"));
-        when(issuer.startSession(ann, Optional.empty())).thenReturn(tokens);
+        when(issuer.startSession(ann, RequestOrigin.of(Actor.user()))).thenReturn(tokens);
 
         assertThat(login(LoginCommand.of("ann@example.com", "pw"))).isSameAs(tokens);
         verify(users, never()).updatePasswordHash(any(), any());
@@ -159,7 +212,7 @@ class RegisterAndLoginServiceTest {
         verifyNoInteractions(issuer);
     }
 
-    private final LoginService loginService = new LoginService(users, hasher, issuer, random);
+    private final LoginService loginService = new LoginService(users, hasher, issuer, random, events, CLOCK);
 
     private IssuedTokens login(LoginCommand command) {
         return loginService.login(command);

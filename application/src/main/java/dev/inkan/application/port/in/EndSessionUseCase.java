@@ -1,6 +1,8 @@
 package dev.inkan.application.port.in;
 
 import dev.inkan.domain.AccessTokenClaims;
+import dev.inkan.domain.Actor;
+import dev.inkan.domain.RequestOrigin;
 import dev.inkan.domain.SessionId;
 import dev.inkan.domain.SessionNotFoundException;
 
@@ -13,7 +15,13 @@ public interface EndSessionUseCase {
      *
      * @param caller the verified claims of the caller's access token
      * @param session the session to end
+     * @param origin where the request came from, for the security log
      * @throws SessionNotFoundException when the caller has no such session
      */
-    void endSession(AccessTokenClaims caller, SessionId session);
+    void endSession(AccessTokenClaims caller, SessionId session, RequestOrigin origin);
+
+    /** {@link #endSession(AccessTokenClaims, SessionId, RequestOrigin)} by the user, nothing known of where it came from. */
+    default void endSession(AccessTokenClaims caller, SessionId session) {
+        endSession(caller, session, RequestOrigin.of(Actor.user()));
+    }
 }

@@ -4,6 +4,7 @@ import dev.inkan.domain.RefreshTokenHash;
 import dev.inkan.domain.RefreshTokenRecord;
 import dev.inkan.domain.Revocation;
 import dev.inkan.domain.RevokeReason;
+import dev.inkan.domain.SecurityEvent;
 import dev.inkan.domain.Session;
 import dev.inkan.domain.SessionId;
 import dev.inkan.domain.UserId;
@@ -22,7 +23,12 @@ import java.util.Optional;
  * <p>Ending sessions revokes their access tokens too: {@link #end} and {@link #endAllOfUser} record
  * the {@link Revocation}s that refuse those tokens in the same transaction as the change, and hand
  * them to every subscriber of the {@link RevocationFeed} that shares this store, this instance's
- * subscribers before the call returns. Every method may throw {@link StoreUnavailableException}.
+ * subscribers before the call returns.
+ *
+ * <p>Each method that changes something takes the {@link SecurityEvent} that records the change,
+ * and writes it in the same transaction, only when the call changes something; once committed, it
+ * goes to the {@link SecurityEventLog}'s subscribers. A store of an application's own does the
+ * same, wherever its security log keeps events. Every method may throw {@link StoreUnavailableException}.
  */
 public interface SessionStore {
 
@@ -31,9 +37,10 @@ public interface SessionStore {
      * user was disabled or deleted meanwhile: ordered with {@link UserRepository#disable} and
      * {@link UserRepository#delete} on the user, so that no session outlives either.
      *
-     * @return whether the session started
+     * @param loggedIn the event of the login, recorded with the session
+     * @return whether the session started (and its event was recorded)
      */
-    boolean start(Session session, RefreshTokenRecord first);
+    boolean start(Session session, RefreshTokenRecord first, SecurityEvent loggedIn);
 
     /** @return the stored refresh token with this hash, in whatever state it is */
     Optional<RefreshTokenRecord> findToken(RefreshTokenHash hash);
@@ -53,17 +60,22 @@ public interface SessionStore {
      * Ends one session: revokes every refresh token it has, and records and publishes the
      * revocation of its access tokens.
      *
+     * @param event what ended it (a logout, reuse detected, the session ended from another), recorded
+     *     only when this call ends the session
      * @return whether this call ended it (false when it had ended already or never existed)
      */
-    boolean end(SessionId session, Instant now, RevokeReason reason);
+    boolean end(SessionId session, Instant now, RevokeReason reason, SecurityEvent event);
 
     /**
      * Ends every live session of one user, and refuses every access token issued to the user
      * before {@code now}: records and publishes those revocations.
      *
+     * @param event what ended them (a logout everywhere), recorded with the change, which always
+     *     happens (the cut-off of the user's access tokens is one, even without a live session),
+     *     unless the user's account has been deleted
      * @return the sessions this call ended
      */
-    List<SessionId> endAllOfUser(UserId user, Instant now, RevokeReason reason);
+    List<SessionId> endAllOfUser(UserId user, Instant now, RevokeReason reason, SecurityEvent event);
 
     /** @return the session, live or not, if it was ever recorded */
     Optional<Session> find(SessionId id);

@@ -5,6 +5,7 @@ import dev.inkan.domain.EmailAlreadyRegisteredException;
 import dev.inkan.domain.PasswordHash;
 import dev.inkan.domain.Revocation;
 import dev.inkan.domain.Role;
+import dev.inkan.domain.SecurityEvent;
 import dev.inkan.domain.TooManyRolesException;
 import dev.inkan.domain.User;
 import dev.inkan.domain.UserId;
@@ -13,7 +14,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Driven port: where users are kept. Every method may throw {@link StoreUnavailableException}. */
+/**
+ * Driven port: where users are kept. Every method may throw {@link StoreUnavailableException}.
+ *
+ * <p>Each administration method takes the {@link SecurityEvent} that records its change and writes
+ * it in the same transaction, only when the call changes something, as {@link SessionStore} does.
+ * A repository of an application's own does that too: recording the events of its changes is its
+ * job, wherever its security log keeps them.
+ */
 public interface UserRepository {
 
     /**
@@ -43,11 +51,12 @@ public interface UserRepository {
     /**
      * Gives a user a role; the next access token of each session carries it.
      *
+     * @param event the {@code role_granted} event, recorded when the user lacked the role
      * @return whether the user lacked it
      * @throws UserNotFoundException when there is no such user
      * @throws TooManyRolesException when the user holds {@link Role#MAX_PER_USER} roles already
      */
-    boolean grantRole(UserId id, Role role);
+    boolean grantRole(UserId id, Role role, SecurityEvent event);
 
     /**
      * Takes a role away and raises the user's roles version, in one transaction with the
@@ -55,33 +64,39 @@ public interface UserRepository {
      * ones that may hold the role, also one issued by a refresh racing this call), which it
      * records and publishes as {@link SessionStore} does its revocations.
      *
+     * @param event the {@code role_revoked} event, recorded when the user held the role
      * @return whether the user held it
      * @throws UserNotFoundException when there is no such user
      */
-    boolean revokeRole(UserId id, Role role, Instant now);
+    boolean revokeRole(UserId id, Role role, Instant now, SecurityEvent event);
 
     /**
      * Disables an account and ends every session of it, in one transaction, with the revocations
      * that refuse its access tokens. A login racing this call either finishes first (and its session
      * is ended here) or finds the account disabled ({@link SessionStore#start} refuses it).
      *
+     * @param event the {@code account_disabled} event, recorded when this call disables the account
      * @return whether this call disabled it (false when it was disabled already)
      * @throws UserNotFoundException when there is no such user
      */
-    boolean disable(UserId id, Instant now);
+    boolean disable(UserId id, Instant now, SecurityEvent event);
 
     /**
+     * @param event the {@code account_enabled} event, recorded when this call enables the account
      * @return whether this call enabled the account (false when it was not disabled)
      * @throws UserNotFoundException when there is no such user
      */
-    boolean enable(UserId id);
+    boolean enable(UserId id, SecurityEvent event);
 
     /**
      * Deletes a user with their roles, sessions and refresh tokens, and records the
      * {@link Revocation.UserDeleted} that refuses every access token of theirs until the last one
-     * could have expired, also after a restart: a tombstone holding the user id alone.
+     * could have expired, also after a restart: a tombstone holding the user id alone. The user's
+     * security events go too (they hold client addresses and user agents), and so do the client
+     * addresses and user agents of the events the user caused as an administrator; {@code event},
+     * the {@code account_deleted} event that holds the user id and who acted alone, is what stays.
      *
      * @return whether the user existed
      */
-    boolean delete(UserId id, Instant now);
+    boolean delete(UserId id, Instant now, SecurityEvent event);
 }
