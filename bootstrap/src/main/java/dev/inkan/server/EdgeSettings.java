@@ -36,7 +36,9 @@ final class EdgeSettings {
                 config.integer("INKAN_RATE_LIMIT_LOGIN_FAILURES_PER_ACCOUNT", defaults.loginFailuresPerAccount(), 1, 1_000_000),
                 config.integer("INKAN_RATE_LIMIT_LOGINS_PER_ADDRESS", defaults.loginsPerAddress(), 1, 1_000_000),
                 config.integer("INKAN_RATE_LIMIT_REFRESHES_PER_ADDRESS", defaults.refreshesPerAddress(), 1, 1_000_000),
-                config.integer("INKAN_RATE_LIMIT_REGISTRATIONS_PER_ADDRESS", defaults.registrationsPerAddress(), 1, 1_000_000));
+                config.integer("INKAN_RATE_LIMIT_REGISTRATIONS_PER_ADDRESS", defaults.registrationsPerAddress(), 1, 1_000_000),
+                config.integer("INKAN_RATE_LIMIT_MAIL_REQUESTS_PER_ADDRESS", defaults.mailRequestsPerAddress(), 1, 1_000_000),
+                config.integer("INKAN_RATE_LIMIT_MAIL_REQUESTS_PER_EMAIL", defaults.mailRequestsPerEmail(), 1, 1_000_000));
         TrustedProxies proxies;
         try {
             proxies = config.optional("INKAN_TRUSTED_PROXIES").map(TrustedProxies::parse).orElse(TrustedProxies.none())

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.OptionalInt;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,8 +43,16 @@ public final class InkanApplication implements AutoCloseable {
      * @throws ConfigException naming the variable when a setting is bad
      */
     public static InkanApplication start(ConfigSource config) {
+        return start(config, builder -> { });
+    }
+
+    /**
+     * As {@link #start(ConfigSource)}, with the builder adjusted before Inkan is built: the seam
+     * through which tests give a mail sender or a clock of their own.
+     */
+    static InkanApplication start(ConfigSource config, Consumer<InkanBuilder> adjust) {
         InkanSettings settings = InkanSettings.from(config);
-        Inkan inkan = open(settings);
+        Inkan inkan = open(settings, adjust);
         try {
             InkanHttpServer server = startServer(inkan, settings);
             LOG.info("Inkan listening on {}:{} (database: {}, {} with {}, passwords: {})",
@@ -70,6 +79,10 @@ public final class InkanApplication implements AutoCloseable {
      * @throws ConfigException naming the variable when a setting is bad
      */
     static Inkan open(InkanSettings settings) {
+        return open(settings, builder -> { });
+    }
+
+    private static Inkan open(InkanSettings settings, Consumer<InkanBuilder> adjust) {
         try {
             DataDirectory.create(settings.server().dataDir());
         } catch (IOException e) {
@@ -98,6 +111,7 @@ public final class InkanApplication implements AutoCloseable {
                     .publicUrl(mail.publicUrl().orElseGet(() -> URI.create("http://localhost:" + settings.server().port())));
         }
         try {
+            adjust.accept(builder);
             return builder.build();
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage());

@@ -10,6 +10,7 @@ import dev.inkan.bootstrap.Inkan;
 import dev.inkan.domain.Email;
 import dev.inkan.domain.EmailAlreadyRegisteredException;
 import dev.inkan.domain.RequestOrigin;
+import dev.inkan.domain.WeakPasswordException;
 import dev.inkan.domain.Role;
 import dev.inkan.domain.TooManyRolesException;
 import dev.inkan.domain.UserId;
@@ -54,6 +55,9 @@ final class UserCommands {
                         return inkan.register().register(registration).id();
                     } catch (EmailAlreadyRegisteredException e) {
                         throw CommandFailure.failed(email + " is registered already");
+                    } catch (WeakPasswordException e) {
+                        // the password policy's own words, which never repeat the password
+                        throw Arguments.usage(command, e.getMessage());
                     }
                 });
                 out.println(id);

@@ -132,7 +132,7 @@ class OperatorCommandsTest {
         CommandRun none = withInput(env, "", "users", "create", "ann@example.com");
 
         assertThat(tooShort.exitCode()).isEqualTo(2);
-        assertThat(tooShort.err()).startsWith("inkan: users create: password must be at least 8 characters").doesNotContain("short7!");
+        assertThat(tooShort.err()).startsWith("inkan: users create: the password must be at least 15 characters").doesNotContain("short7!");
         assertThat(none.exitCode()).isEqualTo(2);
         assertThat(none.err()).startsWith("inkan: users create: no password on standard input");
         assertThat(run(env, "users", "list").out()).isEmpty();

@@ -7,5 +7,9 @@ public enum RevokeReason {
     REUSE_DETECTED,
     SESSION_ENDED,
     ACCOUNT_DISABLED,
-    ACCOUNT_DELETED
+    ACCOUNT_DELETED,
+    /** The user changed their password: every other session ends. */
+    PASSWORD_CHANGED,
+    /** A password-reset link set a new password: every session ends. */
+    PASSWORD_RESET
 }

@@ -12,9 +12,10 @@ import java.util.Optional;
  * @param rolesVersion counts the removals of roles: an access token that carries an older version
  *     may hold a role taken away since, and is refused
  * @param disabledAt when an administrator disabled the account, which then cannot log in
+ * @param emailVerifiedAt when the user proved the address is theirs (a link mailed to it was used)
  */
 public record User(UserId id, Email email, PasswordHash passwordHash, Instant createdAt, List<Role> roles,
-                   long rolesVersion, Optional<Instant> disabledAt) {
+                   long rolesVersion, Optional<Instant> disabledAt, Optional<Instant> emailVerifiedAt) {
 
     public User {
         Objects.requireNonNull(id, "id");
@@ -29,19 +30,31 @@ public record User(UserId id, Email email, PasswordHash passwordHash, Instant cr
             throw new IllegalArgumentException("the roles version is not negative");
         }
         Objects.requireNonNull(disabledAt, "disabledAt");
+        Objects.requireNonNull(emailVerifiedAt, "emailVerifiedAt");
     }
 
-    /** A user who has just registered: no roles, enabled. */
+    /** A user whose address is not verified (yet). */
+    public User(UserId id, Email email, PasswordHash passwordHash, Instant createdAt, List<Role> roles,
+                long rolesVersion, Optional<Instant> disabledAt) {
+        this(id, email, passwordHash, createdAt, roles, rolesVersion, disabledAt, Optional.empty());
+    }
+
+    /** A user who has just registered: no roles, enabled, the address not verified yet. */
     public static User register(UserId id, Email email, PasswordHash passwordHash, Instant now) {
-        return new User(id, email, passwordHash, now, List.of(), 0, Optional.empty());
+        return new User(id, email, passwordHash, now, List.of(), 0, Optional.empty(), Optional.empty());
     }
 
     public User withPasswordHash(PasswordHash newHash) {
-        return new User(id, email, newHash, createdAt, roles, rolesVersion, disabledAt);
+        return new User(id, email, newHash, createdAt, roles, rolesVersion, disabledAt, emailVerifiedAt);
     }
 
     public boolean isDisabled() {
         return disabledAt.isPresent();
+    }
+
+    /** @return whether the user proved that the address is theirs */
+    public boolean emailVerified() {
+        return emailVerifiedAt.isPresent();
     }
 
     /** @return the role names, as an access token carries them */

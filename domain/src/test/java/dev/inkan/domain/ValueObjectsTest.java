@@ -38,8 +38,13 @@ class ValueObjectsTest {
         assertThat(new Password("hunter2 secret").toString()).doesNotContain("hunter2");
         assertThatThrownBy(() -> new Password("")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Password("x".repeat(1025))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new Password("🔑".repeat(7)).requireStrongEnoughToRegister()).isInstanceOf(IllegalArgumentException.class);
-        assertThat(new Password("🔑".repeat(8)).requireStrongEnoughToRegister()).isNotNull();
+        PasswordPolicy eight = new PasswordPolicy(8);
+        assertThatThrownBy(() -> eight.requireLongEnough(new Password("🔑".repeat(7)))).isInstanceOf(WeakPasswordException.class)
+                .hasMessage("the password must be at least 8 characters");
+        eight.requireLongEnough(new Password("🔑".repeat(8)));
+        assertThatThrownBy(() -> new PasswordPolicy(7)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new PasswordPolicy(65)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(PasswordPolicy.defaults().minLength()).isEqualTo(15);
         assertThat(new PasswordHash("$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA").toString()).doesNotContain("aGFzaA");
     }
 

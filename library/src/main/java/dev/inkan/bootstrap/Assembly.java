@@ -8,7 +8,9 @@ import dev.inkan.adapter.crypto.SecureRandomSource;
 import dev.inkan.adapter.crypto.Sha256TokenHasher;
 import dev.inkan.adapter.mail.MailSettings;
 import dev.inkan.adapter.mail.QueuedMailSender;
+import dev.inkan.adapter.crypto.ZxcvbnCommonPasswords;
 import dev.inkan.adapter.persistence.JdbiDatabase;
+import dev.inkan.adapter.persistence.JdbiOneTimeTokenStore;
 import dev.inkan.adapter.persistence.JdbiRevocationFeed;
 import dev.inkan.adapter.persistence.JdbiSecurityEventLog;
 import dev.inkan.adapter.persistence.JdbiSessionStore;
@@ -16,6 +18,7 @@ import dev.inkan.adapter.persistence.JdbiUserRepository;
 import dev.inkan.application.port.out.KeyRing;
 import dev.inkan.application.port.out.MacAlgorithm;
 import dev.inkan.application.port.out.MailSender;
+import dev.inkan.application.port.out.OneTimeTokenStore;
 import dev.inkan.application.port.out.PasswordHasher;
 import dev.inkan.application.port.out.RandomSource;
 import dev.inkan.application.port.out.RevocationFeed;
@@ -24,6 +27,9 @@ import dev.inkan.application.port.out.SessionStore;
 import dev.inkan.application.port.out.UserRepository;
 import dev.inkan.application.service.AdministerUsersService;
 import dev.inkan.application.service.CountSecurityEventsService;
+import dev.inkan.application.service.ChangeEmailService;
+import dev.inkan.application.service.ChangePasswordService;
+import dev.inkan.application.service.DeleteAccountService;
 import dev.inkan.application.service.EndSessionService;
 import dev.inkan.application.service.GetUserProfileService;
 import dev.inkan.application.service.ListSecurityEventsService;
@@ -31,10 +37,16 @@ import dev.inkan.application.service.ListSessionsService;
 import dev.inkan.application.service.LoginService;
 import dev.inkan.application.service.LogoutEverywhereService;
 import dev.inkan.application.service.LogoutService;
+import dev.inkan.application.service.NewPasswords;
 import dev.inkan.application.service.RefreshTokensService;
 import dev.inkan.application.service.RegisterUserService;
+import dev.inkan.application.service.RequestPasswordResetService;
+import dev.inkan.application.service.ResendVerificationService;
+import dev.inkan.application.service.ResetPasswordService;
 import dev.inkan.application.service.VerifyAccessTokenService;
+import dev.inkan.application.service.VerifyEmailService;
 import dev.inkan.application.tokens.AccessTokens;
+import dev.inkan.application.tokens.LinkTokens;
 import dev.inkan.application.tokens.SuccessorTokens;
 import dev.inkan.application.tokens.TokenIssuer;
 import dev.inkan.domain.RevocationRegistry;
@@ -75,6 +87,11 @@ final class Assembly {
             throw new IllegalStateException("Inkan's own stores record their security events in Inkan's log, so a security event"
                     + " log of your own comes with stores of your own: give securityEventLog(…) with userRepository(…) and"
                     + " sessionStore(…), or leave it out");
+        }
+        if (choices.users().isPresent() != choices.oneTimeTokens().isPresent()) {
+            throw new IllegalStateException("the one-time tokens of password resets and address verifications act on the users"
+                    + " they belong to, so a user store of your own comes with a one-time token store of your own:"
+                    + " give userRepository(…) and oneTimeTokenStore(…), or neither");
         }
         if (choices.needsDatabase() && choices.database().isEmpty() && choices.dataSource().isEmpty()) {
             throw new IllegalStateException("no database: call jdbcUrl(…), dataSource(…) or configuration(…) with INKAN_DB_URL,"
@@ -175,6 +192,11 @@ final class Assembly {
         byte[] successorSecret = choices.successorSecret()
                 .orElseGet(() -> database.orElseThrow().sharedSecret(SUCCESSOR_SECRET, new SecureRandom()));
 
+        Optional<JdbiOneTimeTokenStore> ownOneTimeTokens = usersFeed.map(own ->
+                new JdbiOneTimeTokenStore(database.orElseThrow().jdbi(), own, ownEvents.orElseThrow()));
+        OneTimeTokenStore oneTimeTokens = choices.oneTimeTokens().isPresent() ? choices.oneTimeTokens().get()
+                : ownOneTimeTokens.orElseThrow();
+
         var tokenHasher = new Sha256TokenHasher();
         var successors = new SuccessorTokens(new JcaMacAlgorithm().keyed(successorKey(successorSecret)));
         var issuer = new TokenIssuer(accessTokens, policy, sessions, tokenHasher, successors, random, users,
@@ -185,9 +207,12 @@ final class Assembly {
         usersFeed.filter(own -> own != feed).ifPresent(own -> own.follow(revocations, clock.instant()));
         var eventCounts = new CountSecurityEventsService();
         events.subscribe(eventCounts);
+        AccountSettings accounts = choices.accounts();
+        var newPasswords = new NewPasswords(accounts.passwordPolicy(), new ZxcvbnCommonPasswords(), hasher);
+        var links = new LinkTokens(oneTimeTokens, tokenHasher, random, mail, clock);
         UseCases useCases = new UseCases(
-                new RegisterUserService(users, hasher, random, clock),
-                new LoginService(users, hasher, issuer, random, events, clock),
+                new RegisterUserService(users, newPasswords, links, mail, random, clock, accounts.requireVerifiedEmail()),
+                new LoginService(users, hasher, issuer, random, events, clock, accounts.requireVerifiedEmail()),
                 new RefreshTokensService(sessions, tokenHasher, issuer, policy, choices.refreshReuseGrace(), random, clock),
                 new LogoutService(sessions, feed, random, clock),
                 new LogoutEverywhereService(sessions, random, clock),
@@ -198,6 +223,13 @@ final class Assembly {
                 new AdministerUsersService(users, sessions, random, clock),
                 new ListSecurityEventsService(events),
                 eventCounts,
+                new ChangePasswordService(users, hasher, newPasswords, mail, random, clock),
+                new RequestPasswordResetService(users, links, random, clock),
+                new ResetPasswordService(oneTimeTokens, links, newPasswords, mail, random, clock),
+                new VerifyEmailService(oneTimeTokens, links, random, clock),
+                new ResendVerificationService(users, links),
+                new ChangeEmailService(users, hasher, links, mail),
+                new DeleteAccountService(users, hasher, random, clock),
                 database.<java.util.function.BooleanSupplier>map(db -> db::isHealthy).orElse(() -> true));
         ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "inkan-housekeeping");
@@ -211,7 +243,8 @@ final class Assembly {
             database.ifPresent(JdbiDatabase::close);
         });
         Duration accessTokenReach = policy.accessTtl().plus(leeway);
-        inkan.housekeeping(() -> purge(inkan, ownSessions, ownFeed, events, accessTokenReach, choices.eventRetention(), clock));
+        inkan.housekeeping(() -> purge(inkan, ownSessions, ownFeed, ownOneTimeTokens, events, accessTokenReach,
+                choices.eventRetention(), clock));
         housekeeping.scheduleWithFixedDelay(inkan::housekeepNow, PURGE_INTERVAL.toSeconds(), PURGE_INTERVAL.toSeconds(),
                 TimeUnit.SECONDS);
         return inkan;
@@ -220,12 +253,15 @@ final class Assembly {
     /**
      * Rows go only once they cannot matter: a spent refresh token stays until well after it
      * expired (so presenting it again is still reuse), a revocation until nothing it refuses can
-     * be accepted, a security event once it is older than the retention (from whichever log is in use).
+     * be accepted, a one-time token once it has expired, a security event once it is older than the
+     * retention (from whichever log is in use).
      */
     private static void purge(Inkan inkan, Optional<JdbiSessionStore> sessions, Optional<JdbiRevocationFeed> feed,
-                              SecurityEventLog events, Duration accessTokenReach, Duration eventRetention, Clock clock) {
+                              Optional<JdbiOneTimeTokenStore> oneTimeTokens, SecurityEventLog events, Duration accessTokenReach,
+                              Duration eventRetention, Clock clock) {
         try {
             sessions.ifPresent(store -> store.purgeExpired(clock.instant().minus(accessTokenReach)));
+            oneTimeTokens.ifPresent(store -> store.purgeExpired(clock.instant()));
             feed.ifPresent(revocations -> revocations.purgeExpired(clock.instant()));
             events.purgeOlderThan(clock.instant().minus(eventRetention));
             inkan.purgeRateLimitBuckets();

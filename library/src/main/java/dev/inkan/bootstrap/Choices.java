@@ -5,6 +5,7 @@ import dev.inkan.adapter.persistence.DatabaseSettings;
 import dev.inkan.application.port.out.CustomClaims;
 import dev.inkan.application.port.out.MacAlgorithm;
 import dev.inkan.application.port.out.MailSender;
+import dev.inkan.application.port.out.OneTimeTokenStore;
 import dev.inkan.application.port.out.PasswordHasher;
 import dev.inkan.application.port.out.RevocationFeed;
 import dev.inkan.application.port.out.SecurityEventLog;
@@ -45,7 +46,9 @@ record Choices(
         CustomClaims customClaims,
         Optional<MailSender> mailSender,
         Optional<Path> mailOutbox,
-        MailConfiguration mail) {
+        MailConfiguration mail,
+        Optional<OneTimeTokenStore> oneTimeTokens,
+        AccountSettings accounts) {
 
     /** @return whether any store is Inkan's own, or the successor secret must come from the database */
     boolean needsDatabase() {

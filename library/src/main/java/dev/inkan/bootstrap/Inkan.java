@@ -6,6 +6,13 @@ import dev.inkan.adapter.web.RateLimitBuckets;
 import dev.inkan.adapter.web.WebUseCases;
 import dev.inkan.application.port.in.AdministerUsersUseCase;
 import dev.inkan.application.port.in.CountSecurityEventsUseCase;
+import dev.inkan.application.port.in.ChangeEmailUseCase;
+import dev.inkan.application.port.in.ChangePasswordUseCase;
+import dev.inkan.application.port.in.DeleteAccountUseCase;
+import dev.inkan.application.port.in.RequestPasswordResetUseCase;
+import dev.inkan.application.port.in.ResendVerificationUseCase;
+import dev.inkan.application.port.in.ResetPasswordUseCase;
+import dev.inkan.application.port.in.VerifyEmailUseCase;
 import dev.inkan.application.port.in.EndSessionUseCase;
 import dev.inkan.application.port.in.GetUserProfileUseCase;
 import dev.inkan.application.port.in.ListSecurityEventsUseCase;
@@ -121,6 +128,40 @@ public final class Inkan implements AutoCloseable {
     /** @return how many security events of each type this instance has recorded, for its metrics */
     public CountSecurityEventsUseCase eventCounts() {
         return useCases.eventCounts();
+    }
+    /** @return the use case that changes a user's password, knowing the current one */
+    public ChangePasswordUseCase changePassword() {
+        return useCases.changePassword();
+    }
+
+    /** @return the use case that mails password-reset links */
+    public RequestPasswordResetUseCase requestPasswordReset() {
+        return useCases.requestPasswordReset();
+    }
+
+    /** @return the use case that sets a new password with a reset link's token */
+    public ResetPasswordUseCase resetPassword() {
+        return useCases.resetPassword();
+    }
+
+    /** @return the use case that verifies an address (or makes a change of address) with a link's token */
+    public VerifyEmailUseCase verifyEmail() {
+        return useCases.verifyEmail();
+    }
+
+    /** @return the use case that mails a new verification link */
+    public ResendVerificationUseCase resendVerification() {
+        return useCases.resendVerification();
+    }
+
+    /** @return the use case that starts a change of a user's address */
+    public ChangeEmailUseCase changeEmail() {
+        return useCases.changeEmail();
+    }
+
+    /** @return the use case that deletes a user's own account, knowing its password */
+    public DeleteAccountUseCase deleteAccount() {
+        return useCases.deleteAccount();
     }
 
     /** @return whether the database answers a cheap query right now (always, when every store is the application's) */

@@ -7,12 +7,14 @@ import dev.inkan.application.port.out.CustomClaims;
 import dev.inkan.application.port.out.KeyRing;
 import dev.inkan.application.port.out.MacAlgorithm;
 import dev.inkan.application.port.out.MailSender;
+import dev.inkan.application.port.out.OneTimeTokenStore;
 import dev.inkan.application.port.out.PasswordHasher;
 import dev.inkan.application.port.out.RevocationFeed;
 import dev.inkan.application.port.out.SecurityEventLog;
 import dev.inkan.application.port.out.SessionStore;
 import dev.inkan.application.port.out.UserRepository;
 import dev.inkan.application.service.RefreshTokensService;
+import dev.inkan.domain.PasswordPolicy;
 import dev.inkan.domain.TokenPolicy;
 import dev.inkan.token.JwsAlgorithm;
 import dev.inkan.token.TokenRules;
@@ -66,6 +68,9 @@ public final class InkanBuilder {
     private MailSender mailSender;
     private Path mailOutbox;
     private URI publicUrl;
+    private OneTimeTokenStore oneTimeTokens;
+    private Integer passwordMinLength;
+    private Boolean requireVerifiedEmail;
 
     InkanBuilder() {
     }
@@ -273,7 +278,7 @@ public final class InkanBuilder {
      * Claims of the application's own in every access token, from the user: called at each login
      * and refresh, it returns a small map of names to strings, booleans, longs, {@code BigDecimal}s,
      * and lists and maps of them. The registered claim names and Inkan's own ({@code sid},
-     * {@code rv}, {@code roles}) are refused, and so is a token that would pass the 8 KiB limit,
+     * {@code rv}, {@code roles}, {@code email_verified}) are refused, and so is a token that would pass the 8 KiB limit,
      * when the token is issued: keep the claims small.
      */
     public InkanBuilder customClaims(CustomClaims claims) {
@@ -321,6 +326,15 @@ public final class InkanBuilder {
     }
 
     /**
+     * The application's own store of one-time tokens (the links of password resets and address
+     * verifications); it comes with a user store of the application's own, whose users it acts on.
+     */
+    public InkanBuilder oneTimeTokenStore(OneTimeTokenStore tokens) {
+        this.oneTimeTokens = Objects.requireNonNull(tokens, "tokens");
+        return this;
+    }
+
+    /**
      * Mail of the application's own: Inkan hands it every message of its account flows (address
      * verification, password reset, notices) and never closes it. It wins over {@link #mailOutbox}
      * and the SMTP configuration. It should return at once and cap what one recipient gets, as
@@ -342,6 +356,15 @@ public final class InkanBuilder {
     }
 
     /**
+     * How many characters a new password needs at least (15 by default, NIST SP 800-63B-4's minimum
+     * for a password alone; 8 to 64). Passwords set before keep working at login.
+     */
+    public InkanBuilder passwordMinLength(int minLength) {
+        this.passwordMinLength = new PasswordPolicy(minLength).minLength();
+        return this;
+    }
+
+    /**
      * The service's one public URL ({@code https://auth.example.com}), from which every link in a
      * message is made; never a request's {@code Host} header.
      *
@@ -349,6 +372,15 @@ public final class InkanBuilder {
      */
     public InkanBuilder publicUrl(URI url) {
         this.publicUrl = MailSettings.publicUrl(Objects.requireNonNull(url, "url").toString());
+        return this;
+    }
+
+    /**
+     * Whether an account must verify its address before it logs in (false by default); when it
+     * must, registration answers alike for a new and a taken address.
+     */
+    public InkanBuilder requireVerifiedEmail(boolean required) {
+        this.requireVerifiedEmail = required;
         return this;
     }
 
@@ -420,7 +452,9 @@ public final class InkanBuilder {
                 customClaims,
                 Optional.ofNullable(mailSender),
                 Optional.ofNullable(mailOutbox),
-                mail(config));
+                mail(config),
+                Optional.ofNullable(oneTimeTokens),
+                accounts(config));
     }
 
     /** The configuration's mail, with the public URL of {@link #publicUrl} if one was given. */
@@ -428,6 +462,15 @@ public final class InkanBuilder {
         MailConfiguration configured = config.map(LibrarySettings::mail).orElse(MailConfiguration.NONE);
         return publicUrl == null ? configured : new MailConfiguration(configured.smtp(), configured.from(),
                 Optional.of(publicUrl), configured.perRecipientPerHour());
+    }
+
+    private AccountSettings accounts(Optional<LibrarySettings> config) {
+        Optional<AccountSettings> configured = config.map(LibrarySettings::accounts);
+        AccountSettings defaults = AccountSettings.defaults();
+        return new AccountSettings(
+                new PasswordPolicy(first(passwordMinLength, configured.map(a -> a.passwordPolicy().minLength()),
+                        defaults.passwordPolicy().minLength())),
+                first(requireVerifiedEmail, configured.map(AccountSettings::requireVerifiedEmail), defaults.requireVerifiedEmail()));
     }
 
     private Optional<DatabaseSettings> database(Optional<LibrarySettings> config) {

@@ -1,5 +1,6 @@
 package dev.inkan.bootstrap;
 
+import dev.inkan.adapter.web.AccountUseCases;
 import dev.inkan.adapter.web.InkanJavalinPlugin;
 import dev.inkan.adapter.web.RateLimitBuckets;
 import dev.inkan.adapter.web.WebUseCases;
@@ -18,7 +19,10 @@ final class JavalinWiring {
     static WebUseCases useCases(Inkan inkan) {
         return new WebUseCases(inkan.register(), inkan.login(), inkan.refresh(), inkan.logout(), inkan.logoutEverywhere(),
                 inkan.verify(), inkan.profile(), inkan.listSessions(), inkan.endSession(), inkan.admin(), inkan.events(),
-                inkan.eventCounts(), inkan::databaseUp);
+                inkan.eventCounts(),
+                new AccountUseCases(inkan.changePassword(), inkan.requestPasswordReset(), inkan.resetPassword(), inkan.verifyEmail(),
+                        inkan.resendVerification(), inkan.changeEmail(), inkan.deleteAccount()),
+                inkan::databaseUp);
     }
 
     static RateLimitBuckets buckets(Inkan inkan) {

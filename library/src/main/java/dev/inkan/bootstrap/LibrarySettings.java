@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * Everything the {@code INKAN_*} configuration says about Inkan as a library, parsed and checked
- * once: the tokens, the crypto choices, mail, and, when they are configured, the database and the keys.
+ * once: the tokens, the crypto choices, mail, the accounts' rules, and, when they are configured, the
+ * database and the keys.
  *
  * @param database the database {@code INKAN_DB_URL} names, if it names one
  * @param keys the keys {@code INKAN_JWT_SECRET} or {@code INKAN_JWT_KEYS_FILE} name, if either does
@@ -15,9 +16,12 @@ import java.util.Optional;
  *     at least {@link #MIN_EVENT_RETENTION}
  * @param mail the SMTP server, sender, public URL and hourly limit of {@code INKAN_SMTP_*}, {@code INKAN_MAIL_*}
  *     and {@code INKAN_PUBLIC_URL}
+ * @param accounts the password policy and the verified-address rule of {@code INKAN_PASSWORD_MIN_LENGTH} and
+ *     {@code INKAN_REQUIRE_VERIFIED_EMAIL}
  */
 public record LibrarySettings(TokenSettings tokens, CryptoSettings crypto, Optional<DatabaseSettings> database,
-                              Optional<KeySource> keys, Duration eventRetention, MailConfiguration mail) {
+                              Optional<KeySource> keys, Duration eventRetention, MailConfiguration mail,
+                              AccountSettings accounts) {
 
     /** How long security events are kept when nothing else is configured: 90 days. */
     public static final Duration DEFAULT_EVENT_RETENTION = Duration.ofDays(90);
@@ -32,12 +36,13 @@ public record LibrarySettings(TokenSettings tokens, CryptoSettings crypto, Optio
         Objects.requireNonNull(keys, "keys");
         requireRetention(eventRetention);
         Objects.requireNonNull(mail, "mail");
+        Objects.requireNonNull(accounts, "accounts");
     }
 
-    /** Settings without mail configuration, as before mail was configurable. */
+    /** Settings without mail configuration or accounts' rules of their own, as before either was configurable. */
     public LibrarySettings(TokenSettings tokens, CryptoSettings crypto, Optional<DatabaseSettings> database,
                            Optional<KeySource> keys, Duration eventRetention) {
-        this(tokens, crypto, database, keys, eventRetention, MailConfiguration.NONE);
+        this(tokens, crypto, database, keys, eventRetention, MailConfiguration.NONE, AccountSettings.defaults());
     }
 
     /** @throws IllegalArgumentException when {@code retention} is shorter than {@link #MIN_EVENT_RETENTION} */
@@ -65,7 +70,7 @@ public record LibrarySettings(TokenSettings tokens, CryptoSettings crypto, Optio
     public static LibrarySettings from(ConfigSource config, PasswordHasherChoice defaultHasher) {
         return new LibrarySettings(TokenSettings.from(config), CryptoSettings.from(config, defaultHasher),
                 config.optional("INKAN_DB_URL").map(url -> database(config, url)), KeyRingLoader.configured(config),
-                eventRetention(config), MailConfiguration.from(config));
+                eventRetention(config), MailConfiguration.from(config), AccountSettings.from(config));
     }
 
     /** @throws ConfigException naming {@code INKAN_EVENT_RETENTION} when it is not a duration of a day or more */

@@ -2,6 +2,13 @@ package dev.inkan.bootstrap;
 
 import dev.inkan.application.port.in.AdministerUsersUseCase;
 import dev.inkan.application.port.in.CountSecurityEventsUseCase;
+import dev.inkan.application.port.in.ChangeEmailUseCase;
+import dev.inkan.application.port.in.ChangePasswordUseCase;
+import dev.inkan.application.port.in.DeleteAccountUseCase;
+import dev.inkan.application.port.in.RequestPasswordResetUseCase;
+import dev.inkan.application.port.in.ResendVerificationUseCase;
+import dev.inkan.application.port.in.ResetPasswordUseCase;
+import dev.inkan.application.port.in.VerifyEmailUseCase;
 import dev.inkan.application.port.in.EndSessionUseCase;
 import dev.inkan.application.port.in.GetUserProfileUseCase;
 import dev.inkan.application.port.in.ListSecurityEventsUseCase;
@@ -29,6 +36,13 @@ record UseCases(
         AdministerUsersUseCase admin,
         ListSecurityEventsUseCase events,
         CountSecurityEventsUseCase eventCounts,
+        ChangePasswordUseCase changePassword,
+        RequestPasswordResetUseCase requestPasswordReset,
+        ResetPasswordUseCase resetPassword,
+        VerifyEmailUseCase verifyEmail,
+        ResendVerificationUseCase resendVerification,
+        ChangeEmailUseCase changeEmail,
+        DeleteAccountUseCase deleteAccount,
         BooleanSupplier databaseUp) {
 
     UseCases {
@@ -44,6 +58,13 @@ record UseCases(
         Objects.requireNonNull(admin, "admin");
         Objects.requireNonNull(events, "events");
         Objects.requireNonNull(eventCounts, "eventCounts");
+        Objects.requireNonNull(changePassword, "changePassword");
+        Objects.requireNonNull(requestPasswordReset, "requestPasswordReset");
+        Objects.requireNonNull(resetPassword, "resetPassword");
+        Objects.requireNonNull(verifyEmail, "verifyEmail");
+        Objects.requireNonNull(resendVerification, "resendVerification");
+        Objects.requireNonNull(changeEmail, "changeEmail");
+        Objects.requireNonNull(deleteAccount, "deleteAccount");
         Objects.requireNonNull(databaseUp, "databaseUp");
     }
 }

@@ -11,6 +11,7 @@ import dev.inkan.application.port.in.IssuedTokens;
 import dev.inkan.application.port.in.LoginCommand;
 import dev.inkan.application.port.in.RegisterCommand;
 import dev.inkan.application.port.out.KeyRing;
+import dev.inkan.application.port.out.OneTimeTokenStore;
 import dev.inkan.application.port.out.UserRepository;
 import dev.inkan.domain.AccessTokenClaims;
 import dev.inkan.domain.Email;
@@ -20,6 +21,9 @@ import dev.inkan.domain.PasswordHash;
 import dev.inkan.domain.Role;
 import dev.inkan.domain.SecurityEvent;
 import dev.inkan.domain.User;
+import dev.inkan.domain.OneTimeToken;
+import dev.inkan.domain.OneTimeTokenHash;
+import dev.inkan.domain.SessionId;
 import dev.inkan.domain.UserId;
 import dev.inkan.token.JwsAlgorithm;
 import dev.inkan.token.SigningKey;
@@ -73,7 +77,7 @@ class InkanLibraryTest {
     void theEmbeddersOwnUserTable_isUsed_insteadOfInkans() {
         InMemoryUsers users = new InMemoryUsers();
         try (Inkan inkan = Inkan.builder().jdbcUrl("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "", "")
-                .secret(TestKeys.randomKey(32)).userRepository(users).build()) {
+                .secret(TestKeys.randomKey(32)).userRepository(users).oneTimeTokenStore(new NoOneTimeTokens()).build()) {
             inkan.register().register(RegisterCommand.of("ann@example.com", "correct horse battery"));
 
             assertThat(users.byEmail).containsKey("ann@example.com");
@@ -81,6 +85,13 @@ class InkanLibraryTest {
                     .isInstanceOf(EmailAlreadyRegisteredException.class);
             assertThat(inkan.login().login(LoginCommand.of("ann@example.com", "correct horse battery")).accessToken()).isNotBlank();
         }
+    }
+
+    @Test
+    void theEmbeddersOwnUserTable_withoutAOneTimeTokenStore_isRefusedByBuild_namingIt() {
+        assertThatThrownBy(() -> Inkan.builder().jdbcUrl("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "", "")
+                .secret(TestKeys.randomKey(32)).userRepository(new InMemoryUsers()).build())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("oneTimeTokenStore(");
     }
 
     @Test
@@ -272,6 +283,30 @@ class InkanLibraryTest {
         @Override
         public boolean delete(UserId id, Instant now, SecurityEvent event) {
             throw new UnsupportedOperationException("not administered in this test");
+        }
+
+        @Override
+        public List<SessionId> changePassword(UserId id, PasswordHash hash, SessionId keep, Instant now, SecurityEvent event) {
+            throw new UnsupportedOperationException("no account flows in this test");
+        }
+    }
+
+    /** A one-time token store that keeps nothing: the links it is given never work. */
+    static final class NoOneTimeTokens implements OneTimeTokenStore {
+
+        @Override
+        public boolean issue(OneTimeToken token, Optional<SecurityEvent> event) {
+            return true;
+        }
+
+        @Override
+        public Optional<UserAccountChange> resetPassword(OneTimeTokenHash hash, PasswordHash newHash, Instant now, Events events) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<UserAccountChange> confirmEmail(OneTimeTokenHash hash, Instant now, Events events) {
+            return Optional.empty();
         }
     }
 }

@@ -65,4 +65,23 @@ class LibrarySettingsTest {
         assertThat(CryptoSettings.defaultHashConcurrency(PasswordHasherChoice.ARGON2_BC, owasp, 8, 256 * mib)).isEqualTo(3);
         assertThat(CryptoSettings.defaultHashConcurrency(PasswordHasherChoice.ARGON2_BC, owasp, 8, 6144 * mib)).isEqualTo(8);
     }
+
+    @Test
+    void thePasswordPolicy_defaultsTo15Characters_andABadMinimum_stopsItNamingTheVariable() {
+        AccountSettings defaults = LibrarySettings.from(ConfigSource.of(Map.of())).accounts();
+        assertThat(defaults.passwordPolicy().minLength()).isEqualTo(15);
+        assertThat(defaults.requireVerifiedEmail()).isFalse();
+
+        AccountSettings set = LibrarySettings.from(ConfigSource.of(Map.of("INKAN_PASSWORD_MIN_LENGTH", "8",
+                "INKAN_REQUIRE_VERIFIED_EMAIL", "true"))).accounts();
+        assertThat(set.passwordPolicy().minLength()).isEqualTo(8);
+        assertThat(set.requireVerifiedEmail()).isTrue();
+
+        for (String bad : new String[] {"7", "65", "fifteen"}) {
+            assertThatThrownBy(() -> LibrarySettings.from(ConfigSource.of(Map.of("INKAN_PASSWORD_MIN_LENGTH", bad))))
+                    .isInstanceOf(ConfigException.class).hasMessageContaining("INKAN_PASSWORD_MIN_LENGTH");
+        }
+        assertThatThrownBy(() -> LibrarySettings.from(ConfigSource.of(Map.of("INKAN_REQUIRE_VERIFIED_EMAIL", "yes"))))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("INKAN_REQUIRE_VERIFIED_EMAIL");
+    }
 }

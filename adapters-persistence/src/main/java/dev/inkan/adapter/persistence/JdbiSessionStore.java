@@ -213,6 +213,35 @@ public final class JdbiSessionStore implements SessionStore {
         return new Ended(sessions, revocations);
     }
 
+    /**
+     * Ends every live session of the user but {@code keep}, in the transaction of {@code handle},
+     * and records the revocation of each one's access tokens (no cut-off for the user: the kept
+     * session's tokens go on working), for the caller to publish.
+     */
+    static Ended endOthersOfUser(Handle handle, RevocationLog log, UserId user, SessionId keep, Instant now,
+                                 RevokeReason reason) {
+        handle.createUpdate("""
+                        UPDATE sessions SET ended_at = :now, end_reason = :reason
+                        WHERE user_id = :user AND id <> :keep AND ended_at IS NULL""")
+                .bind("now", Timestamps.bind(now))
+                .bind("reason", reason.name())
+                .bind("user", user.value())
+                .bind("keep", keep.value())
+                .execute();
+        List<SessionId> sessions = handle.createQuery(
+                        "SELECT id FROM sessions WHERE user_id = :user AND ended_at = :now AND end_reason = :reason")
+                .bind("user", user.value())
+                .bind("now", Timestamps.bind(now))
+                .bind("reason", reason.name())
+                .map((rs, ctx) -> new SessionId(rs.getObject("id", UUID.class)))
+                .list();
+        revokeTokensOfEnded(handle, "user_id = :subject", user.value(), now, reason);
+        List<Revocation> revocations = new ArrayList<>();
+        sessions.forEach(session -> revocations.add(log.sessionEnded(session, now)));
+        revocations.forEach(revocation -> log.record(handle, revocation, now));
+        return new Ended(sessions, revocations);
+    }
+
     @Override
     public Optional<Session> find(SessionId id) {
         return calls.withHandle(handle -> handle.createQuery("SELECT " + SessionRow.COLUMNS + " FROM sessions WHERE id = :id")

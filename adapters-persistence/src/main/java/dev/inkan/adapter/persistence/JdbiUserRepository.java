@@ -9,6 +9,7 @@ import dev.inkan.domain.Revocation;
 import dev.inkan.domain.RevokeReason;
 import dev.inkan.domain.Role;
 import dev.inkan.domain.SecurityEvent;
+import dev.inkan.domain.SessionId;
 import dev.inkan.domain.TooManyRolesException;
 import dev.inkan.domain.User;
 import dev.inkan.domain.UserId;
@@ -84,6 +85,25 @@ public final class JdbiUserRepository implements UserRepository {
                 .bind("hash", hash.value())
                 .bind("id", id.value())
                 .execute());
+    }
+
+    @Override
+    public List<SessionId> changePassword(UserId id, PasswordHash hash, SessionId keep, Instant now, SecurityEvent event) {
+        Objects.requireNonNull(event, "event");
+        JdbiSessionStore.Ended ended = calls.inTransaction(handle -> {
+            lockExisting(handle, id);
+            handle.createUpdate("UPDATE users SET password_hash = :hash WHERE id = :id")
+                    .bind("hash", hash.value())
+                    .bind("id", id.value())
+                    .execute();
+            JdbiSessionStore.Ended others = JdbiSessionStore.endOthersOfUser(handle, feed.log(), id, keep, now,
+                    RevokeReason.PASSWORD_CHANGED);
+            events.insert(handle, event);
+            return others;
+        });
+        feed.committed(ended.revocations());
+        events.committed(List.of(event));
+        return ended.sessions();
     }
 
     @Override
@@ -213,7 +233,7 @@ public final class JdbiUserRepository implements UserRepository {
             }
             Revocation tombstone = feed.log().userDeleted(id, now);
             feed.log().record(handle, tombstone, now);
-            for (String table : List.of("sessions", "refresh_tokens", "user_roles")) {
+            for (String table : List.of("sessions", "refresh_tokens", "user_roles", "one_time_tokens")) {
                 handle.createUpdate("DELETE FROM " + table + " WHERE user_id = :id").bind("id", id.value()).execute();
             }
             events.forget(handle, id);
@@ -240,7 +260,7 @@ public final class JdbiUserRepository implements UserRepository {
     }
 
     /** @return the user's roles version, under the user's row lock */
-    private static Optional<Long> lock(Handle handle, UserId id) {
+    static Optional<Long> lock(Handle handle, UserId id) {
         return handle.createQuery("SELECT roles_version FROM users WHERE id = :id FOR UPDATE")
                 .bind("id", id.value())
                 .mapTo(Long.class)

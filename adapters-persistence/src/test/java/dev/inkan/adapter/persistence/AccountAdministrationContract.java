@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.inkan.application.port.out.StoreUnavailableException;
 import dev.inkan.domain.Actor;
 import dev.inkan.domain.Email;
+import dev.inkan.domain.PasswordHash;
 import dev.inkan.domain.RefreshTokenRecord;
 import dev.inkan.domain.Revocation;
 import dev.inkan.domain.Revocation.RolesRevoked;
@@ -392,6 +393,22 @@ abstract class AccountAdministrationContract extends DatabaseTest {
     /** @return every stored event, newest first */
     private List<SecurityEvent> stored() {
         return events.listAll(SecurityEventFilter.all(), Optional.empty(), 1000);
+    }
+    @Test
+    void changingThePassword_keepsTheCallersSession_andEndsEveryOther_withTheirAccessTokens() {
+        User alice = added("alice@example.com");
+        SessionId kept = startSession(alice).orElseThrow();
+        SessionId other = startSession(alice).orElseThrow();
+        PasswordHash changed = new PasswordHash("$argon2id$v=19$m=19456,t=2,p=1$b3RoZXI$b3RoZXJoYXNob3RoZXJoYXNo");
+
+        assertThat(users.changePassword(alice.id(), changed, kept, NOW, TestData.event(SecurityEventType.PASSWORD_CHANGED, alice.id()))).containsExactly(other);
+
+        assertThat(users.findById(alice.id()).orElseThrow().passwordHash()).isEqualTo(changed);
+        assertThat(sessions.liveSessionsOf(alice.id(), NOW)).extracting(Session::id).containsExactly(kept);
+        assertThat(delivered).as("the other session's tokens, not a cut-off that would refuse the caller's")
+                .containsExactly(new Revocation.SessionRevoked(other, NOW.plus(TestData.ACCESS_TTL).plus(RevocationLog.ISSUING_MARGIN)));
+        assertThatThrownBy(() -> users.changePassword(new UserId(UUID.randomUUID()), changed, kept, NOW, TestData.event(SecurityEventType.PASSWORD_CHANGED, alice.id())))
+                .isInstanceOf(UserNotFoundException.class);
     }
 
     private User added(String email) {

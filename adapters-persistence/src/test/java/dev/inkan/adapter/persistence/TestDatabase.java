@@ -137,6 +137,7 @@ final class TestDatabase implements AutoCloseable {
     void deleteAllRows() {
         jdbi().useTransaction(handle -> {
             handle.execute("DELETE FROM security_events");
+            handle.execute("DELETE FROM one_time_tokens");
             handle.execute("DELETE FROM refresh_tokens");
             handle.execute("DELETE FROM sessions");
             handle.execute("DELETE FROM revocations");

@@ -37,6 +37,47 @@ final class AbuseLimits {
         }
     }
 
+    /**
+     * Before a password is checked for a caller who is logged in already (a change of password or
+     * address, deleting the account): the account must have failures left, as at login.
+     *
+     * @throws RateLimitedException when the account's failures are spent
+     */
+    void beforePasswordCheck(String email) {
+        if (!settings.enabled()) {
+            return;
+        }
+        EstimationProbe failuresLeft = reachable(() -> accountFailures(email).estimateAbilityToConsume(1));
+        if (!failuresLeft.canBeConsumed()) {
+            throw new RateLimitedException(Duration.ofNanos(failuresLeft.getNanosToWaitForRefill()));
+        }
+    }
+
+    /**
+     * Counts a request that mails a link ({@code kind}: a password reset, a new verification link)
+     * from {@code address} for {@code email}: each address, and each e-mail address, gets a few.
+     *
+     * @throws RateLimitedException when either limit is reached
+     */
+    void beforeMailRequest(String kind, String address, String email) {
+        if (!settings.enabled()) {
+            return;
+        }
+        consume(kind + "-address:" + address, settings.mailRequestsPerAddress());
+        consume(kind + "-email:" + email.strip().toLowerCase(Locale.ROOT), settings.mailRequestsPerEmail());
+    }
+
+    /**
+     * Counts a use of a reset link from {@code address}: each costs an Argon2id hash.
+     *
+     * @throws RateLimitedException when the limit is reached
+     */
+    void beforeResetConfirmation(String address) {
+        if (settings.enabled()) {
+            consume("reset-confirm-address:" + address, settings.mailRequestsPerAddress());
+        }
+    }
+
     /** A wrong password for {@code email}: one failure of the account's allowance spent. */
     void loginFailed(String email) {
         if (settings.enabled()) {

@@ -5,8 +5,10 @@ import dev.inkan.application.port.in.IssuedTokens;
 import dev.inkan.application.port.in.LoginCommand;
 import dev.inkan.application.port.in.RefreshCommand;
 import dev.inkan.application.port.in.RegisterCommand;
+import dev.inkan.application.port.in.Registration;
 import dev.inkan.domain.AccessTokenClaims;
 import dev.inkan.domain.AccountDisabledException;
+import dev.inkan.domain.EmailNotVerifiedException;
 import dev.inkan.domain.InvalidCredentialsException;
 import dev.inkan.domain.InvalidRefreshTokenException;
 import dev.inkan.domain.SessionId;
@@ -27,6 +29,7 @@ final class AuthHandlers {
     private final RequestAuthentication authentication;
     private final AdminHandlers admin;
     private final EventHandlers events;
+    private final AccountHandlers account;
     private final AbuseLimits limits;
     private final ClientAddress clientAddress;
     private final RequestOrigins origins;
@@ -46,6 +49,8 @@ final class AuthHandlers {
         this.admin = new AdminHandlers(useCases.admin(), authentication, origins);
         this.events = new EventHandlers(useCases.events(), authentication);
         this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.account = new AccountHandlers(useCases.account(), useCases.profile(), authentication, limits, clientAddress,
+                origins, settings, prefix);
         this.cookies = new TokenCookies(settings.gateway().cookieDomain());
         this.forwardAuth = new ForwardAuthHandlers(authentication, settings, prefix);
     }
@@ -59,6 +64,10 @@ final class AuthHandlers {
     EventHandlers events() {
         return events;
     }
+    /** @return the handlers of the account flows, which share this one's token checks and limits */
+    AccountHandlers account() {
+        return account;
+    }
 
     /** @return the handlers that answer gateways' forward-auth, which share this one's token checks */
     ForwardAuthHandlers forwardAuth() {
@@ -70,7 +79,13 @@ final class AuthHandlers {
         RegisterCommand command = validated(() ->
                 RegisterCommand.of(JsonBodies.string(body, "email"), JsonBodies.string(body, "password")));
         limits.beforeRegistration(clientAddress.limitKey(ctx));
-        JsonBodies.respond(ctx.status(201), RegisteredUserResponse.from(useCases.register().register(command)));
+        Registration registration = useCases.register().signUp(command);
+        if (registration.user().isPresent()) {
+            JsonBodies.respond(ctx.status(201), RegisteredUserResponse.from(registration.user().get()));
+        } else {
+            // Verified addresses required: a new and a taken address get these same bytes.
+            JsonBodies.respond(ctx.status(202), AcceptedResponse.REGISTRATION);
+        }
     }
 
     void login(Context ctx) {
@@ -92,6 +107,9 @@ final class AuthHandlers {
             throw e;
         } catch (AccountDisabledException e) {
             metrics.login("account_disabled");
+            throw e;
+        } catch (EmailNotVerifiedException e) {
+            metrics.login("email_not_verified");
             throw e;
         }
         metrics.login("success");

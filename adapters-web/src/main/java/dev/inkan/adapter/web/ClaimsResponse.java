@@ -23,6 +23,7 @@ final class ClaimsResponse {
         body.put("sid", claims.sessionId().toString());
         body.put("rv", claims.rolesVersion());
         body.put("roles", claims.roles());
+        body.put("email_verified", claims.emailVerified());
         body.putAll(claims.custom());
         return body;
     }

@@ -34,6 +34,11 @@ public record InkanPrincipal(UserId userId, SessionId sessionId, AccessTokenClai
         return claims.hasRole(role);
     }
 
+    /** @return whether the user's address was verified when the access token was issued ({@code email_verified}) */
+    public boolean emailVerified() {
+        return claims.emailVerified();
+    }
+
     /** @return the application's own claims in the access token, in their order */
     public Map<String, Object> customClaims() {
         return claims.custom();

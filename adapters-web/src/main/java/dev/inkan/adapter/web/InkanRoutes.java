@@ -30,6 +30,14 @@ final class InkanRoutes {
         routes.delete(prefix + "/auth/sessions/{id}", handlers::endSession);
         routes.get(prefix + "/me", handlers::me);
         routes.get(prefix + "/me/events", events::mine);
+        AccountHandlers account = handlers.account();
+        routes.post(prefix + "/auth/password", account::changePassword);
+        routes.post(prefix + "/auth/password-reset", account::requestPasswordReset);
+        routes.post(prefix + "/auth/password-reset/confirm", account::confirmPasswordReset);
+        routes.post(prefix + "/auth/verify-email", account::verifyEmail);
+        routes.post(prefix + "/auth/verify-email/resend", account::resendVerification);
+        routes.post(prefix + "/auth/email", account::changeEmail);
+        routes.delete(prefix + "/me", account::deleteMe);
         ForwardAuthHandlers.mount(routes, prefix, handlers.forwardAuth());
     }
 

@@ -21,6 +21,9 @@ final class PageResources {
 
     static void register(RoutesConfig routes) {
         routes.get("/", ctx -> serve(ctx, "index.html"));
+        // The links in Inkan's mail open the page, which reads the token from the query.
+        routes.get("/verify-email", ctx -> serve(ctx, "index.html"));
+        routes.get("/password-reset", ctx -> serve(ctx, "index.html"));
         routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(resource("openapi.json")));
         routes.get("/page/{file}", ctx -> serve(ctx, ctx.pathParam("file")));
     }

@@ -8,7 +8,8 @@ import org.eclipse.jetty.server.handler.QoSHandler;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * The routes that cost an Argon2id hash (login, registration) run no more at once than the password
+ * The routes that cost an Argon2id hash (login, registration, changing a password or an address,
+ * using a reset link) run no more at once than the password
  * hasher can take; more wait their turn without holding a thread, for at most {@link #MAX_WAIT}, and
  * beyond {@link #MAX_WAITING} waiting they get 503 at once. Every other route goes past untouched,
  * so a flood of logins takes neither the request threads, nor the CPU, nor the database pool that
@@ -25,6 +26,9 @@ final class PasswordRouteLimit extends QoSHandler {
         // "/x/*" also matches "/x" itself, and "/x/", which Javalin routes to the same handler.
         includePath("/auth/login/*");
         includePath("/auth/register/*");
+        includePath("/auth/password/*");
+        includePath("/auth/password-reset/confirm/*");
+        includePath("/auth/email/*");
         setMaxRequestCount(atOnce);
         setMaxSuspendedRequestCount(MAX_WAITING);
         setMaxSuspend(MAX_WAIT);

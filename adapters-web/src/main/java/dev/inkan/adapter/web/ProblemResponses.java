@@ -4,12 +4,15 @@ import dev.inkan.application.port.out.PasswordHashingBusyException;
 import dev.inkan.application.port.out.StoreUnavailableException;
 import dev.inkan.domain.AccountDisabledException;
 import dev.inkan.domain.EmailAlreadyRegisteredException;
+import dev.inkan.domain.EmailNotVerifiedException;
 import dev.inkan.domain.InvalidCredentialsException;
+import dev.inkan.domain.InvalidOneTimeTokenException;
 import dev.inkan.domain.InvalidRefreshTokenException;
 import dev.inkan.domain.InvalidTokenException;
 import dev.inkan.domain.SessionNotFoundException;
 import dev.inkan.domain.TooManyRolesException;
 import dev.inkan.domain.UserNotFoundException;
+import dev.inkan.domain.WeakPasswordException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -54,6 +57,14 @@ final class ProblemResponses {
             ctx.header("WWW-Authenticate", REALM + ", error=\"insufficient_scope\"");
             write(ctx, 403, "insufficient-role", "Forbidden", "your access token does not allow this");
         });
+        routes.exception(WeakPasswordException.class, (e, ctx) ->
+                write(ctx, 400, "weak-password", "Password not allowed", e.getMessage()));
+        routes.exception(InvalidOneTimeTokenException.class, (e, ctx) ->
+                write(ctx, 400, "invalid-link-token", "Invalid or expired link",
+                        "the link is invalid, expired or used already; ask for a new one"));
+        routes.exception(EmailNotVerifiedException.class, (e, ctx) ->
+                write(ctx, 403, "email-not-verified", "E-mail not verified",
+                        "verify your e-mail address first: use the link we mailed you, or ask for a new one"));
         routes.exception(AccountDisabledException.class, (e, ctx) ->
                 write(ctx, 403, "account-disabled", "Account disabled", "this account is disabled; ask an administrator"));
         routes.exception(UserNotFoundException.class, (e, ctx) ->

@@ -67,6 +67,12 @@ final class RequestAuthentication {
         return claims;
     }
 
+    /** @return whether the request carries a credential ({@code Authorization}, or the access cookie where cookies are used) */
+    boolean presentsCredentials(Context ctx) {
+        return ctx.header("Authorization") != null
+                || accessCookie(ctx).isPresent();
+    }
+
     /**
      * The double-submit check, for every unsafe request that a cookie authenticates.
      *

@@ -15,7 +15,7 @@ import dev.inkan.application.port.in.VerifyAccessTokenUseCase;
 import java.util.Objects;
 
 /**
- * The driving ports the HTTP API calls, and the health probe it reports.
+ * The driving ports the HTTP API calls (the account flows among them), and the health probe it reports.
  *
  * @param events the security log, for {@code GET /me/events} and {@code GET /admin/events}
  * @param eventCounts the security events recorded by type, for the management listener's metrics
@@ -33,6 +33,7 @@ public record WebUseCases(
         AdministerUsersUseCase admin,
         ListSecurityEventsUseCase events,
         CountSecurityEventsUseCase eventCounts,
+        AccountUseCases account,
         HealthProbe health) {
 
     public WebUseCases {
@@ -48,6 +49,7 @@ public record WebUseCases(
         Objects.requireNonNull(admin, "admin");
         Objects.requireNonNull(events, "events");
         Objects.requireNonNull(eventCounts, "eventCounts");
+        Objects.requireNonNull(account, "account");
         Objects.requireNonNull(health, "health");
     }
 }

@@ -22,6 +22,7 @@ import dev.inkan.application.port.in.RefreshCommand;
 import dev.inkan.application.port.in.RefreshTokensUseCase;
 import dev.inkan.application.port.in.RegisterUserUseCase;
 import dev.inkan.application.port.in.RegisteredUser;
+import dev.inkan.application.port.in.Registration;
 import dev.inkan.application.port.in.VerifyAccessTokenUseCase;
 import dev.inkan.domain.AccessTokenClaims;
 import dev.inkan.domain.Email;
@@ -222,7 +223,7 @@ class BrowserEdgeTest {
     @Test
     void theEleventhRegistrationFromOneAddressInAMinute_is429WithRetryAfter_andLoginsFromItCarryOn() throws Exception {
         start(WebSettings.defaults());
-        when(register.register(any())).thenReturn(new RegisteredUser(claims.subject(), new Email("ann@example.com")));
+        when(register.signUp(any())).thenReturn(new Registration(Optional.of(new RegisteredUser(claims.subject(), new Email("ann@example.com")))));
         when(login.login(any())).thenReturn(new IssuedTokens(ACCESS, claims, REFRESH, Duration.ofDays(7)));
 
         for (int i = 1; i <= 10; i++) {
@@ -233,7 +234,7 @@ class BrowserEdgeTest {
         assertThat(eleventh.statusCode()).isEqualTo(429);
         assertThat(eleventh.headers().firstValue("Retry-After")).hasValueSatisfying(v -> assertThat(Integer.parseInt(v)).isBetween(1, 60));
         assertThat(eleventh.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
-        verify(register, org.mockito.Mockito.times(10)).register(any());
+        verify(register, org.mockito.Mockito.times(10)).signUp(any());
         assertThat(post("/auth/login", credentials("right")).statusCode()).as("logins count apart").isEqualTo(200);
     }
 
@@ -241,7 +242,7 @@ class BrowserEdgeTest {
     void disabledRateLimits_neverAnswer429() throws Exception {
         start(new WebSettings(TokenTransport.BEARER, List.of(), new RateLimitSettings(false, Duration.ofMinutes(1), 1, 1, 1, 1)));
         when(login.login(any())).thenThrow(new InvalidCredentialsException());
-        when(register.register(any())).thenReturn(new RegisteredUser(claims.subject(), new Email("ann@example.com")));
+        when(register.signUp(any())).thenReturn(new Registration(Optional.of(new RegisteredUser(claims.subject(), new Email("ann@example.com")))));
 
         for (int i = 0; i < 10; i++) {
             assertThat(post("/auth/login", credentials("wrong")).statusCode()).isEqualTo(401);
@@ -287,7 +288,7 @@ class BrowserEdgeTest {
         server = InkanHttpServer.start(new WebUseCases(register, login, refresh, logout,
                 mock(LogoutEverywhereUseCase.class), verifier, mock(GetUserProfileUseCase.class), mock(ListSessionsUseCase.class),
                 mock(EndSessionUseCase.class), mock(AdministerUsersUseCase.class),
-                mock(ListSecurityEventsUseCase.class), mock(CountSecurityEventsUseCase.class), () -> true), settings, "127.0.0.1", 0);
+                mock(ListSecurityEventsUseCase.class), mock(CountSecurityEventsUseCase.class), AccountMocks.mocks(), () -> true), settings, "127.0.0.1", 0);
     }
 
     private HttpRequest.Builder request(String path) {

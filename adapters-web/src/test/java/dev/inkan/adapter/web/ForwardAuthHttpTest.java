@@ -321,7 +321,7 @@ class ForwardAuthHttpTest {
         server = InkanHttpServer.start(new WebUseCases(mock(RegisterUserUseCase.class), login, mock(RefreshTokensUseCase.class),
                 mock(LogoutUseCase.class), mock(LogoutEverywhereUseCase.class), verifier, mock(GetUserProfileUseCase.class),
                 mock(ListSessionsUseCase.class), mock(EndSessionUseCase.class), mock(AdministerUsersUseCase.class),
-                mock(ListSecurityEventsUseCase.class), mock(CountSecurityEventsUseCase.class), () -> true),
+                mock(ListSecurityEventsUseCase.class), mock(CountSecurityEventsUseCase.class), AccountMocks.mocks(), () -> true),
                 settings(gateway().withCookieDomain("example.com")), "127.0.0.1", 0);
 
         HttpResponse<String> answer = send(request("/auth/login").header("Content-Type", "application/json")
@@ -387,7 +387,7 @@ class ForwardAuthHttpTest {
                 mock(RefreshTokensUseCase.class), mock(LogoutUseCase.class), mock(LogoutEverywhereUseCase.class), verifier,
                 mock(GetUserProfileUseCase.class), mock(ListSessionsUseCase.class), mock(EndSessionUseCase.class),
                 mock(AdministerUsersUseCase.class),
-                mock(ListSecurityEventsUseCase.class), mock(CountSecurityEventsUseCase.class), () -> true), settings, "127.0.0.1", 0);
+                mock(ListSecurityEventsUseCase.class), mock(CountSecurityEventsUseCase.class), AccountMocks.mocks(), () -> true), settings, "127.0.0.1", 0);
     }
 
     private HttpRequest.Builder request(String path) {

@@ -23,6 +23,7 @@ import dev.inkan.application.port.in.RefreshTokensUseCase;
 import dev.inkan.application.port.in.RegisterCommand;
 import dev.inkan.application.port.in.RegisterUserUseCase;
 import dev.inkan.application.port.in.RegisteredUser;
+import dev.inkan.application.port.in.Registration;
 import dev.inkan.application.port.in.SessionSummary;
 import dev.inkan.application.port.in.UserProfile;
 import dev.inkan.application.port.in.VerifyAccessTokenUseCase;
@@ -86,7 +87,7 @@ class InkanHttpServerTest {
     void start() {
         server = InkanHttpServer.start(new WebUseCases(register, login, refresh, logout, logoutEverywhere, verifier,
                 profile, listSessions, endSession, mock(AdministerUsersUseCase.class),
-                mock(ListSecurityEventsUseCase.class), mock(CountSecurityEventsUseCase.class), () -> databaseUp), WebSettings.defaults(), "127.0.0.1", 0);
+                mock(ListSecurityEventsUseCase.class), mock(CountSecurityEventsUseCase.class), AccountMocks.mocks(), () -> databaseUp), WebSettings.defaults(), "127.0.0.1", 0);
     }
 
     @AfterEach
@@ -96,7 +97,7 @@ class InkanHttpServerTest {
 
     @Test
     void register_answers201_withIdAndNormalisedEmail() throws Exception {
-        when(register.register(any())).thenReturn(new RegisteredUser(userId, new Email("ann@example.com")));
+        when(register.signUp(any())).thenReturn(new Registration(Optional.of(new RegisteredUser(userId, new Email("ann@example.com")))));
 
         HttpResponse<String> response = post("/auth/register", "{\"email\":\" Ann@Example.com \",\"password\":\"correct horse\"}");
 
@@ -104,7 +105,7 @@ class InkanHttpServerTest {
         JsonNode body = json(response);
         assertThat(body.get("id").asText()).isEqualTo(userId.toString());
         assertThat(body.get("email").asText()).isEqualTo("ann@example.com");
-        verify(register).register(RegisterCommand.of("ann@example.com", "correct horse"));
+        verify(register).signUp(RegisterCommand.of("ann@example.com", "correct horse"));
     }
 
     @Test
@@ -142,7 +143,7 @@ class InkanHttpServerTest {
 
     @Test
     void takenEmail_isRefused_with409Problem() throws Exception {
-        when(register.register(any())).thenThrow(new EmailAlreadyRegisteredException());
+        when(register.signUp(any())).thenThrow(new EmailAlreadyRegisteredException());
 
         assertProblem(post("/auth/register", "{\"email\":\"ann@example.com\",\"password\":\"correct horse\"}"), 409);
     }
@@ -152,12 +153,11 @@ class InkanHttpServerTest {
         "", "not json", "[]", "\"text\"", "null", "{\"email\":\"a@b.c\",\"password\":\"long enough\"} {}",
         "{\"email\":123,\"password\":\"long enough\"}", "{\"email\":\"a@b.c\",\"password\":[\"x\"]}",
         "{\"email\":\"a@b.c\"}", "{\"password\":\"long enough\"}", "{\"email\":\"nobody\",\"password\":\"long enough\"}",
-        "{\"email\":\"a@b.c\",\"password\":\"short\"}",
         "{\"email\":\"a@b.c\",\"email\":\"d@e.f\",\"password\":\"long enough\"}"
     })
     void malformedRegistration_isRefused_with400Problem(String body) throws Exception {
         assertProblem(post("/auth/register", body), 400);
-        verify(register, never()).register(any());
+        verify(register, never()).signUp(any());
     }
 
     @Test
@@ -239,7 +239,7 @@ class InkanHttpServerTest {
     void me_answersTheStoredProfile() throws Exception {
         when(verifier.verify(TOKEN)).thenReturn(claims);
         when(profile.profile(userId)).thenReturn(new UserProfile(userId, new Email("ann@example.com"),
-                Instant.parse("2026-01-02T03:04:05Z")));
+                Instant.parse("2026-01-02T03:04:05Z"), false));
 
         JsonNode body = json(get("/me"));
 
@@ -314,7 +314,7 @@ class InkanHttpServerTest {
     @Test
     void busyPasswordHashing_answers503Problem_withRetryAfter_forLoginAndRegisterAlike() throws Exception {
         when(login.login(any())).thenThrow(new PasswordHashingBusyException("every hashing thread is busy"));
-        when(register.register(any())).thenThrow(new PasswordHashingBusyException("every hashing thread is busy"));
+        when(register.signUp(any())).thenThrow(new PasswordHashingBusyException("every hashing thread is busy"));
 
         for (String path : List.of("/auth/login", "/auth/register")) {
             HttpResponse<String> response = post(path, "{\"email\":\"a@b.c\",\"password\":\"correct horse\"}");

@@ -55,7 +55,7 @@ class InkanJavalinPluginTest {
         WebUseCases useCases = new WebUseCases(mock(RegisterUserUseCase.class), login, mock(RefreshTokensUseCase.class),
                 mock(LogoutUseCase.class), mock(LogoutEverywhereUseCase.class), verifier, mock(GetUserProfileUseCase.class),
                 mock(ListSessionsUseCase.class), mock(EndSessionUseCase.class), mock(AdministerUsersUseCase.class),
-                mock(ListSecurityEventsUseCase.class), mock(CountSecurityEventsUseCase.class), () -> true);
+                mock(ListSecurityEventsUseCase.class), mock(CountSecurityEventsUseCase.class), AccountMocks.mocks(), () -> true);
         host = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.registerPlugin(new InkanJavalinPlugin(useCases, inkan -> {
@@ -65,13 +65,14 @@ class InkanJavalinPluginTest {
             }));
             config.routes.get("/api/hello", ctx -> ctx.result("hello " + InkanPrincipal.of(ctx).userId()));
             config.routes.get("/admin/panel", ctx -> ctx.result("roles " + InkanPrincipal.of(ctx).roles()
-                    + " tenant " + InkanPrincipal.of(ctx).customClaims().get("tenant")));
+                    + " tenant " + InkanPrincipal.of(ctx).customClaims().get("tenant")
+                    + " verified " + InkanPrincipal.of(ctx).emailVerified()));
             config.routes.get("/public", ctx -> ctx.result("open to all"));
         }).start("127.0.0.1", 0);
         when(verifier.verify("good.token.here")).thenReturn(claims);
         when(verifier.verify("admin.token.here")).thenReturn(new AccessTokenClaims("inkan", claims.subject(), List.of("inkan"),
                 claims.issuedAt(), claims.expiresAt(), Optional.empty(), "jti-2", claims.sessionId(), List.of("admin", "billing:read"),
-                1, Map.of("tenant", "acme")));
+                1, Map.of("tenant", "acme"), true));
         when(verifier.verify("bad.token.here")).thenThrow(new InvalidTokenException(InvalidTokenException.Reason.BAD_SIGNATURE));
     }
 
@@ -108,9 +109,9 @@ class InkanJavalinPluginTest {
         assertThat(withoutTheRole.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
         assertThat(withoutTheRole.body()).contains("insufficient-role").doesNotContain("admin\"");
         assertThat(admin.statusCode()).isEqualTo(200);
-        assertThat(admin.body()).isEqualTo("roles [admin, billing:read] tenant acme");
+        assertThat(admin.body()).isEqualTo("roles [admin, billing:read] tenant acme verified true");
         assertThat(get("/inkan/auth/verify", "admin.token.here").body())
-                .contains("\"rv\":1,\"roles\":[\"admin\",\"billing:read\"],\"tenant\":\"acme\"");
+                .contains("\"rv\":1,\"roles\":[\"admin\",\"billing:read\"],\"email_verified\":true,\"tenant\":\"acme\"");
     }
 
     @Test

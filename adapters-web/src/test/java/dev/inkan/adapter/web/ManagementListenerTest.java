@@ -47,7 +47,7 @@ class ManagementListenerTest {
     private final WebUseCases useCases = new WebUseCases(mock(RegisterUserUseCase.class), login, mock(RefreshTokensUseCase.class),
             mock(LogoutUseCase.class), mock(LogoutEverywhereUseCase.class), verifier, mock(GetUserProfileUseCase.class),
             mock(ListSessionsUseCase.class), mock(EndSessionUseCase.class), mock(AdministerUsersUseCase.class),
-            mock(ListSecurityEventsUseCase.class), type -> type == SecurityEventType.LOGIN_FAILED ? 3 : 0, () -> true);
+            mock(ListSecurityEventsUseCase.class), type -> type == SecurityEventType.LOGIN_FAILED ? 3 : 0, AccountMocks.mocks(), () -> true);
     private final HttpClient client = HttpClient.newHttpClient();
     private InkanHttpServer server;
 

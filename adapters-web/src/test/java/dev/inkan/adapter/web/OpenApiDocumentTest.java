@@ -41,7 +41,7 @@ class OpenApiDocumentTest {
                 mock(RefreshTokensUseCase.class), mock(LogoutUseCase.class), mock(LogoutEverywhereUseCase.class),
                 mock(VerifyAccessTokenUseCase.class), mock(GetUserProfileUseCase.class), mock(ListSessionsUseCase.class),
                 mock(EndSessionUseCase.class), mock(AdministerUsersUseCase.class),
-                mock(ListSecurityEventsUseCase.class), mock(CountSecurityEventsUseCase.class), () -> true), WebSettings.defaults(), "127.0.0.1", 0);
+                mock(ListSecurityEventsUseCase.class), mock(CountSecurityEventsUseCase.class), AccountMocks.mocks(), () -> true), WebSettings.defaults(), "127.0.0.1", 0);
         var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + server.port() + "/openapi.json")).build(), BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);

@@ -67,7 +67,7 @@ class SecurityEventRoutesTest {
         server = InkanHttpServer.start(new WebUseCases(mock(RegisterUserUseCase.class), mock(LoginUseCase.class),
                 mock(RefreshTokensUseCase.class), mock(LogoutUseCase.class), mock(LogoutEverywhereUseCase.class), verifier,
                 mock(GetUserProfileUseCase.class), mock(ListSessionsUseCase.class), mock(EndSessionUseCase.class),
-                mock(AdministerUsersUseCase.class), events, mock(CountSecurityEventsUseCase.class), () -> true),
+                mock(AdministerUsersUseCase.class), events, mock(CountSecurityEventsUseCase.class), AccountMocks.mocks(), () -> true),
                 WebSettings.defaults(), "127.0.0.1", 0);
     }
 

@@ -49,7 +49,7 @@ class TrustedProxyHttpTest {
     private final WebUseCases useCases = new WebUseCases(mock(RegisterUserUseCase.class), login, mock(RefreshTokensUseCase.class),
             mock(LogoutUseCase.class), mock(LogoutEverywhereUseCase.class), mock(VerifyAccessTokenUseCase.class),
             mock(GetUserProfileUseCase.class), mock(ListSessionsUseCase.class), mock(EndSessionUseCase.class), mock(AdministerUsersUseCase.class),
-            mock(ListSecurityEventsUseCase.class), mock(CountSecurityEventsUseCase.class), () -> true);
+            mock(ListSecurityEventsUseCase.class), mock(CountSecurityEventsUseCase.class), AccountMocks.mocks(), () -> true);
     private final HttpClient client = HttpClient.newHttpClient();
     private InkanHttpServer server;
     private Javalin host;

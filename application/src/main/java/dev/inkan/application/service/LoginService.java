@@ -10,6 +10,7 @@ import dev.inkan.application.port.out.SecurityEventLog;
 import dev.inkan.application.port.out.UserRepository;
 import dev.inkan.application.tokens.TokenIssuer;
 import dev.inkan.domain.AccountDisabledException;
+import dev.inkan.domain.EmailNotVerifiedException;
 import dev.inkan.domain.InvalidCredentialsException;
 import dev.inkan.domain.Password;
 import dev.inkan.domain.PasswordHash;
@@ -36,17 +37,22 @@ public final class LoginService implements LoginUseCase {
     private final RandomSource random;
     private final SecurityEventLog events;
     private final Clock clock;
+    private final boolean requireVerifiedEmail;
     private volatile PasswordHash dummyHash;
 
-    /** @param events where refused logins are recorded */
+    /**
+     * @param events where refused logins are recorded
+     * @param requireVerifiedEmail whether an account must have verified its address to log in
+     */
     public LoginService(UserRepository users, PasswordHasher hasher, TokenIssuer issuer, RandomSource random,
-                        SecurityEventLog events, Clock clock) {
+                        SecurityEventLog events, Clock clock, boolean requireVerifiedEmail) {
         this.users = Objects.requireNonNull(users, "users");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
         this.issuer = Objects.requireNonNull(issuer, "issuer");
         this.random = Objects.requireNonNull(random, "random");
         this.events = Objects.requireNonNull(events, "events");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.requireVerifiedEmail = requireVerifiedEmail;
     }
 
     @Override
@@ -63,6 +69,9 @@ public final class LoginService implements LoginUseCase {
         // Only after the password check: to anyone who does not know it, a disabled account looks like any other.
         if (user.isDisabled()) {
             throw failed(Optional.of(user.id()), command.origin(), new AccountDisabledException());
+        }
+        if (requireVerifiedEmail && !user.emailVerified()) {
+            throw failed(Optional.of(user.id()), command.origin(), new EmailNotVerifiedException());
         }
         if (hasher.needsRehash(user.passwordHash())) {
             rehash(user, command.password());

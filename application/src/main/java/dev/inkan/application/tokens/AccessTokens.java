@@ -47,12 +47,12 @@ public final class AccessTokens {
     /**
      * @param custom the embedder's claims
      * @return the claims of a fresh access token of {@code user}'s {@code session}, with the user's
-     *     roles and roles version, issued at {@code now} (whole seconds)
+     *     roles and roles version and whether their address is verified, issued at {@code now} (whole seconds)
      */
     public AccessTokenClaims claimsFor(User user, SessionId session, String tokenId, Map<String, Object> custom, Instant now) {
         Instant issuedAt = now.truncatedTo(ChronoUnit.SECONDS);
         return new AccessTokenClaims(rules.issuer(), user.id(), List.of(rules.audience()), issuedAt, issuedAt.plus(lifetime),
-                Optional.empty(), tokenId, session, user.roleNames(), user.rolesVersion(), custom);
+                Optional.empty(), tokenId, session, user.roleNames(), user.rolesVersion(), custom, user.emailVerified());
     }
 
     /**

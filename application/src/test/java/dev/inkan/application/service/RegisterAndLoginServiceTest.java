@@ -16,7 +16,13 @@ import static org.mockito.Mockito.when;
 import dev.inkan.application.port.in.IssuedTokens;
 import dev.inkan.application.port.in.LoginCommand;
 import dev.inkan.application.port.in.RegisterCommand;
+import dev.inkan.application.port.out.MailSender;
+import dev.inkan.application.port.out.OneTimeTokenStore;
 import dev.inkan.application.port.out.PasswordHasher;
+import dev.inkan.application.port.out.TokenHasher;
+import dev.inkan.application.tokens.LinkTokens;
+import dev.inkan.domain.PasswordPolicy;
+import dev.inkan.domain.RefreshTokenHash;
 import dev.inkan.application.port.out.PasswordHashingBusyException;
 import dev.inkan.application.port.out.RandomSource;
 import dev.inkan.application.port.out.SecurityEventLog;
@@ -50,6 +56,15 @@ class RegisterAndLoginServiceTest {
     private final TokenIssuer issuer = mock(TokenIssuer.class);
     private final SecurityEventLog events = mock(SecurityEventLog.class);
     private final User ann = User.register(USER, new Email("ann@example.com"), HASH, NOW);
+    private final OneTimeTokenStore oneTimeTokens = mock(OneTimeTokenStore.class);
+    private final MailSender mail = mock(MailSender.class);
+
+    private RegisterUserService registerService() {
+        when(random.bytes(32)).thenReturn(new byte[32]);
+        TokenHasher sha = token -> new RefreshTokenHash("0".repeat(64));
+        return new RegisterUserService(users, new NewPasswords(PasswordPolicy.defaults(), password -> false, hasher),
+                new LinkTokens(oneTimeTokens, sha, random, mail, CLOCK), mail, random, CLOCK, false);
+    }
 
     RegisterAndLoginServiceTest() {
         when(random.uuid()).thenAnswer(call -> UUID.randomUUID());
@@ -61,7 +76,7 @@ class RegisterAndLoginServiceTest {
         when(hasher.hash(new Password("correct horse battery"))).thenReturn(HASH);
         when(random.uuid()).thenReturn(USER.value());
 
-        var registered = new RegisterUserService(users, hasher, random, CLOCK)
+        var registered = registerService()
                 .register(RegisterCommand.of(" Ann@Example.com ", "correct horse battery"));
 
         ArgumentCaptor<User> stored = ArgumentCaptor.forClass(User.class);
@@ -76,7 +91,7 @@ class RegisterAndLoginServiceTest {
     void register_aTakenEmail_isRefused_withoutHashing() {
         when(users.findByEmail(new Email("ann@example.com"))).thenReturn(Optional.of(ann));
 
-        assertThatThrownBy(() -> new RegisterUserService(users, hasher, random, CLOCK)
+        assertThatThrownBy(() -> registerService()
                 .register(RegisterCommand.of("ANN@example.com", "correct horse battery")))
                 .isInstanceOf(EmailAlreadyRegisteredException.class);
         verifyNoInteractions(hasher);
@@ -212,7 +227,7 @@ class RegisterAndLoginServiceTest {
         verifyNoInteractions(issuer);
     }
 
-    private final LoginService loginService = new LoginService(users, hasher, issuer, random, events, CLOCK);
+    private final LoginService loginService = new LoginService(users, hasher, issuer, random, events, CLOCK, false);
 
     private IssuedTokens login(LoginCommand command) {
         return loginService.login(command);

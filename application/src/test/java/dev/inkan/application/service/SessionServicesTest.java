@@ -138,7 +138,7 @@ class SessionServicesTest {
         when(users.findById(USER)).thenReturn(Optional.of(ann));
         GetUserProfileService service = new GetUserProfileService(users);
 
-        assertThat(service.profile(USER)).isEqualTo(new UserProfile(USER, ann.email(), NOW));
+        assertThat(service.profile(USER)).isEqualTo(new UserProfile(USER, ann.email(), NOW, false));
         assertThatThrownBy(() -> service.profile(new UserId(UUID.randomUUID())))
                 .isInstanceOfSatisfying(InvalidTokenException.class,
                         e -> assertThat(e.reason()).isEqualTo(InvalidTokenException.Reason.UNKNOWN_SUBJECT));

@@ -59,6 +59,17 @@ class AccessTokensTest {
     }
 
     @Test
+    void aUserWithAVerifiedAddress_getsTokensThatSaySo_andAUserWithout_tokensThatDoNot() {
+        User verified = new User(USER.id(), USER.email(), USER.passwordHash(), USER.createdAt(), USER.roles(),
+                USER.rolesVersion(), USER.disabledAt(), Optional.of(NOW));
+
+        AccessTokenClaims claims = tokens.verify(tokens.sign(tokens.claimsFor(verified, SESSION, "jti", Map.of(), NOW)), NOW);
+
+        assertThat(claims.emailVerified()).isTrue();
+        assertThat(tokens.verify(tokens.sign(tokens.claimsFor(USER, SESSION, "jti", Map.of(), NOW)), NOW).emailVerified()).isFalse();
+    }
+
+    @Test
     void aRefusal_keepsTheFormatsReason() {
         String token = tokens.sign(tokens.claimsFor(USER, SESSION, "jti", Map.of(), NOW));
         AccessTokens otherKey = new AccessTokens(ring(key("k1", 7)), AccessTokensTest::hs256, RULES, Duration.ofMinutes(15));

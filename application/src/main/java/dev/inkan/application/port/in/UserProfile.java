@@ -6,8 +6,12 @@ import dev.inkan.domain.UserId;
 import java.time.Instant;
 import java.util.Objects;
 
-/** Result: what a user may read about themselves; never the password hash. */
-public record UserProfile(UserId id, Email email, Instant createdAt) {
+/**
+ * Result: what a user may read about themselves; never the password hash.
+ *
+ * @param emailVerified whether the user proved the address is theirs
+ */
+public record UserProfile(UserId id, Email email, Instant createdAt, boolean emailVerified) {
 
     public UserProfile {
         Objects.requireNonNull(id, "id");
@@ -16,6 +20,6 @@ public record UserProfile(UserId id, Email email, Instant createdAt) {
     }
 
     public static UserProfile from(User user) {
-        return new UserProfile(user.id(), user.email(), user.createdAt());
+        return new UserProfile(user.id(), user.email(), user.createdAt(), user.emailVerified());
     }
 }

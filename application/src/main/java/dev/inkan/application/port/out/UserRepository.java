@@ -6,6 +6,7 @@ import dev.inkan.domain.PasswordHash;
 import dev.inkan.domain.Revocation;
 import dev.inkan.domain.Role;
 import dev.inkan.domain.SecurityEvent;
+import dev.inkan.domain.SessionId;
 import dev.inkan.domain.TooManyRolesException;
 import dev.inkan.domain.User;
 import dev.inkan.domain.UserId;
@@ -39,6 +40,17 @@ public interface UserRepository {
 
     /** Replaces a user's password hash (after a rehash with stronger parameters). */
     void updatePasswordHash(UserId id, PasswordHash hash);
+
+    /**
+     * Sets a new password chosen by the user, and ends every other session of theirs, in one
+     * transaction: the session {@code keep} (the caller's) and its access tokens go on working; the
+     * other sessions' refresh tokens are revoked and their access tokens refused, with the
+     * {@link Revocation}s recorded and published as {@link SessionStore#end} does.
+     *
+     * @return the sessions this call ended
+     * @throws UserNotFoundException when there is no such user
+     */
+    List<SessionId> changePassword(UserId id, PasswordHash hash, SessionId keep, Instant now, SecurityEvent event);
 
     /**
      * @param emailPrefix only users whose e-mail starts with it ({@code ""} for all)
@@ -89,7 +101,7 @@ public interface UserRepository {
     boolean enable(UserId id, SecurityEvent event);
 
     /**
-     * Deletes a user with their roles, sessions and refresh tokens, and records the
+     * Deletes a user with their roles, sessions, refresh tokens and one-time tokens, and records the
      * {@link Revocation.UserDeleted} that refuses every access token of theirs until the last one
      * could have expired, also after a restart: a tombstone holding the user id alone. The user's
      * security events go too (they hold client addresses and user agents), and so do the client
