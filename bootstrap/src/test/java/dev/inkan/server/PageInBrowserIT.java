@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * register, log in, see /me, let the two-second access token expire, see the silent refresh, log
  * out; and, with a second browser context for an administrator made before the server starts, grant
  * a role that the user's page shows after its next refresh, revoke it, and watch the server refuse a
- * token whose payload the user edited. Screenshots are kept at
+ * token whose payload the user edited; then return_to as a gateway sends it (refused for other
+ * origins, followed silently with a good refresh cookie, and after the login). Screenshots are kept at
  * {@code bootstrap/target/page-after-login.png} (the admin's page) and {@code page-forged.png}.
  * {@code .ci/run} installs Chromium and the script's npm package; elsewhere the test is skipped
  * unless they are there.
@@ -44,9 +45,15 @@ class PageInBrowserIT {
         }
         assumeTrue(ready, "browser test skipped: install Debian's chromium and run `npm ci` in " + scripts);
 
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+        String allowedOrigin = "http://localhost:" + port; // the same server, under a name the page is not at
         Map<String, String> env = new HashMap<>();
         env.put("INKAN_HOST", "127.0.0.1");
-        env.put("INKAN_PORT", "0");
+        env.put("INKAN_PORT", Integer.toString(port));
+        env.put("INKAN_REDIRECT_ORIGINS", allowedOrigin);
         env.put("INKAN_MANAGEMENT_PORT", "0");
         env.put("INKAN_DATA_DIR", dataDir.toString());
         env.put("INKAN_JWT_SECRET", TestTokens.b64(TestTokens.randomKey(32)));
@@ -60,6 +67,7 @@ class PageInBrowserIT {
                     .directory(scripts.toFile()).redirectErrorStream(true);
             node.environment().put("INKAN_ADMIN_EMAIL", ADMIN_EMAIL);
             node.environment().put("INKAN_ADMIN_PASSWORD", ADMIN_PASSWORD);
+            node.environment().put("INKAN_ALLOWED_ORIGIN", allowedOrigin);
             Process browser = node.start();
             String output = new String(browser.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(browser.waitFor(120, TimeUnit.SECONDS)).as("the browser run ends").isTrue();
