@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.inkan.bootstrap.ConfigSource;
 import dev.inkan.bootstrap.Inkan;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,8 +23,12 @@ import org.junit.jupiter.api.io.TempDir;
  * register, log in, see /me, let the two-second access token expire, see the silent refresh, log
  * out; and, with a second browser context for an administrator made before the server starts, grant
  * a role that the user's page shows after its next refresh, revoke it, and watch the server refuse a
- * token whose payload the user edited. Screenshots are kept at
- * {@code bootstrap/target/page-after-login.png} (the admin's page) and {@code page-forged.png}.
+ * token whose payload the user edited. The account part, with the mail the server writes to its
+ * outbox (no SMTP server is configured): the banner of an unverified address, gone once the link of
+ * the mail is followed; a forgotten password reset through the mailed link, the old password then
+ * refused and the new one logging in; a change of password; the security log, a page at a time.
+ * Screenshots are kept at {@code bootstrap/target/page-after-login.png} (the admin's page),
+ * {@code page-forged.png} and {@code page-account.png}.
  * {@code .ci/run} installs Chromium and the script's npm package; elsewhere the test is skipped
  * unless they are there.
  */
@@ -34,7 +41,7 @@ class PageInBrowserIT {
     private static final String ADMIN_PASSWORD = "correct horse battery";
 
     @Test
-    void thePage_registersLogsInRefreshesSilentlyAdministersRolesRefusesAForgeryAndLogsOut_inHeadlessChromium()
+    void thePage_registersLogsInRefreshesSilentlyAdministersRolesRefusesAForgeryVerifiesResetsAndLogsOut_inHeadlessChromium()
             throws Exception {
         Path scripts = InkanJar.projectRoot().resolve("adapters-web/src/test/browser");
         Path chromium = Path.of(System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium"));
@@ -46,12 +53,18 @@ class PageInBrowserIT {
 
         Map<String, String> env = new HashMap<>();
         env.put("INKAN_HOST", "127.0.0.1");
-        env.put("INKAN_PORT", "0");
+        // the links in the mail start with INKAN_PUBLIC_URL, so the port is chosen before the server starts
+        int port = freePort();
+        env.put("INKAN_PORT", Integer.toString(port));
+        env.put("INKAN_PUBLIC_URL", "http://127.0.0.1:" + port);
         env.put("INKAN_MANAGEMENT_PORT", "0");
         env.put("INKAN_DATA_DIR", dataDir.toString());
         env.put("INKAN_JWT_SECRET", TestTokens.b64(TestTokens.randomKey(32)));
         env.put("INKAN_ACCESS_TTL", "PT2S");
         env.put("INKAN_LEEWAY", "PT0S");
+        // the walk mails one address five times (two verification links, a reset link, two notices): the default
+        // hourly limit exactly, so a step more would see its message dropped
+        env.put("INKAN_MAIL_PER_RECIPIENT_PER_HOUR", "20");
         FirstAdmin.create(env, ADMIN_EMAIL, ADMIN_PASSWORD);
         Path screenshot = InkanJar.projectRoot().resolve("bootstrap/target/page-after-login.png");
         try (InkanApplication app = InkanApplication.start(ConfigSource.of(env))) {
@@ -60,6 +73,7 @@ class PageInBrowserIT {
                     .directory(scripts.toFile()).redirectErrorStream(true);
             node.environment().put("INKAN_ADMIN_EMAIL", ADMIN_EMAIL);
             node.environment().put("INKAN_ADMIN_PASSWORD", ADMIN_PASSWORD);
+            node.environment().put("INKAN_OUTBOX", dataDir.resolve("outbox").toString());
             Process browser = node.start();
             String output = new String(browser.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(browser.waitFor(120, TimeUnit.SECONDS)).as("the browser run ends").isTrue();
@@ -69,5 +83,13 @@ class PageInBrowserIT {
             assertThat(output).contains("browser e2e: all good");
         }
         assertThat(screenshot).exists().isNotEmptyFile();
+        assertThat(screenshot.resolveSibling("page-account.png")).exists().isNotEmptyFile();
+    }
+
+    /** @return a loopback port nobody listens on right now */
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 }
