@@ -74,6 +74,11 @@ public record MailConfiguration(Optional<SmtpSettings> smtp, Optional<String> fr
             }
             return new MailConfiguration(Optional.empty(), from, publicUrl, perHour);
         }
+        publicUrl.filter(url -> !"https".equalsIgnoreCase(url.getScheme()) && !SmtpSettings.isLoopback(url.getHost()))
+                .ifPresent(url -> {
+                    throw new ConfigException(PUBLIC_URL + " must be an https URL with " + SMTP_HOST
+                            + " (http only on a loopback host): the links in mail carry one-time tokens");
+                });
         return new MailConfiguration(Optional.of(smtp(config, host.get())),
                 Optional.of(from.orElseThrow(() -> new ConfigException(MAIL_FROM + " is required with " + SMTP_HOST
                         + ": the address messages come from, such as no-reply@example.com"))),

@@ -77,6 +77,16 @@ class MailConfigurationTest {
     }
 
     @Test
+    void smtpWithAPlainHttpPublicUrl_stopsStartUp_unlessItIsLoopback() {
+        Map<String, String> plain = smtp();
+        plain.put("INKAN_PUBLIC_URL", "http://auth.example.com");
+        assertThatThrownBy(() -> MailConfiguration.from(ConfigSource.of(plain))).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("INKAN_PUBLIC_URL must be an https URL");
+        plain.put("INKAN_PUBLIC_URL", "http://127.0.0.1:8080");
+        assertThat(MailConfiguration.from(ConfigSource.of(plain)).publicUrl()).isPresent();
+    }
+
+    @Test
     void smtpWithoutThePublicUrl_orWithoutTheSender_stopsStartUp_namingWhatIsMissing() {
         Map<String, String> noUrl = smtp();
         noUrl.remove("INKAN_PUBLIC_URL");

@@ -1,5 +1,6 @@
 package dev.inkan.adapter.mail;
 
+import dev.inkan.application.port.out.MailKind;
 import dev.inkan.application.port.out.MailSender;
 import dev.inkan.application.port.out.OutgoingMail;
 import jakarta.mail.MessagingException;
@@ -100,7 +101,9 @@ public final class QueuedMailSender implements MailSender, AutoCloseable {
             LOG.warn("mail: {} message dropped: {} messages are already waiting", kind, capacity);
             return;
         }
-        if (!limit.tryAcquire(mail.to())) {
+        // A security notice goes whatever the recipient got: flooding their inbox is no way to hide a change of their account.
+        boolean capped = !isSecurityNotice(mail.kind());
+        if (capped && !limit.tryAcquire(mail.to())) {
             pending.decrementAndGet();
             LOG.warn("mail: {} message dropped: its recipient already got {} in the last hour", kind, limit.perHour());
             return;
@@ -109,10 +112,20 @@ public final class QueuedMailSender implements MailSender, AutoCloseable {
             worker.execute(new Delivery(mail, kind));
         } catch (RejectedExecutionException stopping) {
             pending.decrementAndGet();
-            limit.release(mail.to());
+            if (capped) {
+                limit.release(mail.to());
+            }
             LOG.warn("mail: {} message dropped: the mail sender is stopping", kind);
         }
     }
+    /**
+     * The notices of a change that only someone with the password can make (it is rate limited as a
+     * login is), which the per-recipient cap must not let an attacker suppress.
+     */
+    private static boolean isSecurityNotice(MailKind kind) {
+        return kind == MailKind.PASSWORD_CHANGED || kind == MailKind.EMAIL_CHANGE_REQUESTED;
+    }
+
 
     /** @return where the messages go, for the log: the SMTP server or the outbox folder */
     public String destination() {

@@ -44,6 +44,24 @@ class QueuedMailSenderTest {
     }
 
     @Test
+    void noticesOfAChangeOfTheAccount_goEvenToARecipientWhoseHourIsFull() throws Exception {
+        try (TestSmtp smtp = TestSmtp.plain(0)) {
+            try (QueuedMailSender sender = TestMail.sender(
+                    new SmtpDelivery(SmtpSettings.of("127.0.0.1", smtp.port(), SmtpTls.NONE)), TestMail.QUICK)) {
+                for (int i = 0; i < 5; i++) {
+                    sender.send(TestMail.mail("victim@example.org", MailKind.PASSWORD_RESET, TestMail.token()));
+                }
+                sender.send(OutgoingMail.notice(new Email("victim@example.org"), MailKind.EMAIL_CHANGE_REQUESTED));
+                sender.send(OutgoingMail.notice(new Email("victim@example.org"), MailKind.PASSWORD_CHANGED));
+                sender.send(OutgoingMail.notice(new Email("victim@example.org"), MailKind.ACCOUNT_EXISTS));
+                assertThat(smtp.awaitMessages(7, 10_000)).isTrue();
+            }
+
+            assertThat(smtp.received()).as("five links and the two notices; the sign-up notice is capped").hasSize(7);
+        }
+    }
+
+    @Test
     void aFullQueue_dropsTheMessage_withAWarningThatNamesItsKind_andSendStillReturns() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch started = new CountDownLatch(1);

@@ -84,6 +84,8 @@ public final class JdbiOneTimeTokenStore implements OneTimeTokenStore {
                     .bind("id", user.value())
                     .execute();
             JdbiSessionStore.Ended ended = JdbiSessionStore.endAllOfUser(handle, feed.log(), user, now, RevokeReason.PASSWORD_RESET);
+            // Every other link (a change of address asked for by whoever had the old password) dies with it.
+            voidAllOf(handle, user);
             SecurityEvent completed = events.of(SecurityEventType.PASSWORD_RESET_COMPLETED, user);
             this.events.insert(handle, completed);
             return Optional.of(new Reset(new UserAccountChange(user, emailOf(handle, user), Optional.empty()), ended, completed));
@@ -158,7 +160,7 @@ public final class JdbiOneTimeTokenStore implements OneTimeTokenStore {
                 .bind("id", user.value())
                 .execute();
         // Links mailed to the old address (a reset, a verification) must not act on the new one.
-        handle.createUpdate("DELETE FROM one_time_tokens WHERE user_id = :id").bind("id", user.value()).execute();
+        voidAllOf(handle, user);
         return Optional.of(new Confirmation(Optional.of(new UserAccountChange(user, moved, Optional.of(current))),
                 Optional.of(recorded(handle, events.of(SecurityEventType.EMAIL_CHANGED, user)))));
     }
@@ -183,7 +185,8 @@ public final class JdbiOneTimeTokenStore implements OneTimeTokenStore {
                 .findOne()
                 .map(OneTimeTokenRow::toToken)
                 .filter(token -> purposes.contains(token.purpose()));
-        if (found.isEmpty() || JdbiUserRepository.lock(handle, found.get().userId()).isEmpty()) {
+        if (found.isEmpty() || JdbiUserRepository.lock(handle, found.get().userId()).isEmpty()
+                || isDisabled(handle, found.get().userId())) {
             return Optional.empty();
         }
         int deleted = handle.createUpdate("DELETE FROM one_time_tokens WHERE token_hash = :hash AND expires_at > :now")
@@ -191,6 +194,18 @@ public final class JdbiOneTimeTokenStore implements OneTimeTokenStore {
                 .bind("now", Timestamps.bind(now))
                 .execute();
         return deleted == 1 ? found : Optional.empty();
+    }
+
+    /** Deletes every one-time token of {@code user}, whose row lock the caller holds: none of their links works any more. */
+    static void voidAllOf(Handle handle, UserId user) {
+        handle.createUpdate("DELETE FROM one_time_tokens WHERE user_id = :id").bind("id", user.value()).execute();
+    }
+
+    private static boolean isDisabled(Handle handle, UserId user) {
+        return handle.createQuery("SELECT COUNT(*) FROM users WHERE id = :id AND disabled_at IS NOT NULL")
+                .bind("id", user.value())
+                .mapTo(Integer.class)
+                .one() > 0;
     }
 
     private static Email emailOf(Handle handle, UserId user) {

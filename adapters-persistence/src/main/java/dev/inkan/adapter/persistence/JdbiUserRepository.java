@@ -98,6 +98,8 @@ public final class JdbiUserRepository implements UserRepository {
                     .execute();
             JdbiSessionStore.Ended others = JdbiSessionStore.endOthersOfUser(handle, feed.log(), id, keep, now,
                     RevokeReason.PASSWORD_CHANGED);
+            // A link mailed before (a reset, a change of address someone asked for) must not undo this change.
+            JdbiOneTimeTokenStore.voidAllOf(handle, id);
             events.insert(handle, event);
             return others;
         });
@@ -187,6 +189,7 @@ public final class JdbiUserRepository implements UserRepository {
                 return Optional.<JdbiSessionStore.Ended>empty();
             }
             JdbiSessionStore.Ended all = JdbiSessionStore.endAllOfUser(handle, feed.log(), id, now, RevokeReason.ACCOUNT_DISABLED);
+            JdbiOneTimeTokenStore.voidAllOf(handle, id);
             events.insert(handle, event);
             return Optional.of(all);
         });

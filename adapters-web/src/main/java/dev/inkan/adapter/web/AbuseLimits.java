@@ -38,15 +38,17 @@ final class AbuseLimits {
     }
 
     /**
-     * Before a password is checked for a caller who is logged in already (a change of password or
-     * address, deleting the account): the account must have failures left, as at login.
+     * Counts a password check from {@code address} for a caller who is logged in already (a change of
+     * password or address, deleting the account), which costs an Argon2id hash like a login: each
+     * address gets as many as it gets logins, and the account must have failures left, as at login.
      *
-     * @throws RateLimitedException when the account's failures are spent
+     * @throws RateLimitedException when either limit is reached
      */
-    void beforePasswordCheck(String email) {
+    void beforePasswordCheck(String address, String email) {
         if (!settings.enabled()) {
             return;
         }
+        consume("password-check-address:" + address, settings.loginsPerAddress());
         EstimationProbe failuresLeft = reachable(() -> accountFailures(email).estimateAbilityToConsume(1));
         if (!failuresLeft.canBeConsumed()) {
             throw new RateLimitedException(Duration.ofNanos(failuresLeft.getNanosToWaitForRefill()));

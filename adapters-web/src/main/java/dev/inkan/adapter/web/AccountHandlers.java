@@ -10,6 +10,7 @@ import dev.inkan.domain.AccessTokenClaims;
 import dev.inkan.domain.Email;
 import dev.inkan.domain.InvalidCredentialsException;
 import dev.inkan.domain.Password;
+import dev.inkan.domain.RequestOrigin;
 import io.javalin.http.Context;
 import java.util.Objects;
 
@@ -22,6 +23,7 @@ final class AccountHandlers {
 
     private static final String RESET = "password-reset";
     private static final String VERIFICATION = "verification";
+    private static final String EMAIL_CHANGE = "email-change";
 
     private final AccountUseCases account;
     private final GetUserProfileUseCase profile;
@@ -29,6 +31,7 @@ final class AccountHandlers {
     private final AbuseLimits limits;
     private final ClientAddress clientAddress;
     private final RequestOrigins origins;
+    private final BackgroundRequests background = new BackgroundRequests();
     private final WebSettings settings;
     private final String cookiePrefix;
 
@@ -51,7 +54,7 @@ final class AccountHandlers {
         JsonNode body = JsonBodies.object(ctx);
         ChangePasswordCommand command = AuthHandlers.validated(() -> ChangePasswordCommand.of(
                 JsonBodies.string(body, "current_password"), JsonBodies.string(body, "new_password")));
-        withPasswordCheck(caller, () -> account.changePassword().changePassword(caller, command, origins.ofUser(ctx)));
+        withPasswordCheck(ctx, caller, () -> account.changePassword().changePassword(caller, command, origins.ofUser(ctx)));
         ctx.status(204);
     }
 
@@ -59,7 +62,9 @@ final class AccountHandlers {
     void requestPasswordReset(Context ctx) {
         Email email = emailOf(JsonBodies.object(ctx), "email");
         limits.beforeMailRequest(RESET, clientAddress.limitKey(ctx), email.value());
-        account.requestPasswordReset().requestReset(email, origins.ofUser(ctx));
+        RequestOrigin origin = origins.ofUser(ctx);
+        // After the answer: whether the address has an account must not show in how long the answer took.
+        background.run(RESET, () -> account.requestPasswordReset().requestReset(email, origin));
         JsonBodies.respond(ctx.status(202), AcceptedResponse.MAIL_REQUEST);
     }
 
@@ -92,7 +97,7 @@ final class AccountHandlers {
         } else {
             Email email = emailOf(JsonBodies.object(ctx), "email");
             limits.beforeMailRequest(VERIFICATION, clientAddress.limitKey(ctx), email.value());
-            account.resendVerification().resend(email);
+            background.run(VERIFICATION, () -> account.resendVerification().resend(email));
         }
         JsonBodies.respond(ctx.status(202), AcceptedResponse.MAIL_REQUEST);
     }
@@ -104,7 +109,8 @@ final class AccountHandlers {
         ChangeEmailCommand command = AuthHandlers.validated(() -> ChangeEmailCommand.of(
                 JsonBodies.string(body, "new_email"), JsonBodies.string(body, "password")));
         // The one refusal after the password check is a new address that is the current one: the caller's own mistake.
-        withPasswordCheck(caller, () -> AuthHandlers.validated(() -> {
+        limits.beforeMailRequest(EMAIL_CHANGE, clientAddress.limitKey(ctx), command.newEmail().value());
+        withPasswordCheck(ctx, caller, () -> AuthHandlers.validated(() -> {
             account.changeEmail().requestChange(caller, command);
             return command;
         }));
@@ -116,7 +122,7 @@ final class AccountHandlers {
         AccessTokenClaims caller = authentication.claims(ctx);
         JsonNode body = JsonBodies.object(ctx);
         Password password = AuthHandlers.validated(() -> new Password(JsonBodies.string(body, "password")));
-        withPasswordCheck(caller, () -> account.deleteAccount().deleteOwnAccount(caller, password, origins.ofUser(ctx)));
+        withPasswordCheck(ctx, caller, () -> account.deleteAccount().deleteOwnAccount(caller, password, origins.ofUser(ctx)));
         if (settings.transport().usesCookies()) {
             TokenCookies.clear(ctx, cookiePrefix);
         }
@@ -124,9 +130,9 @@ final class AccountHandlers {
     }
 
     /** A password check of a caller who is logged in: the same per-account allowance of failures as login. */
-    private void withPasswordCheck(AccessTokenClaims caller, Runnable call) {
+    private void withPasswordCheck(Context ctx, AccessTokenClaims caller, Runnable call) {
         String email = emailOf(caller);
-        limits.beforePasswordCheck(email);
+        limits.beforePasswordCheck(clientAddress.limitKey(ctx), email);
         try {
             call.run();
         } catch (InvalidCredentialsException e) {

@@ -32,7 +32,7 @@ final class EventHandlers {
 
     void mine(Context ctx) {
         UserId caller = authentication.claims(ctx).subject();
-        JsonBodies.respond(ctx, SecurityEventsResponse.from(events.ofUser(caller, before(ctx), limit(ctx))));
+        JsonBodies.respond(ctx, SecurityEventsResponse.ofOwn(events.ofUser(caller, before(ctx), limit(ctx))));
     }
 
     void all(Context ctx) {

@@ -19,11 +19,13 @@ record SecurityEventsResponse(List<Item> events, String next) {
     record Item(String id, String type, String occurredAt, String userId, Actor actor, String sessionId, String role,
                 String clientAddress, String userAgent, String requestId) {
 
-        static Item from(SecurityEvent event) {
+        /** @param whereFrom whether to show the client address and user agent of whoever acted */
+        static Item from(SecurityEvent event, boolean whereFrom) {
             return new Item(event.id().toString(), event.type().wireName(), event.occurredAt().toString(),
                     event.userId().map(UserId::toString).orElse(null), Actor.from(event.origin().actor()),
                     event.sessionId().map(SessionId::toString).orElse(null), event.role().map(Role::name).orElse(null),
-                    event.origin().clientAddress().orElse(null), event.origin().userAgent().orElse(null),
+                    whereFrom ? event.origin().clientAddress().orElse(null) : null,
+                    whereFrom ? event.origin().userAgent().orElse(null) : null,
                     event.origin().requestId().orElse(null));
         }
     }
@@ -37,8 +39,19 @@ record SecurityEventsResponse(List<Item> events, String next) {
         }
     }
 
+    /** Every event as it was recorded: an administrator's view. */
     static SecurityEventsResponse from(SecurityEventPage page) {
-        return new SecurityEventsResponse(page.events().stream().map(Item::from).toList(),
+        return new SecurityEventsResponse(page.events().stream().map(event -> Item.from(event, true)).toList(),
+                page.next().map(EventCursors::encode).orElse(null));
+    }
+
+    /**
+     * A user's view of their own events: where an administrator acted from (their address, their
+     * browser) is the administrator's, not the user's, to see.
+     */
+    static SecurityEventsResponse ofOwn(SecurityEventPage page) {
+        return new SecurityEventsResponse(page.events().stream()
+                .map(event -> Item.from(event, event.origin().actor().kind() != dev.inkan.domain.Actor.Kind.ADMIN)).toList(),
                 page.next().map(EventCursors::encode).orElse(null));
     }
 }

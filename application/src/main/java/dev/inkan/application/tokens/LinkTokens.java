@@ -67,10 +67,21 @@ public final class LinkTokens {
     /** As the method above, recording {@code event} with the token. */
     public boolean issueAndMail(Fresh fresh, User user, OneTimeToken.Purpose purpose, Optional<Email> newEmail, Email to,
                                 MailKind kind, Optional<SecurityEvent> event) {
+        return issueAndMail(fresh, user, purpose, newEmail, to, kind, event, true);
+    }
+
+    /**
+     * As the method above; the link is mailed only when {@code send}, so that a caller can do the
+     * same work for a link it must not send.
+     */
+    public boolean issueAndMail(Fresh fresh, User user, OneTimeToken.Purpose purpose, Optional<Email> newEmail, Email to,
+                                MailKind kind, Optional<SecurityEvent> event, boolean send) {
         if (!store.issue(OneTimeToken.issue(fresh.hash(), user.id(), purpose, newEmail, clock.instant()), event)) {
             return false;
         }
-        mail.send(OutgoingMail.withLink(to, kind, fresh.token()));
+        if (send) {
+            mail.send(OutgoingMail.withLink(to, kind, fresh.token()));
+        }
         return true;
     }
 

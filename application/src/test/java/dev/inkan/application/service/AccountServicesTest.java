@@ -96,7 +96,7 @@ class AccountServicesTest {
     @Test
     void signUp_withVerifiedAddressesRequired_aNewAddress_isRegistered_butTheAnswerNamesNoAccount() {
         when(users.findByEmail(any())).thenReturn(Optional.empty());
-        when(tokens.issue(any())).thenReturn(true);
+        when(tokens.issue(any(), any())).thenReturn(true);
         var service = new RegisterUserService(users, passwords, links, mail, random, CLOCK, true);
 
         assertThat(service.signUp(RegisterCommand.of("ann@example.com", GOOD)).user()).isEmpty();

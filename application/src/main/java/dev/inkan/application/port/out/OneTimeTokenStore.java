@@ -44,7 +44,8 @@ public interface OneTimeTokenStore {
      * Spends a live {@link OneTimeToken.Purpose#PASSWORD_RESET} token and sets the user's password
      * hash to {@code newHash}; the address counts as verified (the link reached it); every session
      * of the user ends and every access token issued before {@code now} is refused, with the
-     * {@link Revocation}s recorded and published as {@link SessionStore#endAllOfUser} does.
+     * {@link Revocation}s recorded and published as {@link SessionStore#endAllOfUser} does; every other
+     * link of the user stops working. A disabled account's links do nothing.
      *
      * @return the user as the change left them, or empty when the token is unknown, spent, expired
      *     or of another purpose (nothing changes then)

@@ -45,7 +45,8 @@ public interface UserRepository {
      * Sets a new password chosen by the user, and ends every other session of theirs, in one
      * transaction: the session {@code keep} (the caller's) and its access tokens go on working; the
      * other sessions' refresh tokens are revoked and their access tokens refused, with the
-     * {@link Revocation}s recorded and published as {@link SessionStore#end} does.
+     * {@link Revocation}s recorded and published as {@link SessionStore#end} does. Every link mailed
+     * before (a reset, a change of address) stops working, and {@code event} is recorded.
      *
      * @return the sessions this call ended
      * @throws UserNotFoundException when there is no such user
@@ -85,7 +86,8 @@ public interface UserRepository {
     /**
      * Disables an account and ends every session of it, in one transaction, with the revocations
      * that refuse its access tokens. A login racing this call either finishes first (and its session
-     * is ended here) or finds the account disabled ({@link SessionStore#start} refuses it).
+     * is ended here) or finds the account disabled ({@link SessionStore#start} refuses it). The
+     * account's mailed links stop working, for good.
      *
      * @param event the {@code account_disabled} event, recorded when this call disables the account
      * @return whether this call disabled it (false when it was disabled already)
