@@ -3,11 +3,13 @@
 // expire and sees the silent refresh; the admin finds the user in the list and grants a role that
 // the user's next token carries; the admin revokes it and the user's token is refused; the user
 // forges `admin` into their payload and the server refuses it; the user lists sessions and logs out;
-// the admin disables and enables the user. Then the account part, with the mail the server wrote to
-// its outbox: the banner of the unverified address, a new link on request, the older link refused,
-// the newer one verifying the address; a forgotten password reset through the mailed link, the old
-// password refused and the new one logging in; a change of password; the security log, page by page.
-// Usage: INKAN_ADMIN_EMAIL=… INKAN_ADMIN_PASSWORD=… INKAN_OUTBOX=<the server's outbox folder>
+// the admin disables and enables the user. Then return_to, as a gateway sends it: refused for other
+// origins, followed silently with a good refresh cookie, and after the login without one. Then the
+// account part, with the mail the server wrote to its outbox: the banner of the unverified address,
+// a new link on request, the older link refused, the newer one verifying the address; a forgotten
+// password reset through the mailed link, the old password refused and the new one logging in; a
+// change of password; the security log, page by page.
+// Usage: INKAN_ADMIN_EMAIL=… INKAN_ADMIN_PASSWORD=… INKAN_ALLOWED_ORIGIN=… INKAN_OUTBOX=<the server's outbox folder>
 //   node page.e2e.mjs <base-url> <screenshot.png>
 // (the admin's page after login; the user's page after the forgery, page-forged.png, and after the
 // security log, page-account.png, go beside it).
@@ -22,6 +24,7 @@ const outbox = process.env.INKAN_OUTBOX;
 const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const adminEmail = process.env.INKAN_ADMIN_EMAIL;
 const adminPassword = process.env.INKAN_ADMIN_PASSWORD;
+const allowedOrigin = process.env.INKAN_ALLOWED_ORIGIN; // the same server under another name, in INKAN_REDIRECT_ORIGINS
 const email = `page-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;
 const password = 'correct horse battery';
 const resetPassword = 'a new horse, a new battery';
@@ -115,7 +118,8 @@ async function rowTypes(page) {
   return page.locator('#events tbody tr').evaluateAll((rows) => rows.map((row) => row.dataset.type));
 }
 
-check(adminEmail && adminPassword, 'the admin account is given (INKAN_ADMIN_EMAIL, INKAN_ADMIN_PASSWORD)');
+check(adminEmail && adminPassword && allowedOrigin,
+  'the admin account and an allowed origin are given (INKAN_ADMIN_EMAIL, INKAN_ADMIN_PASSWORD, INKAN_ALLOWED_ORIGIN)');
 check(outbox, 'the outbox folder is given (INKAN_OUTBOX)');
 const browser = await chromium.launch({
   executablePath,
@@ -271,6 +275,49 @@ try {
   await row.locator('button.toggle').click();
   await row.locator('td.state:not(.disabled)').waitFor();
   check((await row.locator('td.state').textContent()).startsWith('active'), 'the admin enables the user again');
+
+  // Sent here by a gateway: return_to. The admin's access token has long expired; the refresh cookie is good.
+  const origin = new URL(base).origin;
+  for (const evil of ['//evil.example/x', '/\\evil.example', 'https://evil.example/', 'javascript:alert(1)',
+    '%2F%2Fevil.example', `${allowedOrigin.replace('localhost', '127.0.0.2')}/x`]) {
+    await admin.goto(`${base}/?return_to=${encodeURIComponent(evil)}`);
+    await admin.waitForSelector('#signed-out', { state: 'visible' });
+    check(new URL(admin.url()).origin === origin, `return_to=${evil} is not followed: the page shows the form`);
+  }
+  // Remembers, for this origin's tab, whether the login form was ever visible on the way.
+  await admin.addInitScript(() => {
+    new MutationObserver(() => {
+      const form = document.getElementById('signed-out');
+      if (form && !form.hidden) window.sessionStorage.setItem('e2e.formShown', 'yes');
+    }).observe(document, { subtree: true, attributes: true, childList: true });
+  });
+  await admin.goto(`${base}/?return_to=${encodeURIComponent('//evil.example')}`);
+  await admin.waitForSelector('#signed-out', { state: 'visible' });
+  check(await admin.evaluate(() => window.sessionStorage.getItem('e2e.formShown')) === 'yes', 'the watch sees a form shown');
+  await admin.evaluate(() => window.sessionStorage.removeItem('e2e.formShown'));
+  await admin.goto(`${base}/?return_to=${encodeURIComponent('/openapi.json?from=gateway')}`);
+  await admin.waitForURL(`${base}/openapi.json?from=gateway`);
+  check(await admin.evaluate(() => window.sessionStorage.getItem('e2e.formShown')) === null,
+    'with an expired access token and a good refresh cookie, the page refreshes silently and goes back, never showing the form');
+  await admin.goto(`${base}/?return_to=${encodeURIComponent(`${allowedOrigin}/openapi.json`)}`);
+  await admin.waitForURL(`${allowedOrigin}/openapi.json`);
+  check(true, 'return_to may be a URL of an allowed origin (INKAN_REDIRECT_ORIGINS)');
+
+  await user.goto(`${base}/?return_to=${encodeURIComponent('/openapi.json?after=login')}`);
+  await user.waitForSelector('#signed-out', { state: 'visible' });
+  check((await user.textContent('#status')).startsWith('Log in to go on to'), 'logged out, the page asks for the login first');
+  await user.fill('#login-email', email);
+  await user.fill('#login-password', password);
+  await user.click('#login-button');
+  await user.waitForURL(`${base}/openapi.json?after=login`);
+  check(true, 'after the login the page goes back to return_to');
+
+  // Opened again, the page signs the user in silently (the refresh cookie): log out for what follows.
+  await user.goto(`${base}/`);
+  await user.waitForSelector('#signed-in', { state: 'visible' });
+  check(await user.isHidden('#signed-out'), 'opened again, the page signs in silently with the refresh cookie');
+  await user.click('#logout-button');
+  await user.waitForSelector('#signed-out', { state: 'visible' });
 
   await user.fill('#forgot-email', email);
   await user.click('#forgot-button');

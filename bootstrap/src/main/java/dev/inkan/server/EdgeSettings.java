@@ -1,5 +1,6 @@
 package dev.inkan.server;
 
+import dev.inkan.adapter.web.GatewaySettings;
 import dev.inkan.adapter.web.RateLimitSettings;
 import dev.inkan.adapter.web.TokenTransport;
 import dev.inkan.adapter.web.TrustedProxies;
@@ -7,17 +8,22 @@ import dev.inkan.adapter.web.WebSettings;
 import dev.inkan.bootstrap.ConfigException;
 import dev.inkan.bootstrap.ConfigSource;
 import dev.inkan.bootstrap.CryptoSettings;
+import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
-/** Reads the HTTP edge's settings: token transport, CORS origins, abuse limits, trusted proxies and password work. */
+/** Reads the HTTP edge's settings: token transport, CORS origins, abuse limits, trusted proxies, password work and the gateway's. */
 final class EdgeSettings {
 
     private EdgeSettings() {
     }
 
-    /** @param crypto the password hasher's settings: the server works on as many logins at once as it takes */
-    static WebSettings from(ConfigSource config, CryptoSettings crypto) {
+    /**
+     * @param crypto the password hasher's settings: the server works on as many logins at once as it takes
+     * @param publicUrl {@code INKAN_PUBLIC_URL}, as the library read it: its page is the default login URL
+     */
+    static WebSettings from(ConfigSource config, CryptoSettings crypto, Optional<URI> publicUrl) {
         TokenTransport transport = config.choice("INKAN_TOKEN_TRANSPORT", TokenTransport.BOTH, TokenTransport.class,
                 TokenTransport::parse);
         List<String> origins = config.optional("INKAN_CORS_ORIGINS")
@@ -41,8 +47,9 @@ final class EdgeSettings {
         } catch (IllegalArgumentException e) {
             throw new ConfigException("INKAN_TRUSTED_PROXIES: " + e.getMessage());
         }
+        GatewaySettings gateway = GatewayConfig.from(config, publicUrl);
         try {
-            return new WebSettings(transport, origins, limits, proxies, crypto.hashConcurrency() + crypto.hashQueue());
+            return new WebSettings(transport, origins, limits, proxies, crypto.hashConcurrency() + crypto.hashQueue(), gateway);
         } catch (IllegalArgumentException e) {
             throw new ConfigException("INKAN_CORS_ORIGINS: " + e.getMessage());
         }

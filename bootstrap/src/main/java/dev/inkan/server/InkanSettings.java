@@ -30,6 +30,7 @@ public record InkanSettings(ServerSettings server, LibrarySettings library, Data
         // WRITE_DELAY=0: every commit reaches the file before it is acknowledged, so kill -9 loses nothing answered.
         String embedded = "jdbc:h2:file:" + server.dataDir().resolve("inkan") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
         DatabaseSettings database = library.database().orElseGet(() -> LibrarySettings.database(config, embedded));
-        return new InkanSettings(server, library, database, EdgeSettings.from(config, library.crypto()));
+        return new InkanSettings(server, library, database,
+                EdgeSettings.from(config, library.crypto(), library.mail().publicUrl()));
     }
 }

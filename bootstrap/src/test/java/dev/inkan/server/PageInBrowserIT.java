@@ -23,12 +23,14 @@ import org.junit.jupiter.api.io.TempDir;
  * register, log in, see /me, let the two-second access token expire, see the silent refresh, log
  * out; and, with a second browser context for an administrator made before the server starts, grant
  * a role that the user's page shows after its next refresh, revoke it, and watch the server refuse a
- * token whose payload the user edited. The account part, with the mail the server writes to its
- * outbox (no SMTP server is configured): the banner of an unverified address, gone once the link of
- * the mail is followed; a forgotten password reset through the mailed link, the old password then
- * refused and the new one logging in; a change of password; the security log, a page at a time.
- * Screenshots are kept at {@code bootstrap/target/page-after-login.png} (the admin's page),
- * {@code page-forged.png} and {@code page-account.png}.
+ * token whose payload the user edited; then return_to as a gateway sends it (refused for other
+ * origins, followed silently with a good refresh cookie, and after the login). The account part,
+ * with the mail the server writes to its outbox (no SMTP server is configured): the banner of an
+ * unverified address, gone once the link of the mail is followed; a forgotten password reset
+ * through the mailed link, the old password then refused and the new one logging in; a change of
+ * password; the security log, a page at a time. Screenshots are kept at
+ * {@code bootstrap/target/page-after-login.png} (the admin's page), {@code page-forged.png} and
+ * {@code page-account.png}.
  * {@code .ci/run} installs Chromium and the script's npm package; elsewhere the test is skipped
  * unless they are there.
  */
@@ -51,12 +53,14 @@ class PageInBrowserIT {
         }
         assumeTrue(ready, "browser test skipped: install Debian's chromium and run `npm ci` in " + scripts);
 
+        int port = freePort();
+        String allowedOrigin = "http://localhost:" + port; // the same server, under a name the page is not at
         Map<String, String> env = new HashMap<>();
         env.put("INKAN_HOST", "127.0.0.1");
         // the links in the mail start with INKAN_PUBLIC_URL, so the port is chosen before the server starts
-        int port = freePort();
         env.put("INKAN_PORT", Integer.toString(port));
         env.put("INKAN_PUBLIC_URL", "http://127.0.0.1:" + port);
+        env.put("INKAN_REDIRECT_ORIGINS", allowedOrigin);
         env.put("INKAN_MANAGEMENT_PORT", "0");
         env.put("INKAN_DATA_DIR", dataDir.toString());
         env.put("INKAN_JWT_SECRET", TestTokens.b64(TestTokens.randomKey(32)));
@@ -70,6 +74,7 @@ class PageInBrowserIT {
                     .directory(scripts.toFile()).redirectErrorStream(true);
             node.environment().put("INKAN_ADMIN_EMAIL", ADMIN_EMAIL);
             node.environment().put("INKAN_ADMIN_PASSWORD", ADMIN_PASSWORD);
+            node.environment().put("INKAN_ALLOWED_ORIGIN", allowedOrigin);
             node.environment().put("INKAN_OUTBOX", dataDir.resolve("outbox").toString());
             Process browser = node.start();
             String output = new String(browser.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -5,6 +5,7 @@ import static dev.inkan.server.HttpJson.credentials;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.inkan.adapter.web.GatewaySettings;
 import dev.inkan.adapter.web.ManagementListener;
 import dev.inkan.bootstrap.ConfigException;
 import dev.inkan.bootstrap.ConfigSource;
@@ -155,6 +156,18 @@ class StartupTest {
         "INKAN_TRUSTED_PROXIES, proxy.internal",
         "INKAN_TRUSTED_PROXIES, 10.0.0.0/33",
         "INKAN_TRUSTED_PROXIES, '10.0.0.0/8, 192.168.1.10/16'",
+        "INKAN_FORWARD_AUTH_RULES, /admin/",
+        "INKAN_FORWARD_AUTH_RULES, /admin/=root",
+        "INKAN_FORWARD_AUTH_RULES, '/a/=anyone,/a=authenticated'",
+        "INKAN_FORWARD_AUTH_DEFAULT, nobody",
+        "INKAN_FORWARD_AUTH_HEADERS, roles=Authorization",
+        "INKAN_FORWARD_AUTH_HEADERS, user=X-User",
+        "INKAN_REDIRECT_ORIGINS, https://app.example/",
+        "INKAN_REDIRECT_ORIGINS, '*'",
+        "INKAN_LOGIN_URL, /login",
+        "INKAN_LOGIN_URL, https://auth.example/#login",
+        "INKAN_COOKIE_DOMAIN, .example.com",
+        "INKAN_COOKIE_DOMAIN, 10.0.0.1",
         "INKAN_SMTP_HOST, mail.example.com",
         "INKAN_SMTP_PORT, 587",
         "INKAN_SMTP_TLS, none",
@@ -239,6 +252,29 @@ class StartupTest {
         assertThat(InkanSettings.from(ConfigSource.of(Map.of())).web().trustedProxies().isEmpty()).isTrue();
         assertThat(InkanSettings.from(ConfigSource.of(Map.of("INKAN_TRUSTED_PROXIES", "10.0.0.0/8, fd00::/8"))).web()
                 .trustedProxies()).hasToString("10.0.0.0/8,fd00:0:0:0:0:0:0:0/8");
+    }
+
+    @Test
+    void theGatewaySettings_areReadTyped_andTheLoginPageDefaultsToThePublicUrls() {
+        GatewaySettings none = InkanSettings.from(ConfigSource.of(Map.of())).web().gateway();
+        assertThat(none).isEqualTo(GatewaySettings.defaults());
+        assertThat(none.loginUrl()).as("no public URL, no redirect").isEmpty();
+
+        GatewaySettings set = InkanSettings.from(ConfigSource.of(Map.of(
+                "INKAN_FORWARD_AUTH_RULES", "/admin/=role:admin, /public/=anyone",
+                "INKAN_FORWARD_AUTH_DEFAULT", "anyone",
+                "INKAN_FORWARD_AUTH_HEADERS", "user-id=Remote-User,roles=Remote-Groups",
+                "INKAN_REDIRECT_ORIGINS", "https://app.example.com, https://wiki.example.com",
+                "INKAN_PUBLIC_URL", "https://auth.example.com",
+                "INKAN_COOKIE_DOMAIN", "example.com"))).web().gateway();
+        assertThat(set.rules()).hasToString("/admin/=role:admin,/public/=anyone (default anyone)");
+        assertThat(set.headers()).hasToString("user-id=Remote-User,roles=Remote-Groups");
+        assertThat(set.redirectOrigins()).containsExactly("https://app.example.com", "https://wiki.example.com");
+        assertThat(set.loginUrl()).hasValue(java.net.URI.create("https://auth.example.com/"));
+        assertThat(set.cookieDomain()).hasValue("example.com");
+        assertThat(InkanSettings.from(ConfigSource.of(Map.of("INKAN_PUBLIC_URL", "https://auth.example.com/",
+                "INKAN_LOGIN_URL", "https://sso.example.com/login?app=1"))).web().gateway().loginUrl())
+                .hasValue(java.net.URI.create("https://sso.example.com/login?app=1"));
     }
 
     @Test

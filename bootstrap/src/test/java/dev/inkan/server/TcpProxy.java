@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** Test helper: a loopback TCP proxy that can cut every connection and refuse new ones, then come back on the same port. */
 final class TcpProxy implements AutoCloseable {
@@ -16,6 +17,7 @@ final class TcpProxy implements AutoCloseable {
     private final String targetHost;
     private final int targetPort;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+    private final AtomicInteger accepted = new AtomicInteger();
     private volatile ServerSocket server;
     private int port;
 
@@ -27,6 +29,11 @@ final class TcpProxy implements AutoCloseable {
 
     int port() {
         return port;
+    }
+
+    /** @return how many connections the proxy has accepted so far */
+    int accepted() {
+        return accepted.get();
     }
 
     /** The database "goes away": open connections are reset and new ones refused. */
@@ -58,6 +65,7 @@ final class TcpProxy implements AutoCloseable {
         while (!listening.isClosed()) {
             try {
                 Socket client = listening.accept();
+                accepted.incrementAndGet();
                 Socket upstream = new Socket(targetHost, targetPort);
                 sockets.add(client);
                 sockets.add(upstream);

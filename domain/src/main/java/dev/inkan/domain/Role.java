@@ -18,10 +18,15 @@ public record Role(String name) implements Comparable<Role> {
 
     /** @throws IllegalArgumentException when the name is not a role name */
     public Role {
-        if (name == null || !NAME.matcher(name).matches()) {
+        if (!isName(name)) {
             throw new IllegalArgumentException("a role is 1 to " + MAX_LENGTH
                     + " characters of a-z, 0-9, '_', '-', '.' and ':', starting with a letter");
         }
+    }
+
+    /** @return whether {@code name} is a role name, as the constructor would have it */
+    public static boolean isName(String name) {
+        return name != null && NAME.matcher(name).matches();
     }
 
     @Override

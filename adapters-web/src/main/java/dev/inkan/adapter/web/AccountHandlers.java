@@ -124,7 +124,7 @@ final class AccountHandlers {
         Password password = AuthHandlers.validated(() -> new Password(JsonBodies.string(body, "password")));
         withPasswordCheck(ctx, caller, () -> account.deleteAccount().deleteOwnAccount(caller, password, origins.ofUser(ctx)));
         if (settings.transport().usesCookies()) {
-            TokenCookies.clear(ctx, cookiePrefix);
+            new TokenCookies(settings.gateway().cookieDomain()).clear(ctx, cookiePrefix);
         }
         ctx.status(204);
     }

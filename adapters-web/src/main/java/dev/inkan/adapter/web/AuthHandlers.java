@@ -35,6 +35,8 @@ final class AuthHandlers {
     private final RequestOrigins origins;
     private final WebMetrics metrics;
     private final String cookiePrefix;
+    private final TokenCookies cookies;
+    private final ForwardAuthHandlers forwardAuth;
 
     AuthHandlers(WebUseCases useCases, WebSettings settings, RateLimitBuckets buckets, WebMetrics metrics, String prefix) {
         this.useCases = Objects.requireNonNull(useCases, "useCases");
@@ -49,6 +51,8 @@ final class AuthHandlers {
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.account = new AccountHandlers(useCases.account(), useCases.profile(), authentication, limits, clientAddress,
                 origins, settings, prefix);
+        this.cookies = new TokenCookies(settings.gateway().cookieDomain());
+        this.forwardAuth = new ForwardAuthHandlers(authentication, settings, prefix);
     }
 
     /** @return the handlers of the admin API, which share this one's token checks */
@@ -63,6 +67,11 @@ final class AuthHandlers {
     /** @return the handlers of the account flows, which share this one's token checks and limits */
     AccountHandlers account() {
         return account;
+    }
+
+    /** @return the handlers that answer gateways' forward-auth, which share this one's token checks */
+    ForwardAuthHandlers forwardAuth() {
+        return forwardAuth;
     }
 
     void register(Context ctx) {
@@ -168,10 +177,6 @@ final class AuthHandlers {
         JsonBodies.respond(ctx, ProfileResponse.from(useCases.profile().profile(authentication.claims(ctx).subject())));
     }
 
-    void verify(Context ctx) {
-        JsonBodies.respond(ctx, ClaimsResponse.from(authentication.claims(ctx)));
-    }
-
     void sessions(Context ctx) {
         JsonBodies.respond(ctx, SessionsResponse.from(useCases.listSessions().sessionsOf(authentication.claims(ctx))));
     }
@@ -194,13 +199,13 @@ final class AuthHandlers {
     }
 
     private void answerWithTokens(Context ctx, IssuedTokens tokens) {
-        Optional<String> csrf = settings.transport().usesCookies() ? Optional.of(TokenCookies.set(ctx, tokens, cookiePrefix)) : Optional.empty();
+        Optional<String> csrf = settings.transport().usesCookies() ? Optional.of(cookies.set(ctx, tokens, cookiePrefix)) : Optional.empty();
         JsonBodies.respond(ctx, TokenResponse.from(tokens, settings.transport().acceptsBearer(), csrf));
     }
 
     private void clearCookies(Context ctx) {
         if (settings.transport().usesCookies()) {
-            TokenCookies.clear(ctx, cookiePrefix);
+            cookies.clear(ctx, cookiePrefix);
         }
     }
 

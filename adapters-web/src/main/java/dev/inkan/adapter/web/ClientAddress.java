@@ -37,6 +37,11 @@ final class ClientAddress {
         return resolve(ctx.ip(), lines(ctx, "X-Forwarded-For"), lines(ctx, "Forwarded"));
     }
 
+    /** @return whether the TCP peer of this request is one of the trusted proxies, whose forwarding headers count */
+    boolean peerIsTrusted(Context ctx) {
+        return IpLiteral.parse(unbracketed(ctx.ip())).map(proxies::contains).orElse(false);
+    }
+
     /**
      * @return the client as the per-address limits count it: an IPv4 address, or the IPv6 /64 it
      *     belongs to, since one subscriber or one cloud host usually holds a whole /64 and could

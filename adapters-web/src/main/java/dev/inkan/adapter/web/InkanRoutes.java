@@ -26,7 +26,6 @@ final class InkanRoutes {
         routes.post(prefix + "/auth/refresh", handlers::refresh);
         routes.post(prefix + "/auth/logout", handlers::logout);
         routes.post(prefix + "/auth/logout-all", handlers::logoutEverywhere);
-        routes.get(prefix + "/auth/verify", handlers::verify);
         routes.get(prefix + "/auth/sessions", handlers::sessions);
         routes.delete(prefix + "/auth/sessions/{id}", handlers::endSession);
         routes.get(prefix + "/me", handlers::me);
@@ -39,6 +38,7 @@ final class InkanRoutes {
         routes.post(prefix + "/auth/verify-email/resend", account::resendVerification);
         routes.post(prefix + "/auth/email", account::changeEmail);
         routes.delete(prefix + "/me", account::deleteMe);
+        ForwardAuthHandlers.mount(routes, prefix, handlers.forwardAuth());
     }
 
     /** The headers every Inkan answer carries: no sniffing, no referrer, no framing, no caching, a strict CSP. */

@@ -28,10 +28,12 @@ final class RequestAuthentication {
 
     private final VerifyAccessTokenUseCase verifier;
     private final WebSettings settings;
+    private final TokenCookies cookies;
 
     RequestAuthentication(VerifyAccessTokenUseCase verifier, WebSettings settings) {
         this.verifier = Objects.requireNonNull(verifier, "verifier");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.cookies = new TokenCookies(settings.gateway().cookieDomain());
     }
 
     /** @throws InvalidTokenException when no good token came; {@link ProblemException} 403 when the CSRF proof is missing */
@@ -53,8 +55,7 @@ final class RequestAuthentication {
         if (bearer.isPresent()) {
             return verifier.verify(bearer.get());
         }
-        Optional<String> cookie = settings.transport().usesCookies()
-                ? TokenCookies.read(ctx, TokenCookies.ACCESS) : Optional.empty();
+        Optional<String> cookie = accessCookie(ctx);
         if (cookie.isEmpty()) {
             throw new InvalidTokenException(InvalidTokenException.Reason.MISSING);
         }
@@ -69,7 +70,7 @@ final class RequestAuthentication {
     /** @return whether the request carries a credential ({@code Authorization}, or the access cookie where cookies are used) */
     boolean presentsCredentials(Context ctx) {
         return ctx.header("Authorization") != null
-                || settings.transport().usesCookies() && TokenCookies.read(ctx, TokenCookies.ACCESS).isPresent();
+                || accessCookie(ctx).isPresent();
     }
 
     /**
@@ -86,20 +87,22 @@ final class RequestAuthentication {
             throw forbidden("the request comes from an origin that is not allowed");
         }
         String header = ctx.header(TokenCookies.CSRF_HEADER);
-        Optional<String> cookie = TokenCookies.read(ctx, TokenCookies.CSRF);
+        Optional<String> cookie = TokenCookies.read(ctx, cookies.csrf());
         if (header == null || cookie.isEmpty() || !MessageDigest.isEqual(
                 header.getBytes(StandardCharsets.UTF_8), cookie.get().getBytes(StandardCharsets.UTF_8))) {
             throw forbidden("a cookie-authenticated request needs the " + TokenCookies.CSRF_HEADER
-                    + " header, equal to the " + TokenCookies.CSRF + " cookie");
+                    + " header, equal to the " + cookies.csrf() + " cookie");
         }
         return Optional.of(TokenCookies.sessionOfCsrfToken(header)
                 .orElseThrow(() -> forbidden("the CSRF token is not one Inkan issued; log in again")));
     }
 
     private boolean isOwnOrAllowed(String origin, String host) {
-        if (settings.corsOrigins().contains(origin)) {
-            return true;
-        }
+        return settings.corsOrigins().contains(origin) || isOfHost(origin, host);
+    }
+
+    /** @return whether {@code origin}'s host and port are {@code host} (a {@code Host} header's value) */
+    static boolean isOfHost(String origin, String host) {
         try {
             URI uri = URI.create(origin);
             String authority = uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
@@ -109,7 +112,21 @@ final class RequestAuthentication {
         }
     }
 
-    private Optional<String> bearer(Context ctx) {
+    /** @return the verified claims of {@code token}, or the refusal of the verifier */
+    AccessTokenClaims verify(String token) {
+        return verifier.verify(token);
+    }
+
+    /** @return the access cookie's value, where the transport uses cookies and the browser sent one */
+    Optional<String> accessCookie(Context ctx) {
+        return settings.transport().usesCookies() ? TokenCookies.read(ctx, cookies.access()) : Optional.empty();
+    }
+
+    /**
+     * @return the bearer token, where the transport accepts them and the request has an {@code Authorization} header
+     * @throws InvalidTokenException when that header is not {@code Bearer <token>}
+     */
+    Optional<String> bearer(Context ctx) {
         String header = ctx.header("Authorization");
         if (header == null || !settings.transport().acceptsBearer()) {
             return Optional.empty();

@@ -22,18 +22,42 @@ import java.util.Optional;
  * {@code Domain=} the parent. The CSRF token is therefore bound to the session it was issued for
  * ({@code <session id>.<random>}): a refresh cookie of another session fails the proof, and cannot
  * switch the browser into another account.
+ *
+ * <p>With a cookie domain (several subdomains behind one gateway), the access and CSRF cookies are
+ * {@code __Secure-} with {@code Domain=} that domain, so every host under it receives them and one
+ * login covers them all; the refresh cookie stays on Inkan's own host, the only one that refreshes.
  */
 final class TokenCookies {
 
     static final String ACCESS = "__Host-inkan_access";
     static final String REFRESH = "__Secure-inkan_refresh";
     static final String CSRF = "__Host-inkan_csrf";
+    static final String SHARED_ACCESS = "__Secure-inkan_access";
+    static final String SHARED_CSRF = "__Secure-inkan_csrf";
     static final String CSRF_HEADER = "X-CSRF-Token";
 
     /** One DRBG per thread: the default generator shares one lock among all its instances, which a flood queues behind. */
     private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(TokenCookies::newGenerator);
 
-    private TokenCookies() {
+    private final String access;
+    private final String csrf;
+    private final String domainAttribute;
+
+    /** @param domain the domain the access and CSRF cookies are shared with, or empty for host-only cookies */
+    TokenCookies(Optional<String> domain) {
+        this.access = domain.isPresent() ? SHARED_ACCESS : ACCESS;
+        this.csrf = domain.isPresent() ? SHARED_CSRF : CSRF;
+        this.domainAttribute = domain.map(name -> "; Domain=" + name).orElse("");
+    }
+
+    /** @return the name of the access token's cookie */
+    String access() {
+        return access;
+    }
+
+    /** @return the name of the CSRF token's cookie */
+    String csrf() {
+        return csrf;
     }
 
     /**
@@ -41,22 +65,22 @@ final class TokenCookies {
      *
      * @return the new CSRF token
      */
-    static String set(Context ctx, IssuedTokens tokens, String prefix) {
+    String set(Context ctx, IssuedTokens tokens, String prefix) {
         byte[] random = new byte[32];
         RANDOM.get().nextBytes(random);
-        String csrf = tokens.claims().sessionId() + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        String token = tokens.claims().sessionId() + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         long refreshSeconds = tokens.refreshExpiresIn().getSeconds();
-        add(ctx, ACCESS, tokens.accessToken(), "/", tokens.accessExpiresInSeconds(), true);
-        add(ctx, REFRESH, tokens.refreshToken(), prefix + "/auth", refreshSeconds, true);
-        add(ctx, CSRF, csrf, "/", refreshSeconds, false);
-        return csrf;
+        add(ctx, access, tokens.accessToken(), domainAttribute, "/", tokens.accessExpiresInSeconds(), true);
+        add(ctx, REFRESH, tokens.refreshToken(), "", prefix + "/auth", refreshSeconds, true);
+        add(ctx, csrf, token, domainAttribute, "/", refreshSeconds, false);
+        return token;
     }
 
     /** Tells the browser to forget all three cookies. */
-    static void clear(Context ctx, String prefix) {
-        add(ctx, ACCESS, "", "/", 0, true);
-        add(ctx, REFRESH, "", prefix + "/auth", 0, true);
-        add(ctx, CSRF, "", "/", 0, false);
+    void clear(Context ctx, String prefix) {
+        add(ctx, access, "", domainAttribute, "/", 0, true);
+        add(ctx, REFRESH, "", "", prefix + "/auth", 0, true);
+        add(ctx, csrf, "", domainAttribute, "/", 0, false);
     }
 
     private static SecureRandom newGenerator() {
@@ -97,8 +121,9 @@ final class TokenCookies {
         }
     }
 
-    private static void add(Context ctx, String name, String value, String path, long maxAgeSeconds, boolean httpOnly) {
-        ctx.res().addHeader("Set-Cookie", name + "=" + value + "; Path=" + path + "; Max-Age=" + maxAgeSeconds
+    private static void add(Context ctx, String name, String value, String domain, String path, long maxAgeSeconds,
+                            boolean httpOnly) {
+        ctx.res().addHeader("Set-Cookie", name + "=" + value + domain + "; Path=" + path + "; Max-Age=" + maxAgeSeconds
                 + "; Secure" + (httpOnly ? "; HttpOnly" : "") + "; SameSite=Strict");
     }
 }

@@ -9,6 +9,8 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What {@code GET /metrics} shows in Prometheus format: logins by outcome, token refusals by
@@ -18,6 +20,12 @@ import java.time.Duration;
 final class WebMetrics {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    /**
+     * The request timers by their tags, so that a request looks its timer up once instead of building
+     * it anew (the registry would hand back the same one). Safe to share: a concurrent map of meters
+     * that are thread-safe themselves; routes are patterns, so there are few keys.
+     */
+    private final Map<RequestKey, Timer> requestTimers = new ConcurrentHashMap<>();
 
     /** @param events how many security events of each type this instance has recorded; read at each scrape */
     WebMetrics(CountSecurityEventsUseCase events) {
@@ -50,13 +58,17 @@ final class WebMetrics {
     }
 
     void request(String method, String route, int status, Duration took) {
-        Timer.builder("inkan_http_requests").description("HTTP requests by route and status")
-                .tag("method", method).tag("route", route).tag("status", Integer.toString(status))
-                .publishPercentileHistogram()
-                .register(registry).record(took);
+        requestTimers.computeIfAbsent(new RequestKey(method, route, status), key ->
+                Timer.builder("inkan_http_requests").description("HTTP requests by route and status")
+                        .tag("method", key.method()).tag("route", key.route()).tag("status", Integer.toString(key.status()))
+                        .publishPercentileHistogram()
+                        .register(registry)).record(took);
     }
 
     String scrape() {
         return registry.scrape();
+    }
+
+    private record RequestKey(String method, String route, int status) {
     }
 }

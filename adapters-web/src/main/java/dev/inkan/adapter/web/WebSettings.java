@@ -5,12 +5,13 @@ import java.util.Objects;
 
 /**
  * Typed settings of the HTTP edge: how tokens travel, which browser origins may call with
- * credentials, the abuse limits, which proxies may say who the client is, and how many logins and
+ * credentials, the abuse limits, which proxies may say who the client is, how many logins and
  * registrations the standalone server works on at once (the password hasher's capacity: more would
- * only be turned away by it; they wait instead, without a thread, and token checks pass them by).
+ * only be turned away by it; they wait instead, without a thread, and token checks pass them by),
+ * and how Inkan answers a gateway's forward-auth.
  */
 public record WebSettings(TokenTransport transport, List<String> corsOrigins, RateLimitSettings rateLimits,
-                          TrustedProxies trustedProxies, int passwordRequestsAtOnce) {
+                          TrustedProxies trustedProxies, int passwordRequestsAtOnce, GatewaySettings gateway) {
 
     /** One hash running and eight waiting per core, as the password hasher has by default. */
     public static final int DEFAULT_PASSWORD_REQUESTS_AT_ONCE = 9 * Runtime.getRuntime().availableProcessors();
@@ -20,6 +21,7 @@ public record WebSettings(TokenTransport transport, List<String> corsOrigins, Ra
         corsOrigins = List.copyOf(corsOrigins);
         Objects.requireNonNull(rateLimits, "rateLimits");
         Objects.requireNonNull(trustedProxies, "trustedProxies");
+        Objects.requireNonNull(gateway, "gateway");
         if (passwordRequestsAtOnce < 1) {
             throw new IllegalArgumentException("at least one login must be able to run");
         }
@@ -28,6 +30,12 @@ public record WebSettings(TokenTransport transport, List<String> corsOrigins, Ra
                 throw new IllegalArgumentException("a CORS origin is scheme://host[:port], not '" + origin + "'");
             }
         }
+    }
+
+    /** The same settings with the default gateway settings. */
+    public WebSettings(TokenTransport transport, List<String> corsOrigins, RateLimitSettings rateLimits,
+                       TrustedProxies trustedProxies, int passwordRequestsAtOnce) {
+        this(transport, corsOrigins, rateLimits, trustedProxies, passwordRequestsAtOnce, GatewaySettings.defaults());
     }
 
     /** The same settings with no trusted proxies (the TCP peer is always the client) and the default password work. */
@@ -42,6 +50,11 @@ public record WebSettings(TokenTransport transport, List<String> corsOrigins, Ra
 
     /** @return these settings, with the client address taken from {@code proxies}' forwarding headers */
     public WebSettings withTrustedProxies(TrustedProxies proxies) {
-        return new WebSettings(transport, corsOrigins, rateLimits, proxies, passwordRequestsAtOnce);
+        return new WebSettings(transport, corsOrigins, rateLimits, proxies, passwordRequestsAtOnce, gateway);
+    }
+
+    /** @return these settings, with {@code gateway}'s forward-auth, login redirect and cookie domain */
+    public WebSettings withGateway(GatewaySettings gateway) {
+        return new WebSettings(transport, corsOrigins, rateLimits, trustedProxies, passwordRequestsAtOnce, gateway);
     }
 }

@@ -1,8 +1,9 @@
 // Inkan's page, the account part: a forgotten password (the request, then the form a mailed link
 // opens), a change of password, a banner until the address is verified, and the caller's security
-// log, a page at a time. It uses app.js's helpers (call, authed, refresh, say, element, detail, $,
-// state, signedOut) and hears from it when the claims change ('inkan:claims') or the user signs out
-// ('inkan:signed-out'). Every value from the server reaches the DOM through textContent, never as HTML.
+// log, a page at a time. It uses app.js's helpers (call, authed, refresh, csrfToken, say, element,
+// detail, $, state, signedOut, RETURN_TO) and hears from it when the claims change ('inkan:claims')
+// or the user signs out ('inkan:signed-out'). Every value from the server reaches the DOM through
+// textContent, never as HTML.
 'use strict';
 
 const EVENTS_PER_PAGE = 10;
@@ -156,5 +157,6 @@ document.addEventListener('DOMContentLoaded', async () => {
   if (links.verify) await verifyEmail(links.verify);
   // A browser that holds a session (its CSRF cookie says so) is signed in again at once, with a token
   // that says what the server knows now: after a verification link, that the address is verified.
-  if (csrfToken()) await refresh();
+  // Sent here by a gateway (return_to), app.js's start() decides about the refresh cookie instead.
+  if (csrfToken() && !RETURN_TO) await refresh();
 });

@@ -1,20 +1,72 @@
 // Inkan's page: cookie transport, a CSRF header on unsafe requests, a silent refresh when a call says 401;
-// the token's roles, a user list for an admin, and a forged token that the server refuses.
-// Every value from the server reaches the DOM through textContent or an attribute, never as HTML.
+// the token's roles, a user list for an admin, and a forged token that the server refuses. Sent here by
+// a gateway with ?return_to=, it refreshes silently (or after the login) and goes back, if return_to is
+// a place it may go. Every value from the server reaches the DOM through textContent or an attribute,
+// never as HTML.
 'use strict';
 
 const USERS_PER_PAGE = 20;
+const RETURN_TO = new URLSearchParams(window.location.search).get('return_to');
+const TRAIL = 'inkan.return_to.trail';
 const state = {
-  csrf: null, exp: null, refreshes: 0, timer: null, refreshing: null, token: null, claims: null,
+  csrf: null, exp: null, refreshes: 0, timer: null, refreshing: null, token: null, claims: null, returnTo: null,
   forge: { base: null, edited: false },
   admin: { shown: false, prefix: '', after: null, next: null },
 };
 const $ = (id) => document.getElementById(id);
 
 function csrfToken() {
-  const cookie = document.cookie.split('; ').find((c) => c.startsWith('__Host-inkan_csrf='));
+  // __Host- by default; __Secure- with a cookie domain (INKAN_COOKIE_DOMAIN).
+  const cookie = document.cookie.split('; ').find((c) => c.startsWith('__Host-inkan_csrf=') || c.startsWith('__Secure-inkan_csrf='));
   return state.csrf || (cookie ? cookie.substring(cookie.indexOf('=') + 1) : '');
 }
+
+/**
+ * Where return_to may send the browser: a path of this page's origin (one '/', never '//' or '/\\'),
+ * or an absolute http(s) URL of an allowed origin, without user info; else null. Nothing outside
+ * visible ASCII, and no backslash, so that no parser reads another origin out of it. The server
+ * checks the same before it writes one (ReturnTo.java).
+ */
+function checkReturnTo(raw, origins) {
+  if (typeof raw !== 'string' || raw.length === 0 || raw.length > 2048) return null;
+  if (!/^[\x21-\x7e]+$/.test(raw) || raw.includes('\\')) return null;
+  let url;
+  try { url = new URL(raw, window.location.origin); } catch (e) { return null; }
+  if (raw.startsWith('/')) {
+    if (raw.startsWith('//') || url.origin !== window.location.origin) return null;
+    return url.pathname + url.search + url.hash;
+  }
+  if (!/^https?:\/\//i.test(raw) || url.username || url.password || !origins.includes(url.origin)) return null;
+  return url.href;
+}
+
+async function returnTarget() {
+  if (!RETURN_TO) return null;
+  const answer = await call('GET', '/auth/redirect-origins');
+  const origins = answer.status === 200 && answer.json && Array.isArray(answer.json.redirect_origins)
+    ? answer.json.redirect_origins : [];
+  return checkReturnTo(RETURN_TO, origins);
+}
+
+/**
+ * Goes back to target, unless this browser has been sent there three times within a minute already:
+ * then the gateway does not see the login (a cookie domain that does not cover it, say), and going
+ * again would only loop.
+ */
+function leaveFor(target) {
+  let trail = null;
+  try { trail = JSON.parse(window.sessionStorage.getItem(TRAIL) || 'null'); } catch (e) { trail = null; }
+  const now = Date.now();
+  if (!trail || trail.target !== target || now - trail.since > 60000) trail = { target, since: now, count: 0 };
+  if (trail.count >= 3) return false;
+  trail.count += 1;
+  window.sessionStorage.setItem(TRAIL, JSON.stringify(trail));
+  window.location.replace(target);
+  return true;
+}
+
+const LOOPING = 'You were sent back here from that page again: it does not see your login. '
+  + 'Its host may be outside the cookie domain.';
 
 async function answer(response) {
   const text = await response.text();
@@ -346,7 +398,14 @@ document.addEventListener('DOMContentLoaded', () => {
   $('login-form').addEventListener('submit', async (event) => {
     event.preventDefault();
     const result = await call('POST', '/auth/login', { email: $('login-email').value, password: $('login-password').value });
-    if (result.status === 200) { say(''); await accept(result.json); me(); } else { say(detail(result, 'Login failed')); }
+    if (result.status !== 200) { say(detail(result, 'Login failed')); return; }
+    if (state.returnTo) {
+      window.sessionStorage.removeItem(TRAIL);
+      if (leaveFor(state.returnTo)) return;
+    }
+    say('');
+    await accept(result.json);
+    me();
   });
   $('me-button').addEventListener('click', me);
   $('sessions-button').addEventListener('click', sessions);
@@ -366,4 +425,26 @@ document.addEventListener('DOMContentLoaded', () => {
     loadUsers();
   });
   $('admin-next-button').addEventListener('click', () => { state.admin.after = state.admin.next; loadUsers(); });
+  start();
 });
+
+/**
+ * With a return_to it may follow, the page first tries the refresh cookie: a browser whose access
+ * token has expired goes straight back, without seeing the form. Otherwise, the form.
+ */
+async function start() {
+  state.returnTo = await returnTarget();
+  if (state.returnTo) {
+    say('Signing you in…');
+    const refreshed = await call('POST', '/auth/refresh');
+    if (refreshed.status === 200) {
+      if (leaveFor(state.returnTo)) return;
+      state.returnTo = null;
+      await accept(refreshed.json);
+      say(LOOPING);
+      return;
+    }
+    say(`Log in to go on to ${new URL(state.returnTo, window.location.origin).origin}.`);
+  }
+  $('signed-out').hidden = false;
+}
