@@ -4,20 +4,32 @@
 // the user's next token carries; the admin revokes it and the user's token is refused; the user
 // forges `admin` into their payload and the server refuses it; the user lists sessions and logs out;
 // the admin disables and enables the user. Then return_to, as a gateway sends it: refused for other
-// origins, followed silently with a good refresh cookie, and after the login without one.
-// Usage: INKAN_ADMIN_EMAIL=… INKAN_ADMIN_PASSWORD=… INKAN_ALLOWED_ORIGIN=… node page.e2e.mjs <base-url> <screenshot.png>
-// (the admin's page after login; the user's page after the forgery goes beside it, page-forged.png).
+// origins, followed silently with a good refresh cookie, and after the login without one. Then the
+// account part, with the mail the server wrote to its outbox: the banner of the unverified address,
+// a new link on request, the older link refused, the newer one verifying the address; a forgotten
+// password reset through the mailed link, the old password refused and the new one logging in; a
+// change of password; the security log, page by page.
+// Usage: INKAN_ADMIN_EMAIL=… INKAN_ADMIN_PASSWORD=… INKAN_ALLOWED_ORIGIN=… INKAN_OUTBOX=<the server's outbox folder>
+//   node page.e2e.mjs <base-url> <screenshot.png>
+// (the admin's page after login; the user's page after the forgery, page-forged.png, and after the
+// security log, page-account.png, go beside it).
+import fs from 'node:fs/promises';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 
 const [base, screenshot] = process.argv.slice(2);
 const forgedScreenshot = path.join(path.dirname(screenshot), 'page-forged.png');
+const accountScreenshot = path.join(path.dirname(screenshot), 'page-account.png');
+const outbox = process.env.INKAN_OUTBOX;
 const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const adminEmail = process.env.INKAN_ADMIN_EMAIL;
 const adminPassword = process.env.INKAN_ADMIN_PASSWORD;
 const allowedOrigin = process.env.INKAN_ALLOWED_ORIGIN; // the same server under another name, in INKAN_REDIRECT_ORIGINS
 const email = `page-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;
 const password = 'correct horse battery';
+const resetPassword = 'a new horse, a new battery';
+const changedPassword = 'the horse forgot its battery';
+const EVENTS_PER_PAGE = 10;
 const ROLE = 'billing:read';
 
 function check(condition, message) {
@@ -44,8 +56,71 @@ async function shownRoles(page) {
   return page.locator('#token-roles .role').allTextContents();
 }
 
+// --- The outbox: one RFC 822 file per message, named by time and kind -------------------------
+
+function decodeBody(body, encoding) {
+  if (/^quoted-printable$/i.test(encoding)) {
+    const bytes = [];
+    const text = body.replace(/=\r?\n/g, '');
+    for (let i = 0; i < text.length; i++) {
+      const hex = text[i] === '=' ? text.slice(i + 1, i + 3) : '';
+      if (/^[0-9A-Fa-f]{2}$/.test(hex)) { bytes.push(parseInt(hex, 16)); i += 2; } else bytes.push(...Buffer.from(text[i], 'utf8'));
+    }
+    return Buffer.from(bytes).toString('utf8');
+  }
+  if (/^base64$/i.test(encoding)) return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
+  return body;
+}
+
+/** A MIME entity as its headers (unfolded, by lower-case name) and its leaf parts' decoded text, by content type. */
+function parseEntity(raw) {
+  const split = raw.search(/\r?\n\r?\n/);
+  const headers = {};
+  for (const line of raw.slice(0, split).replace(/\r?\n[ \t]+/g, ' ').split(/\r?\n/)) {
+    const colon = line.indexOf(':');
+    if (colon > 0) headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
+  }
+  const body = raw.slice(split).replace(/^\r?\n\r?\n/, '');
+  const type = headers['content-type'] || 'text/plain';
+  const boundary = /boundary="?([^";]+)"?/i.exec(type);
+  if (/^multipart\//i.test(type) && boundary) {
+    const parts = body.split(`--${boundary[1]}`).slice(1, -1).map((part) => parseEntity(part.replace(/^\r?\n/, '')));
+    return { headers, parts: parts.flatMap((part) => part.parts) };
+  }
+  return { headers, parts: [{ type: type.split(';')[0].toLowerCase(), text: decodeBody(body, headers['content-transfer-encoding'] || '') }] };
+}
+
+/** The messages of `kind` to `address` in the outbox, oldest first; waits (15 s at most) until there are `count`. */
+async function awaitMail(address, kind, count) {
+  const deadline = Date.now() + 15000;
+  for (;;) {
+    const names = (await fs.readdir(outbox)).filter((name) => name.endsWith(`-${kind}.eml`)).sort();
+    const messages = [];
+    for (const name of names) {
+      const message = parseEntity(await fs.readFile(path.join(outbox, name), 'utf8'));
+      if (message.headers.to === address) messages.push(message);
+    }
+    if (messages.length >= count) return messages;
+    if (Date.now() > deadline) throw new Error(`${count} ${kind} message(s) to ${address} expected in ${outbox}, found ${messages.length}`);
+    await new Promise((resolve) => { setTimeout(resolve, 100); });
+  }
+}
+
+/** The link to `route` in a message's plain-text body. */
+function linkIn(message, route) {
+  const text = message.parts.find((part) => part.type === 'text/plain').text;
+  const link = new RegExp(`https?://[^\\s"<>]+${route}\\?token=[A-Za-z0-9_%-]+`).exec(text);
+  if (!link) throw new Error(`no ${route} link in the message: ${text}`);
+  return link[0];
+}
+
+async function rowTypes(page) {
+  return page.locator('#events tbody tr').evaluateAll((rows) => rows.map((row) => row.dataset.type));
+}
+
 check(adminEmail && adminPassword && allowedOrigin,
   'the admin account and an allowed origin are given (INKAN_ADMIN_EMAIL, INKAN_ADMIN_PASSWORD, INKAN_ALLOWED_ORIGIN)');
+check(outbox, 'the outbox folder is given (INKAN_OUTBOX)');
 const browser = await chromium.launch({
   executablePath,
   headless: true,
@@ -85,6 +160,8 @@ try {
   check(!(await user.evaluate(() => document.cookie)).includes('inkan_access'), 'scripts cannot read the access token cookie');
   check((await shownRoles(user)).length === 0 && (await user.textContent('#token-roles')) === 'none', 'a new user\'s token holds no roles');
   check(await user.isHidden('#admin'), 'the user list is not shown to a user without admin');
+  check(await user.isVisible('#verify-banner') && await user.isVisible('#account'),
+    'a banner says the new address is not verified yet, beside the account part');
 
   await admin.goto(base + '/');
   await logIn(admin, adminEmail, adminPassword);
@@ -165,6 +242,24 @@ try {
   await user.screenshot({ path: forgedScreenshot, fullPage: true });
   check(await user.isHidden('#admin'), 'a forged admin claim shows no user list');
 
+  await user.click('#resend-button');
+  await user.waitForFunction(() => document.getElementById('verify-status').textContent.startsWith('A new link'));
+  check(true, 'the banner sends the verification link again');
+  const [firstLink, secondLink] = (await awaitMail(email, 'verify-email', 2)).map((mail) => linkIn(mail, '/verify-email'));
+  check(secondLink.startsWith(`${base}/verify-email?token=`) && firstLink !== secondLink,
+    'each verification mail has a link of its own to the page at the server\'s public URL');
+  await user.goto(firstLink);
+  await user.waitForFunction(() => document.getElementById('status').textContent.length > 0);
+  await user.waitForSelector('#signed-in', { state: 'visible' });
+  check((await user.textContent('#status')).includes('used already') && await user.isVisible('#verify-banner'),
+    'the older link no longer works, and the page, signed in again silently, still shows the banner');
+  await user.goto(secondLink);
+  check(new URL(user.url()).pathname === '/' && !user.url().includes('token'), 'the token leaves the address bar at once');
+  await user.waitForFunction(() => document.getElementById('status').textContent.includes('is verified'));
+  await user.waitForFunction(() => document.getElementById('token-payload-json').textContent.includes('"email_verified": true'));
+  check(await user.isHidden('#verify-banner') && await user.isVisible('#signed-in'),
+    'the newer link verifies the address: the page refreshes silently, its token says email_verified, the banner is gone');
+
   await user.click('#sessions-button');
   await user.waitForSelector('#sessions li');
   check((await user.locator('#sessions li').count()) === 1, 'the session list shows this session');
@@ -217,6 +312,72 @@ try {
   await user.waitForURL(`${base}/openapi.json?after=login`);
   check(true, 'after the login the page goes back to return_to');
 
+  // Opened again, the page signs the user in silently (the refresh cookie): log out for what follows.
+  await user.goto(`${base}/`);
+  await user.waitForSelector('#signed-in', { state: 'visible' });
+  check(await user.isHidden('#signed-out'), 'opened again, the page signs in silently with the refresh cookie');
+  await user.click('#logout-button');
+  await user.waitForSelector('#signed-out', { state: 'visible' });
+
+  await user.fill('#forgot-email', email);
+  await user.click('#forgot-button');
+  await user.waitForFunction(() => document.getElementById('forgot-status').textContent.startsWith('If an account'));
+  check(true, 'a reset link is asked for, with the answer any address gets');
+  const resetLink = linkIn((await awaitMail(email, 'password-reset', 1))[0], '/password-reset');
+  check(resetLink.startsWith(`${base}/password-reset?token=`), 'the reset mail links to the page at the server\'s public URL');
+  await user.goto(resetLink);
+  await user.waitForSelector('#reset', { state: 'visible' });
+  check(new URL(user.url()).pathname === '/' && !user.url().includes('token'), 'the reset form opens, and the token leaves the address bar');
+  await user.fill('#reset-password', 'qwertyuiop12345');
+  await user.click('#reset-button');
+  await user.waitForFunction(() => document.getElementById('reset-status').textContent.length > 0);
+  check((await user.textContent('#reset-status')).includes('common') && await user.isVisible('#reset'),
+    'a common password is refused with the rule, and the form stays');
+  await user.fill('#reset-password', resetPassword);
+  await user.click('#reset-button');
+  await user.waitForFunction(() => document.getElementById('status').textContent.startsWith('Your new password is set'));
+  check(await user.isHidden('#reset'), 'the new password is set');
+  await user.fill('#login-email', email);
+  await user.fill('#login-password', password);
+  const refused = user.waitForResponse((response) => response.url().endsWith('/auth/login'));
+  await user.click('#login-button');
+  check((await refused).status() === 401 && await user.isHidden('#signed-in'), 'the old password is refused');
+  await logIn(user, email, resetPassword);
+  check(true, 'the new password logs in');
+
+  await user.fill('#current-password', password);
+  await user.fill('#new-password', changedPassword);
+  await user.click('#password-button');
+  await user.waitForFunction(() => document.getElementById('password-status').textContent.length > 0);
+  check((await user.textContent('#password-status')).includes('not your current password') && await user.isVisible('#signed-in'),
+    'a wrong current password is refused, and the session goes on');
+  await user.fill('#current-password', resetPassword);
+  await user.fill('#new-password', changedPassword);
+  await user.click('#password-button');
+  await user.waitForFunction(() => document.getElementById('password-status').textContent.startsWith('Password changed'));
+  check(true, 'the password is changed from the page');
+
+  await user.click('#events-button');
+  await user.waitForSelector('#events tbody tr');
+  const firstPage = await rowTypes(user);
+  check(firstPage.length === EVENTS_PER_PAGE && firstPage[0] === 'password_changed',
+    `the security log shows the ${EVENTS_PER_PAGE} latest events, the change of password first (${firstPage.join(', ')})`);
+  for (let pages = 1; await user.isVisible('#events-next-button'); pages++) {
+    check(pages < 5, 'the security log has an end');
+    const shown = (await rowTypes(user)).length;
+    await user.click('#events-next-button');
+    await user.waitForFunction((n) => document.querySelectorAll('#events tbody tr').length > n, shown);
+  }
+  const types = await rowTypes(user);
+  for (const type of ['login_succeeded', 'login_failed', 'email_verified', 'password_reset_requested',
+    'password_reset_completed', 'password_changed', 'role_granted', 'logout']) {
+    check(types.includes(type), `the security log lists ${type}`);
+  }
+  check(types.length > EVENTS_PER_PAGE && types.at(-1) === 'login_succeeded', 'older events follow page by page, down to the first login');
+  const login = user.locator('#events tbody tr[data-type="login_succeeded"]').first();
+  check((await login.locator('td.agent').textContent()).includes('Chrome') && (await login.textContent()).includes('127.0.0.1'),
+    'a login shows where it came from: the address and the browser');
+  await user.screenshot({ path: accountScreenshot, fullPage: true });
   check(errors.length === 0, `no script errors (${errors.join('; ')})`);
   console.log('browser e2e: all good');
 } finally {

@@ -8,12 +8,13 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
 
-/** Inkan's static resources: the page (three files, no build step, no inline code) and the OpenAPI document. */
+/** Inkan's static resources: the page (four files, no build step, no inline code) and the OpenAPI document. */
 final class PageResources {
 
     private static final Map<String, String> FILES = Map.of(
             "index.html", "text/html; charset=utf-8",
             "app.js", "text/javascript; charset=utf-8",
+            "account.js", "text/javascript; charset=utf-8",
             "app.css", "text/css; charset=utf-8");
 
     private PageResources() {

@@ -145,6 +145,7 @@ function showClaims(claims) {
   $('token-rv').textContent = claims.rv === undefined ? '–' : String(claims.rv);
   showAdmin(rolesOf(claims).includes('admin'));
   tick();
+  document.dispatchEvent(new CustomEvent('inkan:claims', { detail: claims }));
 }
 
 function showToken(accessToken) {
@@ -385,6 +386,7 @@ function signedOut(message) {
   $('signed-in').hidden = true;
   $('signed-out').hidden = false;
   say(message);
+  document.dispatchEvent(new CustomEvent('inkan:signed-out'));
 }
 
 document.addEventListener('DOMContentLoaded', () => {
