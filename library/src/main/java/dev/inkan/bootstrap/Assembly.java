@@ -2,23 +2,28 @@ package dev.inkan.bootstrap;
 
 import dev.inkan.adapter.crypto.BouncyCastleArgon2PasswordHasher;
 import dev.inkan.adapter.crypto.BouncyCastleMacAlgorithm;
+import dev.inkan.adapter.crypto.BouncyCastleSignatureAlgorithm;
 import dev.inkan.adapter.crypto.ConcurrencyLimitedPasswordHasher;
 import dev.inkan.adapter.crypto.JcaMacAlgorithm;
+import dev.inkan.adapter.crypto.JcaSignatureAlgorithm;
 import dev.inkan.adapter.crypto.SecureRandomSource;
 import dev.inkan.adapter.crypto.Sha256TokenHasher;
 import dev.inkan.adapter.persistence.JdbiDatabase;
 import dev.inkan.adapter.persistence.JdbiRevocationFeed;
 import dev.inkan.adapter.persistence.JdbiSessionStore;
 import dev.inkan.adapter.persistence.JdbiUserRepository;
+import dev.inkan.application.port.in.GetPublicKeysUseCase;
 import dev.inkan.application.port.out.KeyRing;
 import dev.inkan.application.port.out.MacAlgorithm;
 import dev.inkan.application.port.out.PasswordHasher;
 import dev.inkan.application.port.out.RandomSource;
 import dev.inkan.application.port.out.RevocationFeed;
 import dev.inkan.application.port.out.SessionStore;
+import dev.inkan.application.port.out.SignatureAlgorithm;
 import dev.inkan.application.port.out.UserRepository;
 import dev.inkan.application.service.AdministerUsersService;
 import dev.inkan.application.service.EndSessionService;
+import dev.inkan.application.service.GetPublicKeysService;
 import dev.inkan.application.service.GetUserProfileService;
 import dev.inkan.application.service.ListSessionsService;
 import dev.inkan.application.service.LoginService;
@@ -59,7 +64,8 @@ final class Assembly {
         KeySource keys = choices.keys().orElseThrow(() -> new IllegalStateException(
                 "no signing keys: call secret(…), jwkSet(…), keyRing(…) or keys(…), or give configuration(…) "
                         + KeyRingLoader.SECRET + " or " + KeyRingLoader.KEYS_FILE));
-        AccessTokens accessTokens = accessTokens(keys, choices);
+        KeyRing ring = keys.keys(choices.algorithm());
+        AccessTokens accessTokens = accessTokens(keys.origin(), ring, choices);
         if (choices.sessions().isPresent() != choices.revocationFeed().isPresent()) {
             throw new IllegalStateException("a session store of your own records the revocations of the sessions it ends,"
                     + " so it comes with a revocation feed of your own: give sessionStore(…) and revocationFeed(…), or neither");
@@ -73,7 +79,7 @@ final class Assembly {
         Optional<JdbiDatabase> database = Optional.empty();
         try {
             database = choices.needsDatabase() ? Optional.of(start(choices)) : Optional.empty();
-            return wire(choices, accessTokens, hashing, database);
+            return wire(choices, accessTokens, new GetPublicKeysService(ring, choices.rules().issuer()), hashing, database);
         } catch (RuntimeException | Error e) {
             hashing.close();
             database.ifPresent(JdbiDatabase::close);
@@ -82,16 +88,19 @@ final class Assembly {
     }
 
     /** @throws IllegalArgumentException naming where the keys came from, when the token format refuses them */
-    private static AccessTokens accessTokens(KeySource keys, Choices choices) {
+    private static AccessTokens accessTokens(String origin, KeyRing ring, Choices choices) {
         MacAlgorithm mac = choices.macAlgorithm().orElseGet(() -> switch (choices.cryptoProvider()) {
             case JCA -> new JcaMacAlgorithm();
             case BOUNCYCASTLE -> new BouncyCastleMacAlgorithm();
         });
-        KeyRing ring = keys.keys(choices.algorithm());
+        SignatureAlgorithm signatures = switch (choices.cryptoProvider()) {
+            case JCA -> new JcaSignatureAlgorithm();
+            case BOUNCYCASTLE -> new BouncyCastleSignatureAlgorithm();
+        };
         try {
-            return new AccessTokens(ring, mac, choices.rules(), choices.policy().accessTtl());
+            return new AccessTokens(ring, mac, signatures, choices.rules(), choices.policy().accessTtl());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(keys.origin() + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException(origin + ": " + e.getMessage(), e);
         }
     }
 
@@ -100,8 +109,8 @@ final class Assembly {
         return new SigningKey(SUCCESSOR_SECRET, JwsAlgorithm.HS256, secret);
     }
 
-    private static Inkan wire(Choices choices, AccessTokens accessTokens, ConcurrencyLimitedPasswordHasher hasher,
-                              Optional<JdbiDatabase> database) {
+    private static Inkan wire(Choices choices, AccessTokens accessTokens, GetPublicKeysUseCase publicKeys,
+                              ConcurrencyLimitedPasswordHasher hasher, Optional<JdbiDatabase> database) {
         TokenPolicy policy = choices.policy();
         Duration leeway = choices.rules().leeway();
         Clock clock = choices.clock();
@@ -139,6 +148,7 @@ final class Assembly {
                 new ListSessionsService(sessions, clock),
                 new EndSessionService(sessions, clock),
                 new AdministerUsersService(users, sessions, clock),
+                publicKeys,
                 database.<java.util.function.BooleanSupplier>map(db -> db::isHealthy).orElse(() -> true));
         ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "inkan-housekeeping");

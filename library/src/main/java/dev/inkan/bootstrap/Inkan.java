@@ -6,6 +6,7 @@ import dev.inkan.adapter.web.RateLimitBuckets;
 import dev.inkan.adapter.web.WebUseCases;
 import dev.inkan.application.port.in.AdministerUsersUseCase;
 import dev.inkan.application.port.in.EndSessionUseCase;
+import dev.inkan.application.port.in.GetPublicKeysUseCase;
 import dev.inkan.application.port.in.GetUserProfileUseCase;
 import dev.inkan.application.port.in.ListSessionsUseCase;
 import dev.inkan.application.port.in.LoginUseCase;
@@ -51,7 +52,10 @@ public final class Inkan implements AutoCloseable {
         this.stop = stop;
     }
 
-    /** @return a builder with the defaults of DESIGN.md (HS256 with JCA, Argon2id at OWASP's minimum, 15 minutes, 7 days) */
+    /**
+     * @return a builder with the defaults of DESIGN.md (HS256 with JCA, Argon2id at OWASP's minimum, 15
+     *     minutes, 7 days)
+     */
     public static InkanBuilder builder() {
         return new InkanBuilder();
     }
@@ -104,6 +108,11 @@ public final class Inkan implements AutoCloseable {
     /** @return the use case of the admin API and the command line: users, their roles, disabling and deleting them */
     public AdministerUsersUseCase admin() {
         return useCases.admin();
+    }
+
+    /** @return the use case that publishes the issuer and the public keys, for the JWKS and the discovery documents */
+    public GetPublicKeysUseCase publicKeys() {
+        return useCases.publicKeys();
     }
 
     /** @return whether the database answers a cheap query right now (always, when every store is the application's) */

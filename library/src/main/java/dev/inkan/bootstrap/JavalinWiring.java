@@ -17,7 +17,8 @@ final class JavalinWiring {
 
     static WebUseCases useCases(Inkan inkan) {
         return new WebUseCases(inkan.register(), inkan.login(), inkan.refresh(), inkan.logout(), inkan.logoutEverywhere(),
-                inkan.verify(), inkan.profile(), inkan.listSessions(), inkan.endSession(), inkan.admin(), inkan::databaseUp);
+                inkan.verify(), inkan.profile(), inkan.listSessions(), inkan.endSession(), inkan.admin(), inkan::databaseUp,
+                inkan.publicKeys());
     }
 
     static RateLimitBuckets buckets(Inkan inkan) {

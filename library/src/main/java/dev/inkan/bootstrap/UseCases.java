@@ -2,6 +2,7 @@ package dev.inkan.bootstrap;
 
 import dev.inkan.application.port.in.AdministerUsersUseCase;
 import dev.inkan.application.port.in.EndSessionUseCase;
+import dev.inkan.application.port.in.GetPublicKeysUseCase;
 import dev.inkan.application.port.in.GetUserProfileUseCase;
 import dev.inkan.application.port.in.ListSessionsUseCase;
 import dev.inkan.application.port.in.LoginUseCase;
@@ -25,6 +26,7 @@ record UseCases(
         ListSessionsUseCase listSessions,
         EndSessionUseCase endSession,
         AdministerUsersUseCase admin,
+        GetPublicKeysUseCase publicKeys,
         BooleanSupplier databaseUp) {
 
     UseCases {
@@ -38,6 +40,7 @@ record UseCases(
         Objects.requireNonNull(listSessions, "listSessions");
         Objects.requireNonNull(endSession, "endSession");
         Objects.requireNonNull(admin, "admin");
+        Objects.requireNonNull(publicKeys, "publicKeys");
         Objects.requireNonNull(databaseUp, "databaseUp");
     }
 }

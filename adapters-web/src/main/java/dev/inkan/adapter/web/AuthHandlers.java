@@ -47,6 +47,11 @@ final class AuthHandlers {
         return admin;
     }
 
+    /** @return what the well-known documents publish */
+    dev.inkan.application.port.in.GetPublicKeysUseCase publicKeys() {
+        return useCases.publicKeys();
+    }
+
     void register(Context ctx) {
         JsonNode body = JsonBodies.object(ctx);
         RegisterCommand command = validated(() ->

@@ -28,6 +28,7 @@ final class InkanRoutes {
         routes.get(prefix + "/auth/sessions", handlers::sessions);
         routes.delete(prefix + "/auth/sessions/{id}", handlers::endSession);
         routes.get(prefix + "/me", handlers::me);
+        WellKnownHandlers.mount(routes, prefix, handlers.publicKeys());
     }
 
     /** The headers every Inkan answer carries: no sniffing, no referrer, no framing, no caching, a strict CSP. */

@@ -2,17 +2,24 @@ package dev.inkan.adapter.web;
 
 import dev.inkan.application.port.in.AdministerUsersUseCase;
 import dev.inkan.application.port.in.EndSessionUseCase;
+import dev.inkan.application.port.in.GetPublicKeysUseCase;
 import dev.inkan.application.port.in.GetUserProfileUseCase;
 import dev.inkan.application.port.in.ListSessionsUseCase;
 import dev.inkan.application.port.in.LoginUseCase;
 import dev.inkan.application.port.in.LogoutEverywhereUseCase;
 import dev.inkan.application.port.in.LogoutUseCase;
+import dev.inkan.application.port.in.PublicKeys;
 import dev.inkan.application.port.in.RefreshTokensUseCase;
 import dev.inkan.application.port.in.RegisterUserUseCase;
 import dev.inkan.application.port.in.VerifyAccessTokenUseCase;
+import java.util.List;
 import java.util.Objects;
 
-/** The driving ports the HTTP API calls, and the health probe it reports. */
+/**
+ * The driving ports the HTTP API calls, and the health probe it reports.
+ *
+ * @param publicKeys what the JWKS and the discovery documents publish
+ */
 public record WebUseCases(
         RegisterUserUseCase register,
         LoginUseCase login,
@@ -24,7 +31,8 @@ public record WebUseCases(
         ListSessionsUseCase listSessions,
         EndSessionUseCase endSession,
         AdministerUsersUseCase admin,
-        HealthProbe health) {
+        HealthProbe health,
+        GetPublicKeysUseCase publicKeys) {
 
     public WebUseCases {
         Objects.requireNonNull(register, "register");
@@ -38,5 +46,15 @@ public record WebUseCases(
         Objects.requireNonNull(endSession, "endSession");
         Objects.requireNonNull(admin, "admin");
         Objects.requireNonNull(health, "health");
+        Objects.requireNonNull(publicKeys, "publicKeys");
+    }
+
+    /** The same use cases without public keys: the JWKS is empty and there is no discovery document. */
+    public WebUseCases(RegisterUserUseCase register, LoginUseCase login, RefreshTokensUseCase refresh, LogoutUseCase logout,
+                       LogoutEverywhereUseCase logoutEverywhere, VerifyAccessTokenUseCase verify, GetUserProfileUseCase profile,
+                       ListSessionsUseCase listSessions, EndSessionUseCase endSession, AdministerUsersUseCase admin,
+                       HealthProbe health) {
+        this(register, login, refresh, logout, logoutEverywhere, verify, profile, listSessions, endSession, admin, health,
+                () -> new PublicKeys("", List.of()));
     }
 }
