@@ -84,6 +84,27 @@ public sealed interface KeySource {
         }
     }
 
+    /**
+     * Keys read already, from where {@code origin} says (the keys the server generated into its data
+     * folder): the first signs, each names its algorithm.
+     */
+    record Read(KeyRing ring, String origin) implements KeySource {
+        public Read {
+            Objects.requireNonNull(ring, "ring");
+            Objects.requireNonNull(origin, "origin");
+        }
+
+        @Override
+        public KeyRing keys(JwsAlgorithm algorithm) {
+            return ring;
+        }
+
+        @Override
+        public String toString() {
+            return "Read[" + origin + "]";
+        }
+    }
+
     /** Keys of the application's own (a secret manager's, say); each names its algorithm. */
     record Ring(KeyRing ring) implements KeySource {
         public Ring {
