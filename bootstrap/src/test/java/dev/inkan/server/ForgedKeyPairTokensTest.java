@@ -116,7 +116,7 @@ class ForgedKeyPairTokensTest {
         cases.add(Arguments.of("EdDSA signature cut to 63 bytes", input + b64(java.util.Arrays.copyOf(signature, 63))));
         cases.add(Arguments.of("EdDSA signature with a byte more", input + b64(java.util.Arrays.copyOf(signature, 65))));
         byte[] sPlusL = signature.clone();
-        sPlusL[63] |= (byte) 0xf0; // S far above the group order L (below 2^253): a non-canonical signature
+        sPlusL[63] |= (byte) 0xf0; // S far above the group order L: a non-canonical signature
         cases.add(Arguments.of("EdDSA signature with S out of range", input + b64(sPlusL)));
         String goodEc = TestTokens.signWithJwk(ec, header("ES256", ec), claims());
         String ecInput = goodEc.substring(0, goodEc.lastIndexOf('.') + 1);
