@@ -67,6 +67,11 @@ final class GeneratedKey {
                 keys.addAll(read(file, name.equals(FILE) ? hmacAlgorithm(algorithm) : algorithmOf(name)));
             }
         }
+        SigningKey first = keys.get(0);
+        if (first.algorithm() != algorithm) {
+            throw new ConfigException(signing + ": its key '" + first.keyId() + "' is for " + first.algorithm().jwsName()
+                    + ", but INKAN_JWT_ALG is " + algorithm.jwsName() + ": remove its \"alg\", or set INKAN_JWT_ALG to it");
+        }
         return new KeySource.Read(new StaticKeyRing(keys), "the keys generated in " + dataDir);
     }
 

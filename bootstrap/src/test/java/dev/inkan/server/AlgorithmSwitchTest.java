@@ -110,4 +110,20 @@ class AlgorithmSwitchTest {
         env.put("INKAN_ISSUER", ISSUER);
         return env;
     }
+
+    @Test
+    void aGeneratedHmacKeyPinnedToAnotherAlgorithm_stopsStartUp_namingTheFileAndTheVariable() throws Exception {
+        try (InkanApplication first = InkanApplication.start(ConfigSource.of(env("HS256", Map.of())))) {
+            assertThat(first.port()).isPositive();
+        }
+        Path keyFile = dir.resolve("data").resolve(GeneratedKey.FILE);
+        Files.writeString(keyFile, Files.readString(keyFile).replace("\"use\":\"sig\"", "\"alg\":\"HS384\",\"use\":\"sig\""));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> InkanApplication.start(ConfigSource.of(env("HS256", Map.of()))))
+                .isInstanceOf(dev.inkan.bootstrap.ConfigException.class).hasMessageContaining(GeneratedKey.FILE)
+                .hasMessageContaining("INKAN_JWT_ALG").hasMessageContaining("HS384");
+        try (InkanApplication pinned = InkanApplication.start(ConfigSource.of(env("HS384", Map.of())))) {
+            assertThat(pinned.port()).as("the pinned algorithm starts").isPositive();
+        }
+    }
 }
