@@ -69,6 +69,9 @@ public sealed interface KeySource {
         @Override
         public KeyRing keys(JwsAlgorithm algorithm) {
             KeyRing ring = JwkSetKeyRing.parse(json, algorithm, origin);
+            if (ring.keys().isEmpty()) {
+                return ring; // the token format refuses a ring without keys, and the message names the origin
+            }
             SigningKey signing = ring.keys().get(0);
             if (signing.algorithm() != algorithm) {
                 throw new IllegalArgumentException(origin + ": key '" + signing.keyId() + "' is for " + signing.algorithm().jwsName()
