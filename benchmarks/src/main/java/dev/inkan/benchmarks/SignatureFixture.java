@@ -15,6 +15,8 @@ import dev.inkan.domain.User;
 import dev.inkan.domain.UserId;
 import dev.inkan.token.JwsAlgorithm;
 import dev.inkan.token.PublicJwk;
+import dev.inkan.token.SignatureVerifier;
+import dev.inkan.token.Signer;
 import dev.inkan.token.SigningKey;
 import dev.inkan.token.TokenRules;
 import java.math.BigInteger;
@@ -51,7 +53,11 @@ final class SignatureFixture {
     final SessionId session = new SessionId(UUID.randomUUID());
     final AccessTokens jcaTokens;
     final AccessTokens bouncyCastleTokens;
+    /** Inkan's token work with a signature that costs nothing: what Inkan adds to the floor. */
+    final AccessTokens freeSignatureTokens;
     final String token;
+    /** A token of {@link #freeSignatureTokens}, with the same claims as {@link #token}. */
+    final String freeSignatureToken;
     final PublicKey publicKey;
     final PrivateKey privateKey;
 
@@ -60,7 +66,10 @@ final class SignatureFixture {
         key = KeyPairs.generate(algorithm, new SecureRandomSource());
         jcaTokens = tokens(new JcaSignatureAlgorithm(), TokenFixture.RULES);
         bouncyCastleTokens = tokens(new BouncyCastleSignatureAlgorithm(), TokenFixture.RULES);
-        token = jcaTokens.sign(jcaTokens.claimsFor(user, session, UUID.randomUUID().toString(), Map.of(), TokenFixture.CLOCK.instant()));
+        freeSignatureTokens = tokens(FREE_SIGNATURE, TokenFixture.RULES);
+        var claims = jcaTokens.claimsFor(user, session, UUID.randomUUID().toString(), Map.of(), TokenFixture.CLOCK.instant());
+        token = jcaTokens.sign(claims);
+        freeSignatureToken = freeSignatureTokens.sign(claims);
         try {
             publicKey = publicKey(key.publicKey().orElseThrow());
             privateKey = privateKey();
@@ -68,6 +77,24 @@ final class SignatureFixture {
             throw new IllegalStateException(e);
         }
     }
+
+    /**
+     * A signature that is 64 fixed bytes and always verifies: never for tokens, only to measure what
+     * the token format does around the signature (form, header, length check, claims, rules).
+     */
+    private static final SignatureAlgorithm FREE_SIGNATURE = new SignatureAlgorithm() {
+        private final byte[] signature = new byte[64];
+
+        @Override
+        public Signer signer(SigningKey key) {
+            return (input, offset, length) -> signature.clone();
+        }
+
+        @Override
+        public SignatureVerifier verifier(PublicJwk key) {
+            return (input, offset, length, presented) -> true;
+        }
+    };
 
     /** @return access tokens under this fixture's pair, with {@code signatures} and {@code rules} */
     AccessTokens tokens(SignatureAlgorithm signatures, TokenRules rules) {

@@ -43,6 +43,7 @@ class SignatureBenchmarksTest {
             assertThat(verifier.getValue().call()).as(verifier.getKey()).isNotNull();
         }
         assertThat(benchmark.jcaFloor()).isTrue();
+        assertThat(benchmark.inkanWithoutSignature()).as("the token work alone").isNotNull();
 
         SignatureFixture fixture = benchmark.fixture;
         String good = benchmark.token;
@@ -80,6 +81,7 @@ class SignatureBenchmarksTest {
             assertThat(verifies(fixture, token)).as(issuer.getKey()).isTrue();
             assertThat(TokenFixture.verifier(fixture.jcaTokens).verify(token).subject()).as(issuer.getKey()).isEqualTo(fixture.user.id());
         }
+        assertThat(benchmark.inkanWithoutSignature().split("\\.")).as("the token work alone").hasSize(3);
         String floorSignature = benchmark.jcaFloor();
         assertThat(Base64.getUrlDecoder().decode(floorSignature)).hasSize(64);
     }
