@@ -50,16 +50,20 @@ enum Command {
     USERS_DELETE("users delete", "EMAIL", Set.of(), "delete a user and their sessions", """
             Deletes the user and their sessions; their access tokens stay refused. There is no undo.
             """),
-    KEYS_GENERATE("keys generate", "[--alg HS256|HS384|HS512]", Set.of("--alg"), "print a new JWK Set for INKAN_JWT_KEYS_FILE", """
+    KEYS_GENERATE("keys generate", "[--alg HS256|HS384|HS512|EdDSA|Ed25519|ES256]", Set.of("--alg"),
+            "print a new JWK Set for INKAN_JWT_KEYS_FILE", """
             Prints a JWK Set of one new random key to standard output: 32, 48 or 64 bytes for
-            HS256 (the default), HS384 or HS512, with its RFC 7638 thumbprint as its key id. It
-            needs no configuration and opens no database. The server takes the file as
+            HS256 (the default), HS384 or HS512, or a key pair with its private member "d" for
+            EdDSA or Ed25519 (an OKP Ed25519 key) or ES256 (an EC P-256 key), with the RFC 7638
+            thumbprint of the key (of the public key, for a pair) as its key id. It needs no
+            configuration and opens no database. The server takes the file as
             INKAN_JWT_KEYS_FILE, with INKAN_JWT_ALG set to the key's alg:
 
-              (umask 077; java -jar inkan.jar keys generate --alg HS384 > jwks.json)
-              INKAN_JWT_KEYS_FILE=jwks.json INKAN_JWT_ALG=HS384 java -jar inkan.jar serve
+              (umask 077; java -jar inkan.jar keys generate --alg EdDSA > jwks.json)
+              INKAN_JWT_KEYS_FILE=jwks.json INKAN_JWT_ALG=EdDSA \\
+                INKAN_ISSUER=https://auth.example.com java -jar inkan.jar serve
 
-              --alg ALG   HS256, HS384 or HS512
+              --alg ALG   HS256, HS384, HS512, EdDSA, Ed25519 or ES256 (any case)
             """);
 
     /** What the help of a command that opens the database says about it. */

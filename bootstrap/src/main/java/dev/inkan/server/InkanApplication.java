@@ -55,9 +55,10 @@ public final class InkanApplication implements AutoCloseable {
         Inkan inkan = open(settings, adjust);
         try {
             InkanHttpServer server = startServer(inkan, settings);
-            LOG.info("Inkan listening on {}:{} (database: {}, {} with {}, passwords: {})",
+            LOG.info("Inkan listening on {}:{} (database: {}, {} with {}, passwords: {}, issuer: {})",
                     settings.server().host(), server.port(), settings.database().kind(), settings.library().tokens().algorithm(),
-                    settings.library().crypto().provider(), settings.library().crypto().hasher());
+                    settings.library().crypto().provider(), settings.library().crypto().hasher(),
+                    settings.library().tokens().rules().issuer());
             settings.server().management().ifPresent(management -> LOG.info("Inkan management listening on {}:{} (GET /metrics)",
                     management.host(), server.managementPort().orElseThrow()));
             settings.library().mail().smtp().ifPresentOrElse(
@@ -90,7 +91,8 @@ public final class InkanApplication implements AutoCloseable {
                     + e.getClass().getSimpleName() + ")");
         }
         KeySource keys = settings.library().keys()
-                .orElseGet(() -> GeneratedKey.in(settings.server().dataDir(), new SecureRandomSource()));
+                .orElseGet(() -> GeneratedKey.in(settings.server().dataDir(), new SecureRandomSource(),
+                        settings.library().tokens().algorithm()));
         DatabaseSettings database = settings.database();
         InkanBuilder builder = Inkan.builder()
                 .settings(settings.library())

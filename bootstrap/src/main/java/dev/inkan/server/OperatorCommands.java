@@ -1,12 +1,13 @@
 package dev.inkan.server;
 
+import dev.inkan.adapter.crypto.KeyPairs;
 import dev.inkan.adapter.crypto.SecureRandomSource;
 import dev.inkan.application.port.out.RandomSource;
 import dev.inkan.bootstrap.ConfigException;
 import dev.inkan.bootstrap.ConfigSource;
 import dev.inkan.token.JwsAlgorithm;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -78,15 +79,23 @@ final class OperatorCommands {
         };
     }
 
-    /** Prints a JWK Set of one fresh key, as long as its algorithm's MAC (RFC 7518 3.2), for {@code INKAN_JWT_KEYS_FILE}. */
+    /**
+     * Prints a JWK Set of one fresh key for {@code INKAN_JWT_KEYS_FILE}: a secret as long as its
+     * algorithm's MAC (RFC 7518 3.2), or a key pair with its private member.
+     */
     private static int generateKey(Command command, Arguments arguments, Terminal terminal, RandomSource random) {
         JwsAlgorithm algorithm = arguments.option("--alg")
-                .map(name -> JwsAlgorithm.fromJwsName(name.strip().toUpperCase(Locale.ROOT)).orElseThrow(() ->
-                        Arguments.usage(command, "--alg must be HS256, HS384 or HS512, not '" + name + "'")))
+                .map(name -> algorithmNamed(name.strip()).orElseThrow(() -> Arguments.usage(command,
+                        "--alg must be HS256, HS384, HS512, EdDSA, Ed25519 or ES256, not '" + name + "'")))
                 .orElse(JwsAlgorithm.HS256);
         arguments.positionals();
-        terminal.out().print(OctetJwkSet.of(random.bytes(algorithm.macLength()), Optional.of(algorithm)));
+        terminal.out().print(algorithm.isHmac() ? OctetJwkSet.of(random.bytes(algorithm.macLength()), Optional.of(algorithm))
+                : KeyPairJwkSet.of(KeyPairs.generate(algorithm, random)));
         return CommandFailure.OK;
+    }
+
+    private static Optional<JwsAlgorithm> algorithmNamed(String name) {
+        return Arrays.stream(JwsAlgorithm.values()).filter(algorithm -> algorithm.jwsName().equalsIgnoreCase(name)).findFirst();
     }
 
     private static int help(Terminal terminal, String text) {

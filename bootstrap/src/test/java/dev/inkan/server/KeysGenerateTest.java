@@ -41,7 +41,7 @@ class KeysGenerateTest {
     Path dir;
 
     @ParameterizedTest
-    @EnumSource(JwsAlgorithm.class)
+    @EnumSource(value = JwsAlgorithm.class, names = {"HS256", "HS384", "HS512"})
     void theJwkSet_holdsOneFreshKeyOfTheAlgorithmsLength_andInkanStartsWithIt_andSignsWithIt(JwsAlgorithm algorithm) throws Exception {
         CommandRun generated = withConfig(NO_CONFIG, "", "keys", "generate", "--alg", algorithm.jwsName());
 
@@ -150,5 +150,76 @@ class KeysGenerateTest {
         env.put("INKAN_JWT_KEYS_FILE", keysFile.toString());
         env.put("INKAN_JWT_ALG", algorithm);
         return env;
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = JwsAlgorithm.class, names = {"EdDSA", "Ed25519", "ES256"})
+    void aKeyPair_isAJwkWithItsPrivateMember_namedByItsPublicKeysThumbprint_andInkanSignsWithIt(JwsAlgorithm algorithm)
+            throws Exception {
+        CommandRun generated = withConfig(NO_CONFIG, "", "keys", "generate", "--alg", algorithm.jwsName().toLowerCase(java.util.Locale.ROOT));
+
+        assertThat(generated.exitCode()).as(generated.toString()).isZero();
+        JsonNode key = HttpJson.JSON.readTree(generated.out()).get("keys").get(0);
+        boolean ec = algorithm == JwsAlgorithm.ES256;
+        assertThat(key.get("kty").asText()).isEqualTo(ec ? "EC" : "OKP");
+        assertThat(key.get("crv").asText()).isEqualTo(ec ? "P-256" : "Ed25519");
+        assertThat(key.get("alg").asText()).isEqualTo(algorithm.jwsName());
+        assertThat(key.get("use").asText()).isEqualTo("sig");
+        assertThat(Base64.getUrlDecoder().decode(key.get("d").asText())).hasSize(32);
+        assertThat(key.has("y")).isEqualTo(ec);
+        String canonical = "{\"crv\":\"" + key.get("crv").asText() + "\",\"kty\":\"" + key.get("kty").asText() + "\",\"x\":\""
+                + key.get("x").asText() + "\"" + (ec ? ",\"y\":\"" + key.get("y").asText() + "\"" : "") + "}";
+        assertThat(key.get("kid").asText()).isEqualTo(TestTokens.b64(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(canonical.getBytes(StandardCharsets.UTF_8))));
+
+        Path file = dir.resolve("jwks.json");
+        Files.writeString(file, generated.out());
+        Map<String, String> env = server(file, algorithm.jwsName());
+        env.put("INKAN_ISSUER", "http://localhost");
+        try (InkanApplication app = InkanApplication.start(ConfigSource.of(env))) {
+            HttpJson http = new HttpJson(app.port());
+            http.post("/auth/register", credentials("ann@example.com", "correct horse battery"));
+            String token = body(http.post("/auth/login", credentials("ann@example.com", "correct horse battery"))).get("access_token").asText();
+
+            assertThat(TestTokens.header(token).get("kid").asText()).isEqualTo(key.get("kid").asText());
+            assertThat(TestTokens.verifiesWithJwk(key, token)).as("signed with the generated pair").isTrue();
+            JsonNode published = body(http.get("/.well-known/jwks.json", null)).get("keys").get(0);
+            assertThat(published.get("x").asText()).isEqualTo(key.get("x").asText());
+            assertThat(published.has("d")).isFalse();
+        }
+    }
+
+    /** With RFC 8037 A.1's private key as the random bytes, the output is RFC 8037's key, A.3's thumbprint its kid. */
+    @Test
+    void anEdDsaPair_ofKnownRandomBytes_isTheRfc8037ExampleKey() {
+        byte[] d = Base64.getUrlDecoder().decode("nWGxne_9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A");
+        RandomSource fixed = new RandomSource() {
+            @Override
+            public byte[] bytes(int count) {
+                assertThat(count).isEqualTo(32);
+                return d.clone();
+            }
+
+            @Override
+            public UUID uuid() {
+                throw new AssertionError("a key needs no UUID");
+            }
+        };
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Terminal terminal = Terminal.of(InputStream.nullInputStream(), new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+
+        assertThat(OperatorCommands.run(List.of("keys", "generate", "--alg", "EdDSA"), terminal, NO_CONFIG, fixed)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("{\"keys\":[{\"kty\":\"OKP\",\"crv\":\"Ed25519\","
+                + "\"kid\":\"kPrK_qmxVWaYVA9wwBF6Iuo3vVzz7TxHCTwXBygrS4k\",\"alg\":\"EdDSA\",\"use\":\"sig\","
+                + "\"x\":\"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo\",\"d\":\"nWGxne_9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A\"}]}\n");
+    }
+
+    @Test
+    void anAlgorithmInkanDoesNotHave_isAUsageError() {
+        CommandRun run = withConfig(NO_CONFIG, "", "keys", "generate", "--alg", "RS256");
+
+        assertThat(run.exitCode()).isEqualTo(CommandFailure.USAGE);
+        assertThat(run.err()).contains("--alg must be HS256, HS384, HS512, EdDSA, Ed25519 or ES256");
+        assertThat(run.out()).isEmpty();
     }
 }

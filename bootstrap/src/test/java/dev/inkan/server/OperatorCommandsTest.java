@@ -81,7 +81,8 @@ class OperatorCommandsTest {
     @Test
     void theHelpOfACommand_namesItsArguments_andTheJarsHelp_namesEveryCommand() {
         assertThat(run(env, "users", "grant", "--help").out()).startsWith("usage: java -jar inkan.jar users grant EMAIL ROLE\n");
-        assertThat(run(env, "keys", "generate", "-h").out()).startsWith("usage: java -jar inkan.jar keys generate [--alg HS256|HS384|HS512]\n");
+        assertThat(run(env, "keys", "generate", "-h").out())
+                .startsWith("usage: java -jar inkan.jar keys generate [--alg HS256|HS384|HS512|EdDSA|Ed25519|ES256]\n");
         String all = run(env, "--help").out();
         for (Command command : Command.values()) {
             assertThat(all).contains("  " + command.words());

@@ -3,9 +3,14 @@ package dev.inkan.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.inkan.adapter.crypto.BouncyCastleMacAlgorithm;
+import dev.inkan.adapter.crypto.BouncyCastleSignatureAlgorithm;
 import dev.inkan.adapter.crypto.JcaMacAlgorithm;
+import dev.inkan.adapter.crypto.JcaSignatureAlgorithm;
+import dev.inkan.adapter.crypto.KeyPairs;
+import dev.inkan.adapter.crypto.SecureRandomSource;
 import dev.inkan.adapter.crypto.StaticKeyRing;
 import dev.inkan.application.port.out.MacAlgorithm;
+import dev.inkan.application.port.out.SignatureAlgorithm;
 import dev.inkan.application.service.VerifyAccessTokenService;
 import dev.inkan.application.tokens.AccessTokens;
 import dev.inkan.domain.Email;
@@ -40,12 +45,21 @@ class TokenBitFlipTest {
 
     private static final Clock CLOCK = Clock.systemUTC();
     private static final TokenRules RULES = new TokenRules("inkan", "inkan", Duration.ofSeconds(30));
+    /** For the HMAC cases, whose ring holds no pair. */
+    private static final SignatureAlgorithm NO_SIGNATURES = new JcaSignatureAlgorithm();
 
     static Stream<Arguments> verifiers() {
         List<Arguments> cases = new ArrayList<>();
         for (JwsAlgorithm algorithm : JwsAlgorithm.values()) {
-            for (MacAlgorithm mac : List.of(new JcaMacAlgorithm(), new BouncyCastleMacAlgorithm())) {
-                cases.add(Arguments.of(mac.getClass().getSimpleName() + " " + algorithm, mac, algorithm));
+            if (algorithm.isHmac()) {
+                for (MacAlgorithm mac : List.of(new JcaMacAlgorithm(), new BouncyCastleMacAlgorithm())) {
+                    cases.add(Arguments.of(mac.getClass().getSimpleName() + " " + algorithm, mac, NO_SIGNATURES, algorithm));
+                }
+            } else if (algorithm != JwsAlgorithm.Ed25519) { // EdDSA under its other name: the same bytes but the header
+                for (SignatureAlgorithm signatures : List.of(new JcaSignatureAlgorithm(), new BouncyCastleSignatureAlgorithm())) {
+                    cases.add(Arguments.of(signatures.getClass().getSimpleName() + " " + algorithm, new JcaMacAlgorithm(),
+                            signatures, algorithm));
+                }
             }
         }
         return cases.stream();
@@ -53,9 +67,10 @@ class TokenBitFlipTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("verifiers")
-    void everySingleBitFlip_isRefused(String name, MacAlgorithm mac, JwsAlgorithm algorithm) {
-        SigningKey key = new SigningKey("k1", algorithm, TestTokens.randomKey(algorithm.macLength()));
-        AccessTokens tokens = new AccessTokens(new StaticKeyRing(List.of(key)), mac, RULES, Duration.ofMinutes(15));
+    void everySingleBitFlip_isRefused(String name, MacAlgorithm mac, SignatureAlgorithm signatures, JwsAlgorithm algorithm) {
+        SigningKey key = algorithm.isHmac() ? new SigningKey("k1", algorithm, TestTokens.randomKey(algorithm.macLength()))
+                : KeyPairs.generate(algorithm, new SecureRandomSource());
+        AccessTokens tokens = new AccessTokens(new StaticKeyRing(List.of(key)), mac, signatures, RULES, Duration.ofMinutes(15));
         var verifier = new VerifyAccessTokenService(tokens, new RevocationRegistry(CLOCK, RULES.leeway()), CLOCK);
         User user = new User(new UserId(UUID.randomUUID()), new Email("ann@example.com"), new PasswordHash("$argon2id$x"),
                 CLOCK.instant(), List.of(Role.ADMIN), 1, Optional.empty());

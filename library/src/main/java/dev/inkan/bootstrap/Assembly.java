@@ -2,8 +2,10 @@ package dev.inkan.bootstrap;
 
 import dev.inkan.adapter.crypto.BouncyCastleArgon2PasswordHasher;
 import dev.inkan.adapter.crypto.BouncyCastleMacAlgorithm;
+import dev.inkan.adapter.crypto.BouncyCastleSignatureAlgorithm;
 import dev.inkan.adapter.crypto.ConcurrencyLimitedPasswordHasher;
 import dev.inkan.adapter.crypto.JcaMacAlgorithm;
+import dev.inkan.adapter.crypto.JcaSignatureAlgorithm;
 import dev.inkan.adapter.crypto.SecureRandomSource;
 import dev.inkan.adapter.crypto.Sha256TokenHasher;
 import dev.inkan.adapter.mail.MailSettings;
@@ -15,6 +17,7 @@ import dev.inkan.adapter.persistence.JdbiRevocationFeed;
 import dev.inkan.adapter.persistence.JdbiSecurityEventLog;
 import dev.inkan.adapter.persistence.JdbiSessionStore;
 import dev.inkan.adapter.persistence.JdbiUserRepository;
+import dev.inkan.application.port.in.GetPublicKeysUseCase;
 import dev.inkan.application.port.out.KeyRing;
 import dev.inkan.application.port.out.MacAlgorithm;
 import dev.inkan.application.port.out.MailSender;
@@ -24,6 +27,7 @@ import dev.inkan.application.port.out.RandomSource;
 import dev.inkan.application.port.out.RevocationFeed;
 import dev.inkan.application.port.out.SecurityEventLog;
 import dev.inkan.application.port.out.SessionStore;
+import dev.inkan.application.port.out.SignatureAlgorithm;
 import dev.inkan.application.port.out.UserRepository;
 import dev.inkan.application.service.AdministerUsersService;
 import dev.inkan.application.service.CountSecurityEventsService;
@@ -31,6 +35,7 @@ import dev.inkan.application.service.ChangeEmailService;
 import dev.inkan.application.service.ChangePasswordService;
 import dev.inkan.application.service.DeleteAccountService;
 import dev.inkan.application.service.EndSessionService;
+import dev.inkan.application.service.GetPublicKeysService;
 import dev.inkan.application.service.GetUserProfileService;
 import dev.inkan.application.service.ListSecurityEventsService;
 import dev.inkan.application.service.ListSessionsService;
@@ -78,7 +83,8 @@ final class Assembly {
         KeySource keys = choices.keys().orElseThrow(() -> new IllegalStateException(
                 "no signing keys: call secret(…), jwkSet(…), keyRing(…) or keys(…), or give configuration(…) "
                         + KeyRingLoader.SECRET + " or " + KeyRingLoader.KEYS_FILE));
-        AccessTokens accessTokens = accessTokens(keys, choices);
+        KeyRing ring = keys.keys(choices.algorithm());
+        AccessTokens accessTokens = accessTokens(keys.origin(), ring, choices);
         if (choices.sessions().isPresent() != choices.revocationFeed().isPresent()) {
             throw new IllegalStateException("a session store of your own records the revocations of the sessions it ends,"
                     + " so it comes with a revocation feed of your own: give sessionStore(…) and revocationFeed(…), or neither");
@@ -106,7 +112,8 @@ final class Assembly {
             database = choices.needsDatabase() ? Optional.of(start(choices)) : Optional.empty();
             MailSender mail = choices.mailSender().isPresent() ? choices.mailSender().get()
                     : ownMail.isPresent() ? ownMail.get() : new UnconfiguredMail();
-            return wire(choices, accessTokens, hashing, database, mail, ownMail);
+            return wire(choices, accessTokens, new GetPublicKeysService(ring, choices.rules().issuer()), hashing, database, mail,
+                    ownMail);
         } catch (RuntimeException | Error e) {
             ownMail.ifPresent(QueuedMailSender::close);
             hashing.close();
@@ -145,16 +152,19 @@ final class Assembly {
     }
 
     /** @throws IllegalArgumentException naming where the keys came from, when the token format refuses them */
-    private static AccessTokens accessTokens(KeySource keys, Choices choices) {
+    private static AccessTokens accessTokens(String origin, KeyRing ring, Choices choices) {
         MacAlgorithm mac = choices.macAlgorithm().orElseGet(() -> switch (choices.cryptoProvider()) {
             case JCA -> new JcaMacAlgorithm();
             case BOUNCYCASTLE -> new BouncyCastleMacAlgorithm();
         });
-        KeyRing ring = keys.keys(choices.algorithm());
+        SignatureAlgorithm signatures = switch (choices.cryptoProvider()) {
+            case JCA -> new JcaSignatureAlgorithm();
+            case BOUNCYCASTLE -> new BouncyCastleSignatureAlgorithm();
+        };
         try {
-            return new AccessTokens(ring, mac, choices.rules(), choices.policy().accessTtl());
+            return new AccessTokens(ring, mac, signatures, choices.rules(), choices.policy().accessTtl());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(keys.origin() + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException(origin + ": " + e.getMessage(), e);
         }
     }
 
@@ -164,12 +174,14 @@ final class Assembly {
     }
 
     /**
+     * @param publicKeys what the JWKS and the discovery documents publish
      * @param mail the mail sender the account flows' services send through (the application's own,
      *     Inkan's queue to SMTP or the outbox, or one that drops every message with a warning)
      * @param ownMail Inkan's own mail sender, if {@code mail} is it, which {@link Inkan#close()} stops
      */
-    private static Inkan wire(Choices choices, AccessTokens accessTokens, ConcurrencyLimitedPasswordHasher hasher,
-                              Optional<JdbiDatabase> database, MailSender mail, Optional<QueuedMailSender> ownMail) {
+    private static Inkan wire(Choices choices, AccessTokens accessTokens, GetPublicKeysUseCase publicKeys,
+                              ConcurrencyLimitedPasswordHasher hasher, Optional<JdbiDatabase> database, MailSender mail,
+                              Optional<QueuedMailSender> ownMail) {
         TokenPolicy policy = choices.policy();
         Duration leeway = choices.rules().leeway();
         Clock clock = choices.clock();
@@ -230,6 +242,7 @@ final class Assembly {
                 new ResendVerificationService(users, links),
                 new ChangeEmailService(users, hasher, links, mail),
                 new DeleteAccountService(users, hasher, random, clock),
+                publicKeys,
                 database.<java.util.function.BooleanSupplier>map(db -> db::isHealthy).orElse(() -> true));
         ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "inkan-housekeeping");

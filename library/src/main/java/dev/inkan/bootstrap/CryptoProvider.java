@@ -2,7 +2,7 @@ package dev.inkan.bootstrap;
 
 import java.util.Locale;
 
-/** {@code INKAN_CRYPTO_PROVIDER}: which library computes the token HMACs. */
+/** {@code INKAN_CRYPTO_PROVIDER}: which library computes the token HMACs and signatures. */
 public enum CryptoProvider {
     JCA,
     BOUNCYCASTLE;

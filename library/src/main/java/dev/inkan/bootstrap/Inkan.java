@@ -14,6 +14,7 @@ import dev.inkan.application.port.in.ResendVerificationUseCase;
 import dev.inkan.application.port.in.ResetPasswordUseCase;
 import dev.inkan.application.port.in.VerifyEmailUseCase;
 import dev.inkan.application.port.in.EndSessionUseCase;
+import dev.inkan.application.port.in.GetPublicKeysUseCase;
 import dev.inkan.application.port.in.GetUserProfileUseCase;
 import dev.inkan.application.port.in.ListSecurityEventsUseCase;
 import dev.inkan.application.port.in.ListSessionsUseCase;
@@ -65,7 +66,10 @@ public final class Inkan implements AutoCloseable {
         this.stop = stop;
     }
 
-    /** @return a builder with the defaults of DESIGN.md (HS256 with JCA, Argon2id at OWASP's minimum, 15 minutes, 7 days) */
+    /**
+     * @return a builder with the defaults of DESIGN.md (HS256 with JCA, Argon2id at OWASP's minimum, 15
+     *     minutes, 7 days)
+     */
     public static InkanBuilder builder() {
         return new InkanBuilder();
     }
@@ -162,6 +166,10 @@ public final class Inkan implements AutoCloseable {
     /** @return the use case that deletes a user's own account, knowing its password */
     public DeleteAccountUseCase deleteAccount() {
         return useCases.deleteAccount();
+    }
+    /** @return the use case that publishes the issuer and the public keys, for the JWKS and the discovery documents */
+    public GetPublicKeysUseCase publicKeys() {
+        return useCases.publicKeys();
     }
 
     /** @return whether the database answers a cheap query right now (always, when every store is the application's) */

@@ -131,7 +131,11 @@ public final class InkanBuilder {
         return this;
     }
 
-    /** Keys from the text of a JWK Set of {@code oct} keys, read once the algorithm is known. */
+    /**
+     * Keys from the text of a JWK Set of {@code oct} keys and key pairs ({@code OKP}, {@code EC}, with
+     * their private member {@code d}), read once the algorithm is known: the first signs and must be
+     * for it, every one verifies with its own {@code alg}.
+     */
     public InkanBuilder jwkSet(String json) {
         this.keys = new KeySource.JwkSet(json, "jwkSet(…)");
         return this;
@@ -149,13 +153,17 @@ public final class InkanBuilder {
         return this;
     }
 
-    /** HS256 (the default), HS384 or HS512: the algorithm of a bare secret and of JWKs, which must not name another. */
+    /**
+     * HS256 (the default), HS384, HS512, EdDSA, Ed25519 or ES256: the algorithm of a bare secret, of
+     * the signing (first) key of a JWK Set, and of its keys without an {@code alg}. With a public-key
+     * algorithm the {@link #issuer issuer} must be an https URL (http on loopback).
+     */
     public InkanBuilder algorithm(JwsAlgorithm algorithm) {
         this.algorithm = Objects.requireNonNull(algorithm, "algorithm");
         return this;
     }
 
-    /** Who computes the HMACs: the JDK (the default) or Bouncy Castle. */
+    /** Who computes the HMACs and the signatures: the JDK (the default) or Bouncy Castle. */
     public InkanBuilder cryptoProvider(CryptoProvider provider) {
         this.cryptoProvider = Objects.requireNonNull(provider, "provider");
         return this;
@@ -213,7 +221,10 @@ public final class InkanBuilder {
         return this;
     }
 
-    /** The {@code iss} claim issued and required ({@code inkan} by default). */
+    /**
+     * The {@code iss} claim issued and required, and published exactly so in the discovery documents
+     * ({@code inkan} by default; with a public-key algorithm an https URL, or http on a loopback host).
+     */
     public InkanBuilder issuer(String issuer) {
         this.issuer = Objects.requireNonNull(issuer, "issuer");
         return this;
@@ -417,6 +428,11 @@ public final class InkanBuilder {
                     first(leeway, configuredRules.map(TokenRules::leeway), TokenSettings.DEFAULT_LEEWAY));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("token rules (issuer, audience, leeway): " + e.getMessage(), e);
+        }
+        if (!alg.isHmac()) {
+            IssuerUrl.problemAsIssuer(rules.issuer()).ifPresent(problem -> {
+                throw new IllegalArgumentException(TokenSettings.issuerProblem(alg, rules.issuer(), problem));
+            });
         }
         try {
             policy = new TokenPolicy(

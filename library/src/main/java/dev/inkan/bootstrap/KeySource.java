@@ -16,7 +16,8 @@ import java.util.Objects;
 public sealed interface KeySource {
 
     /**
-     * @param algorithm the configured algorithm: of a bare secret, and of every key of a JWK Set
+     * @param algorithm the configured algorithm: of a bare secret, of the first key of a JWK Set, and
+     *     of every key there without an {@code alg}
      * @return the keys
      * @throws IllegalArgumentException naming where the keys came from and what is wrong, never showing a key
      */
@@ -34,6 +35,11 @@ public sealed interface KeySource {
 
         @Override
         public KeyRing keys(JwsAlgorithm algorithm) {
+            if (!algorithm.isHmac()) {
+                throw new IllegalArgumentException(origin + ": a bare secret is an HMAC key, but " + algorithm.jwsName()
+                        + " (INKAN_JWT_ALG, or algorithm(…)) signs with a key pair: give it as a JWK Set (INKAN_JWT_KEYS_FILE,"
+                        + " jwkSet(…)) with the secret after it, so that the tokens it signed still verify");
+            }
             SigningKey signingKey;
             try {
                 signingKey = new SigningKey(JwkThumbprint.ofOctetKey(key), algorithm, key);
@@ -49,7 +55,11 @@ public sealed interface KeySource {
         }
     }
 
-    /** The text of a JWK Set of {@code oct} keys: the first signs, every one verifies. */
+    /**
+     * The text of a JWK Set: the first key signs, and must be for the configured algorithm; every key
+     * verifies, each with its own {@code alg} (so an HMAC key can keep verifying after a key pair
+     * takes over signing).
+     */
     record JwkSet(String json, String origin) implements KeySource {
         public JwkSet {
             Objects.requireNonNull(json, "json");
@@ -59,11 +69,14 @@ public sealed interface KeySource {
         @Override
         public KeyRing keys(JwsAlgorithm algorithm) {
             KeyRing ring = JwkSetKeyRing.parse(json, algorithm, origin);
-            for (SigningKey key : ring.keys()) {
-                if (key.algorithm() != algorithm) {
-                    throw new IllegalArgumentException(origin + ": key '" + key.keyId() + "' is for " + key.algorithm().jwsName()
-                            + ", but the algorithm (INKAN_JWT_ALG, or algorithm(…)) is " + algorithm.jwsName());
-                }
+            if (ring.keys().isEmpty()) {
+                return ring; // the token format refuses a ring without keys, and the message names the origin
+            }
+            SigningKey signing = ring.keys().get(0);
+            if (signing.algorithm() != algorithm) {
+                throw new IllegalArgumentException(origin + ": key '" + signing.keyId() + "' is for " + signing.algorithm().jwsName()
+                        + ", but the algorithm (INKAN_JWT_ALG, or algorithm(…)) is " + algorithm.jwsName()
+                        + ": the first key of the set signs, so it must be for the configured algorithm");
             }
             return ring;
         }
@@ -71,6 +84,27 @@ public sealed interface KeySource {
         @Override
         public String toString() {
             return "JwkSet[" + origin + "]";
+        }
+    }
+
+    /**
+     * Keys read already, from where {@code origin} says (the keys the server generated into its data
+     * folder): the first signs, each names its algorithm.
+     */
+    record Read(KeyRing ring, String origin) implements KeySource {
+        public Read {
+            Objects.requireNonNull(ring, "ring");
+            Objects.requireNonNull(origin, "origin");
+        }
+
+        @Override
+        public KeyRing keys(JwsAlgorithm algorithm) {
+            return ring;
+        }
+
+        @Override
+        public String toString() {
+            return "Read[" + origin + "]";
         }
     }
 

@@ -10,6 +10,7 @@ import dev.inkan.application.port.in.ResendVerificationUseCase;
 import dev.inkan.application.port.in.ResetPasswordUseCase;
 import dev.inkan.application.port.in.VerifyEmailUseCase;
 import dev.inkan.application.port.in.EndSessionUseCase;
+import dev.inkan.application.port.in.GetPublicKeysUseCase;
 import dev.inkan.application.port.in.GetUserProfileUseCase;
 import dev.inkan.application.port.in.ListSecurityEventsUseCase;
 import dev.inkan.application.port.in.ListSessionsUseCase;
@@ -43,6 +44,7 @@ record UseCases(
         ResendVerificationUseCase resendVerification,
         ChangeEmailUseCase changeEmail,
         DeleteAccountUseCase deleteAccount,
+        GetPublicKeysUseCase publicKeys,
         BooleanSupplier databaseUp) {
 
     UseCases {
@@ -65,6 +67,7 @@ record UseCases(
         Objects.requireNonNull(resendVerification, "resendVerification");
         Objects.requireNonNull(changeEmail, "changeEmail");
         Objects.requireNonNull(deleteAccount, "deleteAccount");
+        Objects.requireNonNull(publicKeys, "publicKeys");
         Objects.requireNonNull(databaseUp, "databaseUp");
     }
 }

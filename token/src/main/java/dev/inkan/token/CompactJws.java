@@ -71,7 +71,7 @@ final class CompactJws {
     /** @return how many characters {@link #sign} gives for a payload of {@code payloadLength} bytes */
     static int length(byte[] headerSegment, int payloadLength, JwsKey key) {
         return headerSegment.length + 1 + Base64Url.encodedLength(payloadLength) + 1
-                + Base64Url.encodedLength(key.algorithm().macLength());
+                + Base64Url.encodedLength(key.algorithm().signatureLength());
     }
 
     /**
@@ -82,7 +82,7 @@ final class CompactJws {
     static String sign(byte[] headerSegment, byte[] payload, JwsKey key) {
         int payloadAt = headerSegment.length + 1;
         int signatureAt = payloadAt + Base64Url.encodedLength(payload.length) + 1;
-        int signatureLength = key.algorithm().macLength();
+        int signatureLength = key.algorithm().signatureLength();
         byte[] token = new byte[length(headerSegment, payload.length, key)];
         System.arraycopy(headerSegment, 0, token, 0, headerSegment.length);
         token[headerSegment.length] = '.';

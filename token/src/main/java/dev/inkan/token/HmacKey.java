@@ -13,6 +13,10 @@ final class HmacKey implements JwsKey {
         this.keyId = SigningKey.requireKeyId(keyId);
         this.algorithm = Objects.requireNonNull(algorithm, "algorithm");
         this.mac = Objects.requireNonNull(mac, "mac");
+        if (!algorithm.isHmac()) {
+            // A MAC under a public-key algorithm's name is the alg confusion a verifier must never allow.
+            throw new IllegalArgumentException(algorithm.jwsName() + " is a public-key algorithm: its key is a pair, not an HMAC");
+        }
     }
 
     @Override

@@ -21,9 +21,23 @@ public interface JwsKey {
     /**
      * @param mac the HMAC of {@code algorithm} keyed with this key, thread-safe
      * @return a key whose verify recomputes the MAC and compares it in time that depends only on the lengths
-     * @throws IllegalArgumentException when the key id is blank
+     * @throws IllegalArgumentException when the key id is blank or {@code algorithm} is not an HMAC
      */
     static JwsKey hmac(String keyId, JwsAlgorithm algorithm, Mac mac) {
         return new HmacKey(keyId, algorithm, mac);
+    }
+
+    /**
+     * A key pair's key. Its verify checks the signature's length and then asks {@code verifier}, whose
+     * time depends only on public values (the token and the key), so it needs no constant-time compare.
+     *
+     * @param signer signs with the private key, thread-safe
+     * @param verifier verifies with the public key, thread-safe
+     * @return the key, once it has signed a probe that its verifier accepted
+     * @throws IllegalArgumentException when the key id is blank, {@code algorithm} is an HMAC, or the
+     *     private key's signature does not verify with the public key
+     */
+    static JwsKey signature(String keyId, JwsAlgorithm algorithm, Signer signer, SignatureVerifier verifier) {
+        return new SignatureKey(keyId, algorithm, signer, verifier);
     }
 }

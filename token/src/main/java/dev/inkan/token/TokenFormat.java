@@ -48,8 +48,9 @@ public final class TokenFormat {
 
     /**
      * Verifies a token, in this order: its form (present, at most 8 KiB, three canonical base64url
-     * segments), its header (the key it names, before any MAC is computed), its signature in constant
-     * time, its claims (strict JSON, every registered and own claim of its type, custom claims as
+     * segments), its header (the key it names, before any MAC or signature is computed), its MAC in
+     * constant time or its signature (of the one length of its algorithm), its claims (strict JSON,
+     * every registered and own claim of its type, custom claims as
      * {@link TokenClaims} holds them), and then the rules: the time window with the leeway, the
      * issuer, the audience.
      *

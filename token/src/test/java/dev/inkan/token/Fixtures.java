@@ -98,6 +98,7 @@ final class Fixtures {
                 case HS256 -> "HmacSHA256";
                 case HS384 -> "HmacSHA384";
                 case HS512 -> "HmacSHA512";
+                default -> throw new IllegalStateException(key.algorithm() + " is not an HMAC");
             };
             try {
                 javax.crypto.Mac mac = javax.crypto.Mac.getInstance(jcaName);

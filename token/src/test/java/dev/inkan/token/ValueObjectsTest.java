@@ -25,6 +25,68 @@ class ValueObjectsTest {
     }
 
     @Test
+    void publicKeyAlgorithms_knowTheirSignatureLength_keyType_andCurve_andHaveNoMac() {
+        assertThat(JwsAlgorithm.EdDSA.signatureLength()).isEqualTo(64);
+        assertThat(JwsAlgorithm.Ed25519.signatureLength()).isEqualTo(64);
+        assertThat(JwsAlgorithm.ES256.signatureLength()).isEqualTo(64);
+        assertThat(JwsAlgorithm.HS384.signatureLength()).isEqualTo(48);
+        assertThat(JwsAlgorithm.EdDSA.keyType()).isEqualTo("OKP");
+        assertThat(JwsAlgorithm.Ed25519.curve()).contains("Ed25519");
+        assertThat(JwsAlgorithm.ES256.keyType()).isEqualTo("EC");
+        assertThat(JwsAlgorithm.ES256.curve()).contains("P-256");
+        assertThat(JwsAlgorithm.HS256.keyType()).isEqualTo("oct");
+        assertThat(JwsAlgorithm.HS256.curve()).isEmpty();
+        assertThat(JwsAlgorithm.HS256.isHmac()).isTrue();
+        assertThat(JwsAlgorithm.EdDSA.isHmac()).isFalse();
+        assertThatThrownBy(JwsAlgorithm.ES256::macLength).isInstanceOf(IllegalStateException.class);
+        assertThat(JwsAlgorithm.fromJwsName("EdDSA")).contains(JwsAlgorithm.EdDSA);
+        assertThat(JwsAlgorithm.fromJwsName("Ed25519")).contains(JwsAlgorithm.Ed25519);
+        assertThat(JwsAlgorithm.fromJwsName("EDDSA")).isEmpty();
+        assertThat(JwsAlgorithm.fromJwsName("es256")).isEmpty();
+    }
+
+    @Test
+    void aKeyPair_isCheckedOnce_publishesOnlyItsPublicHalf_andNeverShowsItsPrivateKey() {
+        byte[] x = new byte[32];
+        x[0] = 9;
+        byte[] d = new byte[32];
+        d[0] = 42;
+        PublicJwk publicKey = new PublicJwk("p1", JwsAlgorithm.EdDSA, x, Optional.empty());
+        SigningKey pair = SigningKey.keyPair(d, publicKey);
+        d[0] = 0;
+        x[0] = 0;
+
+        assertThat(pair.keyId()).isEqualTo("p1");
+        assertThat(pair.algorithm()).isEqualTo(JwsAlgorithm.EdDSA);
+        assertThat(pair.secret()[0]).isEqualTo((byte) 42);
+        assertThat(pair.publicKey()).contains(publicKey);
+        assertThat(publicKey.x()[0]).isEqualTo((byte) 9);
+        assertThat(publicKey.keyType()).isEqualTo("OKP");
+        assertThat(publicKey.curve()).isEqualTo("Ed25519");
+        assertThat(pair).hasToString("SigningKey[kid=p1, EdDSA, key pair]");
+        assertThat(publicKey).hasToString("PublicJwk[kid=p1, EdDSA, OKP Ed25519]");
+        assertThat(new SigningKey("h", JwsAlgorithm.HS256, new byte[32]).publicKey()).isEmpty();
+        assertThat(pair).isEqualTo(SigningKey.keyPair(pair.secret(), new PublicJwk("p1", JwsAlgorithm.EdDSA, publicKey.x(),
+                Optional.empty())));
+        assertThat(new PublicJwk("e", JwsAlgorithm.ES256, new byte[32], Optional.of(new byte[32])).y()).isPresent();
+
+        assertThatThrownBy(() -> SigningKey.keyPair(new byte[31], publicKey)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("32 bytes, not 31");
+        assertThatThrownBy(() -> new SigningKey("p", JwsAlgorithm.EdDSA, new byte[64])).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("key pair");
+        assertThatThrownBy(() -> new PublicJwk("p", JwsAlgorithm.EdDSA, new byte[33], Optional.empty()))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new PublicJwk("p", JwsAlgorithm.EdDSA, new byte[32], Optional.of(new byte[32])))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("has no y");
+        assertThatThrownBy(() -> new PublicJwk("p", JwsAlgorithm.ES256, new byte[32], Optional.empty()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs y");
+        assertThatThrownBy(() -> new PublicJwk("p", JwsAlgorithm.ES256, new byte[32], Optional.of(new byte[31])))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new PublicJwk("p", JwsAlgorithm.HS256, new byte[32], Optional.empty()))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void aSigningKey_isCheckedOnce_andNeverShowsItsBytes() {
         byte[] secret = new byte[48];
         secret[0] = 42;

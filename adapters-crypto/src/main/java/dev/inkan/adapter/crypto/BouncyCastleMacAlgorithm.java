@@ -50,6 +50,7 @@ public final class BouncyCastleMacAlgorithm implements MacAlgorithm {
             case HS256 -> SHA256Digest.newInstance();
             case HS384 -> SHA384Digest.newInstance();
             case HS512 -> SHA512Digest.newInstance();
+            default -> throw new IllegalArgumentException(algorithm.jwsName() + " is not an HMAC");
         };
     }
 

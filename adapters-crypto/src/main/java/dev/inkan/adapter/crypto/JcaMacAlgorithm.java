@@ -15,6 +15,7 @@ public final class JcaMacAlgorithm implements MacAlgorithm {
             case HS256 -> "HmacSHA256";
             case HS384 -> "HmacSHA384";
             case HS512 -> "HmacSHA512";
+            default -> throw new IllegalArgumentException(key.algorithm().jwsName() + " is not an HMAC");
         };
         SecretKeySpec spec = new SecretKeySpec(key.secret(), jcaName);
         Mac prototype = newMac(spec);

@@ -6,25 +6,32 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import dev.inkan.application.port.out.KeyRing;
 import dev.inkan.token.JwsAlgorithm;
+import dev.inkan.token.PublicJwk;
 import dev.inkan.token.SigningKey;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * Key rings from a JWK Set (RFC 7517) of symmetric keys:
- * {@code {"keys":[{"kty":"oct","kid":"…","k":"<base64url>","alg":"HS256"}]}}. Order is kept: the
- * first key signs.
+ * Key rings from a JWK Set (RFC 7517) of symmetric keys,
+ * {@code {"kty":"oct","kid":"…","k":"<base64url>","alg":"HS256"}}, and of key pairs with their private
+ * member (RFC 8037 and RFC 7518 6.2), {@code {"kty":"OKP","crv":"Ed25519","kid":"…","x":…,"d":…,"alg":"EdDSA"}}
+ * or {@code {"kty":"EC","crv":"P-256","kid":"…","x":…,"y":…,"d":…,"alg":"ES256"}}. Each key is for its one
+ * {@code alg}. Order is kept: the first key signs.
  */
 public final class JwkSetKeyRing {
 
     private static final JsonFactory JSON = JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
+    private static final Set<String> KEY_TYPES = Set.of("oct", "OKP", "EC");
 
     private JwkSetKeyRing() {
     }
@@ -33,7 +40,8 @@ public final class JwkSetKeyRing {
      * @param json the JWK Set
      * @param algorithm the algorithm of a key without {@code alg}
      * @param source what to call the set in messages (a variable or a file name)
-     * @return the keys in the order of the set, each for its {@code alg} or else {@code algorithm}
+     * @return the keys in the order of the set, each for its {@code alg} or else {@code algorithm}, which
+     *     must then be of the key's type
      * @throws IllegalArgumentException naming {@code source} and the key, never showing key bytes
      */
     public static KeyRing parse(String json, JwsAlgorithm algorithm, String source) {
@@ -41,7 +49,7 @@ public final class JwkSetKeyRing {
         try {
             jwks = readKeys(json);
         } catch (IOException | IllegalStateException e) {
-            throw new IllegalArgumentException(source + ": not a JWK Set of the form {\"keys\":[{\"kty\":\"oct\",…}]}");
+            throw new IllegalArgumentException(source + ": not a JWK Set of the form {\"keys\":[{\"kty\":…,\"kid\":…,…}]}");
         }
         List<SigningKey> keys = new ArrayList<>();
         for (int i = 0; i < jwks.size(); i++) {
@@ -53,25 +61,54 @@ public final class JwkSetKeyRing {
     private static SigningKey toKey(Map<String, String> jwk, int index, JwsAlgorithm defaultAlgorithm, String source) {
         String kid = jwk.get("kid");
         String name = source + ": key " + (kid == null ? "#" + index : "'" + kid + "'");
-        if (!"oct".equals(jwk.get("kty"))) {
-            throw new IllegalArgumentException(name + " must have \"kty\":\"oct\" (a symmetric key)");
+        String kty = jwk.get("kty");
+        if (!KEY_TYPES.contains(kty)) {
+            throw new IllegalArgumentException(name + " must have \"kty\" oct (a symmetric key), OKP (Ed25519) or EC (P-256)");
         }
         if (kid == null || kid.isBlank()) {
             throw new IllegalArgumentException(name + " needs a \"kid\"");
         }
-        JwsAlgorithm algorithm = !jwk.containsKey("alg") ? defaultAlgorithm
-                : JwsAlgorithm.fromJwsName(String.valueOf(jwk.get("alg"))).orElseThrow(() ->
-                        new IllegalArgumentException(name + " must have \"alg\" HS256, HS384 or HS512 when it has one"));
         if (jwk.containsKey("use") && !"sig".equals(jwk.get("use"))) {
             throw new IllegalArgumentException(name + " must have \"use\":\"sig\" when it has a use");
         }
-        byte[] bytes = unpaddedBase64Url(jwk.get("k")).orElseThrow(() ->
-                new IllegalArgumentException(name + " needs \"k\": the key bytes as unpadded base64url"));
+        JwsAlgorithm algorithm = algorithm(jwk, kty, defaultAlgorithm, name);
         try {
-            return new SigningKey(kid, algorithm, bytes);
+            if (algorithm.isHmac()) {
+                return new SigningKey(kid, algorithm, member(jwk, "k", name, "the key bytes"));
+            }
+            if (!algorithm.curve().orElseThrow().equals(jwk.get("crv"))) {
+                throw new IllegalArgumentException(name + " must have \"crv\":\"" + algorithm.curve().orElseThrow() + "\"");
+            }
+            Optional<byte[]> y = algorithm.keyType().equals("EC") ? Optional.of(member(jwk, "y", name, "its y coordinate"))
+                    : Optional.empty();
+            if (y.isEmpty() && jwk.containsKey("y")) {
+                throw new IllegalArgumentException(name + " is an OKP key, which has no \"y\"");
+            }
+            PublicJwk publicKey = new PublicJwk(kid, algorithm, member(jwk, "x", name, "its public key"), y);
+            return SigningKey.keyPair(member(jwk, "d", name, "its private key, which Inkan signs with"), publicKey);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(name + ": " + e.getMessage());
+            throw e.getMessage().startsWith(source) ? e : new IllegalArgumentException(name + ": " + e.getMessage());
         }
+    }
+
+    /** The key's {@code alg}, which must be one of its key type; without one, {@code defaultAlgorithm} if it is. */
+    private static JwsAlgorithm algorithm(Map<String, String> jwk, String kty, JwsAlgorithm defaultAlgorithm, String name) {
+        String ofType = Arrays.stream(JwsAlgorithm.values()).filter(a -> a.keyType().equals(kty)).map(JwsAlgorithm::jwsName)
+                .collect(Collectors.joining(", "));
+        if (!jwk.containsKey("alg")) {
+            if (!defaultAlgorithm.keyType().equals(kty)) {
+                throw new IllegalArgumentException(name + " (kty " + kty + ") needs an \"alg\" (" + ofType + "): it cannot be for "
+                        + defaultAlgorithm.jwsName() + ", the algorithm of keys without one");
+            }
+            return defaultAlgorithm;
+        }
+        return JwsAlgorithm.fromJwsName(String.valueOf(jwk.get("alg"))).filter(a -> a.keyType().equals(kty)).orElseThrow(() ->
+                new IllegalArgumentException(name + " (kty " + kty + ") must have \"alg\" " + ofType + " when it has one"));
+    }
+
+    private static byte[] member(Map<String, String> jwk, String member, String name, String what) {
+        return unpaddedBase64Url(jwk.get(member)).orElseThrow(() ->
+                new IllegalArgumentException(name + " needs \"" + member + "\": " + what + " as unpadded base64url"));
     }
 
     private static Optional<byte[]> unpaddedBase64Url(String text) {

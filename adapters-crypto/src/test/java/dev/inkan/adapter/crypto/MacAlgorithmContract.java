@@ -32,7 +32,7 @@ abstract class MacAlgorithmContract {
     abstract MacAlgorithm create();
 
     @ParameterizedTest
-    @EnumSource(JwsAlgorithm.class)
+    @EnumSource(value = JwsAlgorithm.class, names = {"HS256", "HS384", "HS512"})
     void rfc4231_everyCase_matches_orIsRefusedForAShortKey(JwsAlgorithm algorithm) {
         String digest = "sha" + algorithm.name().substring(2);
         int matched = 0;
@@ -55,7 +55,7 @@ abstract class MacAlgorithmContract {
     }
 
     @ParameterizedTest
-    @EnumSource(JwsAlgorithm.class)
+    @EnumSource(value = JwsAlgorithm.class, names = {"HS256", "HS384", "HS512"})
     void wycheproof_everyVerdict_isHonoured(JwsAlgorithm algorithm) {
         JsonNode file = Vectors.read("wycheproof/hmac_sha" + algorithm.name().substring(2) + "_test.json");
         int valid = 0;
@@ -183,7 +183,7 @@ abstract class MacAlgorithmContract {
     }
 
     @ParameterizedTest
-    @EnumSource(JwsAlgorithm.class)
+    @EnumSource(value = JwsAlgorithm.class, names = {"HS256", "HS384", "HS512"})
     void theMac_isOfTheKeysAlgorithm_andHasItsLength(JwsAlgorithm algorithm) {
         byte[] data = "x".getBytes(StandardCharsets.US_ASCII);
 

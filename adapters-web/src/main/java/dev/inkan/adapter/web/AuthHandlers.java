@@ -73,6 +73,10 @@ final class AuthHandlers {
     ForwardAuthHandlers forwardAuth() {
         return forwardAuth;
     }
+    /** @return what the well-known documents publish */
+    dev.inkan.application.port.in.GetPublicKeysUseCase publicKeys() {
+        return useCases.publicKeys();
+    }
 
     void register(Context ctx) {
         JsonNode body = JsonBodies.object(ctx);

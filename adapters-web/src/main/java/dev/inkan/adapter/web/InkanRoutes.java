@@ -39,6 +39,7 @@ final class InkanRoutes {
         routes.post(prefix + "/auth/email", account::changeEmail);
         routes.delete(prefix + "/me", account::deleteMe);
         ForwardAuthHandlers.mount(routes, prefix, handlers.forwardAuth());
+        WellKnownHandlers.mount(routes, prefix, handlers.publicKeys());
     }
 
     /** The headers every Inkan answer carries: no sniffing, no referrer, no framing, no caching, a strict CSP. */

@@ -3,15 +3,18 @@ package dev.inkan.adapter.web;
 import dev.inkan.application.port.in.AdministerUsersUseCase;
 import dev.inkan.application.port.in.CountSecurityEventsUseCase;
 import dev.inkan.application.port.in.EndSessionUseCase;
+import dev.inkan.application.port.in.GetPublicKeysUseCase;
 import dev.inkan.application.port.in.GetUserProfileUseCase;
 import dev.inkan.application.port.in.ListSecurityEventsUseCase;
 import dev.inkan.application.port.in.ListSessionsUseCase;
 import dev.inkan.application.port.in.LoginUseCase;
 import dev.inkan.application.port.in.LogoutEverywhereUseCase;
 import dev.inkan.application.port.in.LogoutUseCase;
+import dev.inkan.application.port.in.PublicKeys;
 import dev.inkan.application.port.in.RefreshTokensUseCase;
 import dev.inkan.application.port.in.RegisterUserUseCase;
 import dev.inkan.application.port.in.VerifyAccessTokenUseCase;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -19,6 +22,7 @@ import java.util.Objects;
  *
  * @param events the security log, for {@code GET /me/events} and {@code GET /admin/events}
  * @param eventCounts the security events recorded by type, for the management listener's metrics
+ * @param publicKeys what the JWKS and the discovery documents publish
  */
 public record WebUseCases(
         RegisterUserUseCase register,
@@ -34,7 +38,8 @@ public record WebUseCases(
         ListSecurityEventsUseCase events,
         CountSecurityEventsUseCase eventCounts,
         AccountUseCases account,
-        HealthProbe health) {
+        HealthProbe health,
+        GetPublicKeysUseCase publicKeys) {
 
     public WebUseCases {
         Objects.requireNonNull(register, "register");
@@ -51,5 +56,16 @@ public record WebUseCases(
         Objects.requireNonNull(eventCounts, "eventCounts");
         Objects.requireNonNull(account, "account");
         Objects.requireNonNull(health, "health");
+        Objects.requireNonNull(publicKeys, "publicKeys");
+    }
+
+    /** The same use cases without public keys: the JWKS is empty and there is no discovery document. */
+    public WebUseCases(RegisterUserUseCase register, LoginUseCase login, RefreshTokensUseCase refresh, LogoutUseCase logout,
+                       LogoutEverywhereUseCase logoutEverywhere, VerifyAccessTokenUseCase verify, GetUserProfileUseCase profile,
+                       ListSessionsUseCase listSessions, EndSessionUseCase endSession, AdministerUsersUseCase admin,
+                       ListSecurityEventsUseCase events, CountSecurityEventsUseCase eventCounts, AccountUseCases account,
+                       HealthProbe health) {
+        this(register, login, refresh, logout, logoutEverywhere, verify, profile, listSessions, endSession, admin, events,
+                eventCounts, account, health, () -> new PublicKeys("", List.of()));
     }
 }

@@ -2,6 +2,7 @@ package dev.inkan.application.tokens;
 
 import dev.inkan.application.port.out.KeyRing;
 import dev.inkan.application.port.out.MacAlgorithm;
+import dev.inkan.application.port.out.SignatureAlgorithm;
 import dev.inkan.domain.AccessTokenClaims;
 import dev.inkan.domain.InvalidTokenException;
 import dev.inkan.domain.InvalidTokenException.Reason;
@@ -9,6 +10,10 @@ import dev.inkan.domain.SessionId;
 import dev.inkan.domain.User;
 import dev.inkan.domain.UserId;
 import dev.inkan.token.JwsKey;
+import dev.inkan.token.PublicJwk;
+import dev.inkan.token.SignatureVerifier;
+import dev.inkan.token.Signer;
+import dev.inkan.token.SigningKey;
 import dev.inkan.token.TokenClaims;
 import dev.inkan.token.TokenException;
 import dev.inkan.token.TokenFormat;
@@ -23,25 +28,58 @@ import java.util.Optional;
 
 /**
  * Inkan's access tokens in the token format: the claims of a session's next token, signed with the
- * ring's first key, and a presented token verified back into the domain's terms.
+ * ring's first key, and a presented token verified back into the domain's terms. Each key of the ring
+ * is used only with its own algorithm: an HMAC key through the MAC port, a key pair through the
+ * signature port.
  */
 public final class AccessTokens {
+
+    /** What the HMAC-only constructor signs with: nothing, for a ring that must hold no pair. */
+    private static final SignatureAlgorithm NO_SIGNATURES = new SignatureAlgorithm() {
+        @Override
+        public Signer signer(SigningKey key) {
+            throw new IllegalArgumentException("key '" + key.keyId() + "' is for " + key.algorithm().jwsName()
+                    + ", and these access tokens have no signature algorithm, only a MAC");
+        }
+
+        @Override
+        public SignatureVerifier verifier(PublicJwk key) {
+            throw new IllegalArgumentException("key '" + key.keyId() + "': no signature algorithm");
+        }
+    };
 
     private final TokenFormat format;
     private final TokenRules rules;
     private final Duration lifetime;
 
     /**
+     * Access tokens under a ring of HMAC keys only.
+     *
      * @param lifetime how long an access token lives
-     * @throws IllegalArgumentException when the ring has no key or two keys share an id
+     * @throws IllegalArgumentException when the ring has no key, two keys share an id, or a key is a pair
      */
     public AccessTokens(KeyRing keys, MacAlgorithm mac, TokenRules rules, Duration lifetime) {
-        List<JwsKey> jwsKeys = keys.keys().stream()
-                .map(key -> JwsKey.hmac(key.keyId(), key.algorithm(), mac.keyed(key)))
-                .toList();
+        this(keys, mac, NO_SIGNATURES, rules, lifetime);
+    }
+
+    /**
+     * @param lifetime how long an access token lives
+     * @throws IllegalArgumentException when the ring has no key, two keys share an id, or a pair's
+     *     private key does not belong to its public key (naming the key)
+     */
+    public AccessTokens(KeyRing keys, MacAlgorithm mac, SignatureAlgorithm signatures, TokenRules rules, Duration lifetime) {
+        List<JwsKey> jwsKeys = keys.keys().stream().map(key -> jwsKey(key, mac, signatures)).toList();
         this.format = new TokenFormat(jwsKeys, rules);
         this.rules = rules;
         this.lifetime = Objects.requireNonNull(lifetime, "lifetime");
+    }
+
+    private static JwsKey jwsKey(SigningKey key, MacAlgorithm mac, SignatureAlgorithm signatures) {
+        if (key.algorithm().isHmac()) {
+            return JwsKey.hmac(key.keyId(), key.algorithm(), mac.keyed(key));
+        }
+        return JwsKey.signature(key.keyId(), key.algorithm(), signatures.signer(key),
+                signatures.verifier(key.publicKey().orElseThrow()));
     }
 
     /**

@@ -1,0 +1,16 @@
+package dev.inkan.application.port.in;
+
+import java.time.Duration;
+
+/** Use case: what resource servers need to verify Inkan's tokens without its secrets: the issuer and the public keys. */
+public interface GetPublicKeysUseCase {
+
+    /**
+     * How long a client may keep the keys before it fetches them again. A new key must be published
+     * at least this long before it signs, so that every cache has it by then.
+     */
+    Duration CACHE_LIFETIME = Duration.ofMinutes(5);
+
+    /** @return the issuer and the public half of every key pair in the key ring, the signing key first */
+    PublicKeys publicKeys();
+}
