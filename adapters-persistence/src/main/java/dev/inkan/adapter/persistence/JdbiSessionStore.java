@@ -29,6 +29,9 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class JdbiSessionStore implements SessionStore {
 
+    /** No session has this id (UUIDs of version 4 are never all zeros): the one to keep when none is. */
+    private static final UUID NO_SESSION = new UUID(0, 0);
+
     private static final String INSERT_TOKEN =
             "INSERT INTO refresh_tokens (" + RefreshTokenRow.COLUMNS + ") VALUES (" + RefreshTokenRow.PARAMETERS + ")";
     private static final String REVOKE_TOKENS_OF_ENDED = """
@@ -191,26 +194,7 @@ public final class JdbiSessionStore implements SessionStore {
      * transaction of {@code handle}, for the caller to record its own event and publish.
      */
     static Ended endAllOfUser(Handle handle, RevocationLog log, UserId user, Instant now, RevokeReason reason) {
-        handle.createUpdate("""
-                        UPDATE sessions SET ended_at = :now, end_reason = :reason
-                        WHERE user_id = :user AND ended_at IS NULL""")
-                .bind("now", Timestamps.bind(now))
-                .bind("reason", reason.name())
-                .bind("user", user.value())
-                .execute();
-        List<SessionId> sessions = handle.createQuery(
-                        "SELECT id FROM sessions WHERE user_id = :user AND ended_at = :now AND end_reason = :reason")
-                .bind("user", user.value())
-                .bind("now", Timestamps.bind(now))
-                .bind("reason", reason.name())
-                .map((rs, ctx) -> new SessionId(rs.getObject("id", UUID.class)))
-                .list();
-        revokeTokensOfEnded(handle, "user_id = :subject", user.value(), now, reason);
-        List<Revocation> revocations = new ArrayList<>();
-        revocations.add(log.userCutOff(user, now));
-        sessions.forEach(session -> revocations.add(log.sessionEnded(session, now)));
-        revocations.forEach(revocation -> log.record(handle, revocation, now));
-        return new Ended(sessions, revocations);
+        return endOfUser(handle, log, user, Optional.empty(), now, reason);
     }
 
     /**
@@ -220,13 +204,19 @@ public final class JdbiSessionStore implements SessionStore {
      */
     static Ended endOthersOfUser(Handle handle, RevocationLog log, UserId user, SessionId keep, Instant now,
                                  RevokeReason reason) {
+        return endOfUser(handle, log, user, Optional.of(keep), now, reason);
+    }
+
+    /** The sessions of a user but {@code keep} end; without one to keep, every token issued before {@code now} is cut off too. */
+    private static Ended endOfUser(Handle handle, RevocationLog log, UserId user, Optional<SessionId> keep, Instant now,
+                                   RevokeReason reason) {
         handle.createUpdate("""
                         UPDATE sessions SET ended_at = :now, end_reason = :reason
                         WHERE user_id = :user AND id <> :keep AND ended_at IS NULL""")
                 .bind("now", Timestamps.bind(now))
                 .bind("reason", reason.name())
                 .bind("user", user.value())
-                .bind("keep", keep.value())
+                .bind("keep", keep.map(SessionId::value).orElse(NO_SESSION))
                 .execute();
         List<SessionId> sessions = handle.createQuery(
                         "SELECT id FROM sessions WHERE user_id = :user AND ended_at = :now AND end_reason = :reason")
@@ -237,6 +227,9 @@ public final class JdbiSessionStore implements SessionStore {
                 .list();
         revokeTokensOfEnded(handle, "user_id = :subject", user.value(), now, reason);
         List<Revocation> revocations = new ArrayList<>();
+        if (keep.isEmpty()) {
+            revocations.add(log.userCutOff(user, now));
+        }
         sessions.forEach(session -> revocations.add(log.sessionEnded(session, now)));
         revocations.forEach(revocation -> log.record(handle, revocation, now));
         return new Ended(sessions, revocations);
