@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -185,8 +186,7 @@ public final class JdbiOneTimeTokenStore implements OneTimeTokenStore {
                 .findOne()
                 .map(OneTimeTokenRow::toToken)
                 .filter(token -> purposes.contains(token.purpose()));
-        if (found.isEmpty() || JdbiUserRepository.lock(handle, found.get().userId()).isEmpty()
-                || isDisabled(handle, found.get().userId())) {
+        if (found.isEmpty() || !lockEnabled(handle, found.get().userId())) {
             return Optional.empty();
         }
         int deleted = handle.createUpdate("DELETE FROM one_time_tokens WHERE token_hash = :hash AND expires_at > :now")
@@ -201,11 +201,18 @@ public final class JdbiOneTimeTokenStore implements OneTimeTokenStore {
         handle.createUpdate("DELETE FROM one_time_tokens WHERE user_id = :id").bind("id", user.value()).execute();
     }
 
-    private static boolean isDisabled(Handle handle, UserId user) {
-        return handle.createQuery("SELECT COUNT(*) FROM users WHERE id = :id AND disabled_at IS NOT NULL")
+    /**
+     * Takes the user's row lock, as {@link JdbiUserRepository#lock} does, in the same statement that
+     * finds the account enabled.
+     *
+     * @return whether the user exists and is not disabled (and their row is locked then)
+     */
+    private static boolean lockEnabled(Handle handle, UserId user) {
+        return handle.createQuery("SELECT id FROM users WHERE id = :id AND disabled_at IS NULL FOR UPDATE")
                 .bind("id", user.value())
-                .mapTo(Integer.class)
-                .one() > 0;
+                .mapTo(UUID.class)
+                .findOne()
+                .isPresent();
     }
 
     private static Email emailOf(Handle handle, UserId user) {
