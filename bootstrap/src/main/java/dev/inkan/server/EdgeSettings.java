@@ -8,6 +8,7 @@ import dev.inkan.adapter.web.WebSettings;
 import dev.inkan.bootstrap.ConfigException;
 import dev.inkan.bootstrap.ConfigSource;
 import dev.inkan.bootstrap.CryptoSettings;
+import dev.inkan.bootstrap.TokenSettings;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
@@ -23,7 +24,7 @@ final class EdgeSettings {
      * @param crypto the password hasher's settings: the server works on as many logins at once as it takes
      * @param publicUrl {@code INKAN_PUBLIC_URL}, as the library read it: its page is the default login URL
      */
-    static WebSettings from(ConfigSource config, CryptoSettings crypto, Optional<URI> publicUrl) {
+    static WebSettings from(ConfigSource config, CryptoSettings crypto, TokenSettings tokens, Optional<URI> publicUrl) {
         TokenTransport transport = config.choice("INKAN_TOKEN_TRANSPORT", TokenTransport.BOTH, TokenTransport.class,
                 TokenTransport::parse);
         List<String> origins = config.optional("INKAN_CORS_ORIGINS")
@@ -47,7 +48,7 @@ final class EdgeSettings {
         } catch (IllegalArgumentException e) {
             throw new ConfigException("INKAN_TRUSTED_PROXIES: " + e.getMessage());
         }
-        GatewaySettings gateway = GatewayConfig.from(config, publicUrl);
+        GatewaySettings gateway = GatewayConfig.from(config, tokens, publicUrl);
         try {
             return new WebSettings(transport, origins, limits, proxies, crypto.hashConcurrency() + crypto.hashQueue(), gateway);
         } catch (IllegalArgumentException e) {

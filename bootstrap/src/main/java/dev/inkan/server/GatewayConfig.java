@@ -7,10 +7,13 @@ import dev.inkan.bootstrap.ConfigException;
 import dev.inkan.bootstrap.ConfigSource;
 import java.net.URI;
 import java.net.URISyntaxException;
+import dev.inkan.bootstrap.TokenSettings;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
@@ -25,10 +28,11 @@ final class GatewayConfig {
     }
 
     /**
+     * @param tokens the token settings, whose algorithm must be a key pair's for gateway tokens
      * @param publicUrl {@code INKAN_PUBLIC_URL}, as the library read it
      * @throws ConfigException naming the first variable that is bad
      */
-    static GatewaySettings from(ConfigSource config, Optional<URI> publicUrl) {
+    static GatewaySettings from(ConfigSource config, TokenSettings tokens, Optional<URI> publicUrl) {
         ForwardAuthRules rules = parsed("INKAN_FORWARD_AUTH_RULES", () ->
                 config.optional("INKAN_FORWARD_AUTH_RULES").map(ForwardAuthRules::parse).orElse(ForwardAuthRules.none()));
         GatewaySettings settings = GatewaySettings.defaults()
@@ -47,11 +51,36 @@ final class GatewayConfig {
         } else if (publicUrl.isPresent()) {
             settings = with("INKAN_PUBLIC_URL", settings, current -> current.withLoginUrl(pageOf(publicUrl.get())));
         }
+        checkGatewayTokens(settings.rules(), tokens);
+        Duration lifetime = config.duration("INKAN_GATEWAY_TOKEN_TTL", GatewaySettings.DEFAULT_GATEWAY_TOKEN_LIFETIME);
+        settings = with("INKAN_GATEWAY_TOKEN_TTL", settings, current -> current.withGatewayTokenLifetime(lifetime));
         Optional<String> domain = config.optional("INKAN_COOKIE_DOMAIN");
         if (domain.isPresent()) {
             settings = with("INKAN_COOKIE_DOMAIN", settings, current -> current.withCookieDomain(domain.get()));
         }
         return settings;
+    }
+
+    /**
+     * Gateway tokens go to upstreams, which verify them with the public key: an HMAC upstream would
+     * hold the key that mints every token. And each is for its upstream alone, never a token that
+     * Inkan itself would take for an access token.
+     */
+    private static void checkGatewayTokens(ForwardAuthRules rules, TokenSettings tokens) {
+        Set<String> audiences = rules.gatewayAudiences();
+        if (audiences.isEmpty()) {
+            return;
+        }
+        if (tokens.algorithm().isHmac()) {
+            throw new ConfigException("INKAN_FORWARD_AUTH_RULES asks for gateway tokens (;aud:" + String.join(", ;aud:", audiences)
+                    + "), which only a key pair signs, but INKAN_JWT_ALG is " + tokens.algorithm().jwsName()
+                    + ": set INKAN_JWT_ALG to EdDSA or ES256 (with HMAC every upstream would hold the key that mints Inkan's tokens)");
+        }
+        String own = tokens.rules().audience();
+        if (audiences.contains(own)) {
+            throw new ConfigException("INKAN_FORWARD_AUTH_RULES: the gateway token audience '" + own + "' is INKAN_AUDIENCE,"
+                    + " the audience of Inkan's own access tokens; give each upstream an audience of its own");
+        }
     }
 
     /** Inkan's page: {@code /} of the public URL, whatever path that has. */

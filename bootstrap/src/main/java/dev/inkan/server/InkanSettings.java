@@ -31,6 +31,6 @@ public record InkanSettings(ServerSettings server, LibrarySettings library, Data
         String embedded = "jdbc:h2:file:" + server.dataDir().resolve("inkan") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
         DatabaseSettings database = library.database().orElseGet(() -> LibrarySettings.database(config, embedded));
         return new InkanSettings(server, library, database,
-                EdgeSettings.from(config, library.crypto(), library.mail().publicUrl()));
+                EdgeSettings.from(config, library.crypto(), library.tokens(), library.mail().publicUrl()));
     }
 }

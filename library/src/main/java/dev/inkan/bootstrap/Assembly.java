@@ -37,6 +37,7 @@ import dev.inkan.application.service.DeleteAccountService;
 import dev.inkan.application.service.EndSessionService;
 import dev.inkan.application.service.GetPublicKeysService;
 import dev.inkan.application.service.GetUserProfileService;
+import dev.inkan.application.service.IssueGatewayTokenService;
 import dev.inkan.application.service.ListSecurityEventsService;
 import dev.inkan.application.service.ListSessionsService;
 import dev.inkan.application.service.LoginService;
@@ -243,6 +244,7 @@ final class Assembly {
                 new ChangeEmailService(users, hasher, links, mail),
                 new DeleteAccountService(users, hasher, random, clock),
                 publicKeys,
+                new IssueGatewayTokenService(accessTokens, choices.rules().audience(), random, clock),
                 database.<java.util.function.BooleanSupplier>map(db -> db::isHealthy).orElse(() -> true));
         ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "inkan-housekeeping");

@@ -16,6 +16,7 @@ import dev.inkan.application.port.in.VerifyEmailUseCase;
 import dev.inkan.application.port.in.EndSessionUseCase;
 import dev.inkan.application.port.in.GetPublicKeysUseCase;
 import dev.inkan.application.port.in.GetUserProfileUseCase;
+import dev.inkan.application.port.in.IssueGatewayTokenUseCase;
 import dev.inkan.application.port.in.ListSecurityEventsUseCase;
 import dev.inkan.application.port.in.ListSessionsUseCase;
 import dev.inkan.application.port.in.LoginUseCase;
@@ -170,6 +171,14 @@ public final class Inkan implements AutoCloseable {
     /** @return the use case that publishes the issuer and the public keys, for the JWKS and the discovery documents */
     public GetPublicKeysUseCase publicKeys() {
         return useCases.publicKeys();
+    }
+
+    /**
+     * @return the use case that mints the short-lived tokens a gateway hands to an upstream (none
+     *     while the signing key is an HMAC key)
+     */
+    public IssueGatewayTokenUseCase gatewayTokens() {
+        return useCases.gatewayTokens();
     }
 
     /** @return whether the database answers a cheap query right now (always, when every store is the application's) */

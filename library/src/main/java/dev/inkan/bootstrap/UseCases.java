@@ -12,6 +12,7 @@ import dev.inkan.application.port.in.VerifyEmailUseCase;
 import dev.inkan.application.port.in.EndSessionUseCase;
 import dev.inkan.application.port.in.GetPublicKeysUseCase;
 import dev.inkan.application.port.in.GetUserProfileUseCase;
+import dev.inkan.application.port.in.IssueGatewayTokenUseCase;
 import dev.inkan.application.port.in.ListSecurityEventsUseCase;
 import dev.inkan.application.port.in.ListSessionsUseCase;
 import dev.inkan.application.port.in.LoginUseCase;
@@ -45,6 +46,7 @@ record UseCases(
         ChangeEmailUseCase changeEmail,
         DeleteAccountUseCase deleteAccount,
         GetPublicKeysUseCase publicKeys,
+        IssueGatewayTokenUseCase gatewayTokens,
         BooleanSupplier databaseUp) {
 
     UseCases {
@@ -68,6 +70,7 @@ record UseCases(
         Objects.requireNonNull(changeEmail, "changeEmail");
         Objects.requireNonNull(deleteAccount, "deleteAccount");
         Objects.requireNonNull(publicKeys, "publicKeys");
+        Objects.requireNonNull(gatewayTokens, "gatewayTokens");
         Objects.requireNonNull(databaseUp, "databaseUp");
     }
 }

@@ -52,7 +52,7 @@ final class AuthHandlers {
         this.account = new AccountHandlers(useCases.account(), useCases.profile(), authentication, limits, clientAddress,
                 origins, settings, prefix);
         this.cookies = new TokenCookies(settings.gateway().cookieDomain());
-        this.forwardAuth = new ForwardAuthHandlers(authentication, settings, prefix);
+        this.forwardAuth = new ForwardAuthHandlers(authentication, useCases.gatewayTokens(), settings, prefix);
     }
 
     /** @return the handlers of the admin API, which share this one's token checks */

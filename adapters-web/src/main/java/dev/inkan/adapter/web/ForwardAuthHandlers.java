@@ -1,6 +1,7 @@
 package dev.inkan.adapter.web;
 
 import dev.inkan.adapter.web.ForwardAuthRules.Requirement;
+import dev.inkan.application.port.in.IssueGatewayTokenUseCase;
 import dev.inkan.domain.AccessTokenClaims;
 import dev.inkan.domain.InvalidTokenException;
 import io.javalin.config.RoutesConfig;
@@ -51,14 +52,17 @@ final class ForwardAuthHandlers {
     private static final String FORWARD = "/auth/forward";
 
     private final RequestAuthentication authentication;
+    private final IssueGatewayTokenUseCase gatewayTokens;
     private final GatewaySettings gateway;
     private final ClientAddress peers;
     private final Set<String> allowedOrigins;
     private final String prefix;
     private final AtomicBoolean warnedOfUntrustedPeer = new AtomicBoolean();
 
-    ForwardAuthHandlers(RequestAuthentication authentication, WebSettings settings, String prefix) {
+    ForwardAuthHandlers(RequestAuthentication authentication, IssueGatewayTokenUseCase gatewayTokens, WebSettings settings,
+                        String prefix) {
         this.authentication = Objects.requireNonNull(authentication, "authentication");
+        this.gatewayTokens = Objects.requireNonNull(gatewayTokens, "gatewayTokens");
         this.gateway = settings.gateway();
         this.peers = new ClientAddress(settings.trustedProxies());
         Set<String> origins = new LinkedHashSet<>(settings.corsOrigins());
@@ -112,8 +116,13 @@ final class ForwardAuthHandlers {
         JsonBodies.respond(ctx, Map.of("redirect_origins", gateway.redirectOrigins()));
     }
 
-    private void answer(Context ctx, Optional<AccessTokenClaims> caller) {
+    private void answer(Context ctx, Decision decision) {
+        Optional<AccessTokenClaims> caller = decision.caller();
         gateway.headers().write(ctx, caller);
+        if (caller.isPresent() && decision.audience().isPresent()) {
+            gatewayTokens.issue(caller.get(), decision.audience().get(), gateway.gatewayTokenLifetime())
+                    .ifPresent(token -> ctx.header("Authorization", "Bearer " + token));
+        }
         if (caller.isPresent() && ctx.method() != HandlerType.HEAD) {
             JsonBodies.respond(ctx, ClaimsResponse.from(caller.get()));
         } else {
@@ -124,14 +133,15 @@ final class ForwardAuthHandlers {
     /**
      * @param badRequest the status for a forwarded request that cannot be judged (its path does not
      *     normalise, a header came twice): 403 where only 401 and 403 may be answered
-     * @return the caller, or empty for anyone on a path that asks for nobody
+     * @return the caller (empty for anyone on a path that asks for nobody), and the audience of the
+     *     gateway token to mint for the upstream: only for a trusted proxy, whose rule names one
      */
-    private Optional<AccessTokenClaims> authorize(Context ctx, String route, int badRequest) {
+    private Decision authorize(Context ctx, String route, int badRequest) {
         Original original = original(ctx, route, badRequest);
         Requirement requirement = original.path().map(path -> gateway.rules().requirementFor(path))
                 .orElse(gateway.rules().fallback());
         if (!requirement.authenticated()) {
-            return anyoneOrTheCaller(ctx, original);
+            return new Decision(anyoneOrTheCaller(ctx, original), Optional.empty());
         }
         Credential credential = credential(ctx).orElseThrow(() -> new InvalidTokenException(InvalidTokenException.Reason.MISSING));
         AccessTokenClaims claims = authentication.verify(credential.token());
@@ -144,7 +154,9 @@ final class ForwardAuthHandlers {
                 throw new InsufficientRoleException();
             }
         }
-        return Optional.of(claims);
+        // Anyone may call this endpoint; only the gateway, which hands the token to the upstream alone, is given one.
+        Optional<String> audience = peers.peerIsTrusted(ctx) ? requirement.audience() : Optional.empty();
+        return new Decision(Optional.of(claims), audience);
     }
 
     /** A path open to anyone still tells the upstream who is calling, when the caller proves it; else nobody. */
@@ -259,6 +271,10 @@ final class ForwardAuthHandlers {
     /** The request the gateway asks about: its method, target (path and query), host and scheme as far as known. */
     private record Original(String method, Optional<String> uri, Optional<ForwardedPath> path, Optional<String> host,
                             Optional<String> proto) {
+    }
+
+    /** Who may pass ({@code caller}), and for which upstream audience a gateway token is minted, if any. */
+    private record Decision(Optional<AccessTokenClaims> caller, Optional<String> audience) {
     }
 
     /** A presented access token, and whether the browser sent it on its own (a cookie) rather than a client on purpose. */

@@ -6,8 +6,10 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -39,7 +41,8 @@ public final class ForwardAuthRules {
 
     /**
      * @param commaSeparated rules {@code prefix=requirement}, separated by commas; a requirement is
-     *     {@code anyone}, {@code authenticated} or {@code role:NAME}
+     *     {@code anyone}, {@code authenticated} or {@code role:NAME}, and either of the last two may
+     *     end in {@code ;aud:NAME} for a gateway token with that audience
      * @return these rules, with {@code authenticated} for paths they do not cover
      * @throws IllegalArgumentException naming the first rule that is not one, or a prefix given twice
      */
@@ -134,22 +137,46 @@ public final class ForwardAuthRules {
 
     /**
      * What a request must bring: nothing, a good token, or a good token whose roles hold every one
-     * of {@code roles}.
+     * of {@code roles}; and the audience of the gateway token the upstream gets, if it wants one.
+     *
+     * @param audience the {@code aud} of the gateway token minted for the upstream, from a rule
+     *     ending in {@code ;aud:NAME}; empty for no gateway token
      */
-    record Requirement(boolean authenticated, Set<String> roles) {
+    record Requirement(boolean authenticated, Set<String> roles, Optional<String> audience) {
 
-        static final Requirement ANYONE = new Requirement(false, Set.of());
-        static final Requirement AUTHENTICATED = new Requirement(true, Set.of());
+        static final Requirement ANYONE = new Requirement(false, Set.of(), Optional.empty());
+        static final Requirement AUTHENTICATED = new Requirement(true, Set.of(), Optional.empty());
+        private static final String AUDIENCE = ";aud:";
+        /** No comma, equals sign or semicolon (they separate rules), no space or control character. */
+        private static final Pattern AUDIENCE_VALUE = Pattern.compile("[A-Za-z0-9._~:/?#@!$&'()*+-]{1,255}");
 
         Requirement {
             roles = Set.copyOf(roles);
+            Objects.requireNonNull(audience, "audience");
             if (!roles.isEmpty() && !authenticated) {
                 throw new IllegalArgumentException("a role needs a token");
+            }
+            if (audience.isPresent() && !authenticated) {
+                throw new IllegalArgumentException("a gateway token needs a caller: anyone is given no token");
             }
         }
 
         static Requirement parse(String text) {
             String requirement = text.strip();
+            int audience = requirement.indexOf(AUDIENCE);
+            if (audience >= 0) {
+                String name = requirement.substring(audience + AUDIENCE.length()).strip();
+                if (!AUDIENCE_VALUE.matcher(name).matches()) {
+                    throw new IllegalArgumentException("'" + requirement + "': an audience is 1 to 255 characters without spaces,"
+                            + " commas, equals signs or semicolons, such as orders or https://orders.example");
+                }
+                Requirement access = parse(requirement.substring(0, audience));
+                if (!access.authenticated()) {
+                    throw new IllegalArgumentException("'" + requirement + "': a gateway token needs a caller, so anyone cannot"
+                            + " have an audience; write authenticated;aud:" + name);
+                }
+                return new Requirement(true, access.roles(), Optional.of(name));
+            }
             if (requirement.equals("anyone")) {
                 return ANYONE;
             }
@@ -158,27 +185,39 @@ public final class ForwardAuthRules {
             }
             if (requirement.startsWith("role:")) {
                 try {
-                    return new Requirement(true, Set.of(new Role(requirement.substring("role:".length())).name()));
+                    return new Requirement(true, Set.of(new Role(requirement.substring("role:".length())).name()), Optional.empty());
                 } catch (IllegalArgumentException e) {
                     throw new IllegalArgumentException("'" + requirement + "': " + e.getMessage());
                 }
             }
-            throw new IllegalArgumentException("a requirement is anyone, authenticated or role:NAME, not '" + requirement + "'");
+            throw new IllegalArgumentException("a requirement is anyone, authenticated or role:NAME, optionally followed by"
+                    + " ;aud:NAME for a gateway token, not '" + requirement + "'");
         }
 
-        /** @return what this and {@code other} ask together */
+        /**
+         * @return what this and {@code other} ask together; a gateway token only when both name the
+         *     same audience, so a path read two ways never gets a token for an upstream it may not reach
+         */
         Requirement and(Requirement other) {
             Set<String> both = new TreeSet<>(roles);
             both.addAll(other.roles);
-            return new Requirement(authenticated || other.authenticated, both);
+            Optional<String> sameAudience = audience.equals(other.audience) ? audience : Optional.empty();
+            return new Requirement(authenticated || other.authenticated, both, sameAudience);
         }
 
         @Override
         public String toString() {
-            if (!roles.isEmpty()) {
-                return new TreeSet<>(roles).stream().map(role -> "role:" + role).collect(Collectors.joining("+"));
-            }
-            return authenticated ? "authenticated" : "anyone";
+            String access = !roles.isEmpty() ? new TreeSet<>(roles).stream().map(role -> "role:" + role).collect(Collectors.joining("+"))
+                    : authenticated ? "authenticated" : "anyone";
+            return access + audience.map(name -> AUDIENCE + name).orElse("");
         }
+    }
+
+    /** @return the audiences the rules and the default mint gateway tokens for */
+    public Set<String> gatewayAudiences() {
+        Set<String> audiences = new TreeSet<>();
+        fallback.audience().ifPresent(audiences::add);
+        rules.forEach(rule -> rule.requirement().audience().ifPresent(audiences::add));
+        return audiences;
     }
 }

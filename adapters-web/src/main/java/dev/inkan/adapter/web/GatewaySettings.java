@@ -1,6 +1,8 @@
 package dev.inkan.adapter.web;
 
+import dev.inkan.application.port.in.IssueGatewayTokenUseCase;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,14 +22,18 @@ import java.util.Optional;
  * @param cookieDomain the domain the access and CSRF cookies are set for ({@code __Secure-} names
  *     with {@code Domain=}), so that one login covers its subdomains; empty for host-only
  *     {@code __Host-} cookies
+ * @param gatewayTokenLifetime how long the gateway tokens of rules with an audience live: more than
+ *     0 and at most {@link IssueGatewayTokenUseCase#MAX_LIFETIME}
  */
 public record GatewaySettings(ForwardAuthRules rules, IdentityHeaders headers, Optional<URI> loginUrl,
-                              List<String> redirectOrigins, Optional<String> cookieDomain) {
+                              List<String> redirectOrigins, Optional<String> cookieDomain, Duration gatewayTokenLifetime) {
 
+    /** Long enough for a slow upstream to check it, short enough that a copy of it is soon worthless. */
+    public static final Duration DEFAULT_GATEWAY_TOKEN_LIFETIME = Duration.ofSeconds(30);
     private static final GatewaySettings DEFAULTS = new GatewaySettings(ForwardAuthRules.none(), IdentityHeaders.defaults(),
             Optional.empty(), List.of(), Optional.empty());
 
-    /** @throws IllegalArgumentException when a URL, an origin or the domain is not one */
+    /** @throws IllegalArgumentException when a URL, an origin, the domain or the lifetime is not one */
     public GatewaySettings {
         Objects.requireNonNull(rules, "rules");
         Objects.requireNonNull(headers, "headers");
@@ -47,6 +53,17 @@ public record GatewaySettings(ForwardAuthRules rules, IdentityHeaders headers, O
             }
         }
         cookieDomain.ifPresent(GatewaySettings::checkDomain);
+        if (gatewayTokenLifetime.isNegative() || gatewayTokenLifetime.isZero()
+                || gatewayTokenLifetime.compareTo(IssueGatewayTokenUseCase.MAX_LIFETIME) > 0) {
+            throw new IllegalArgumentException("a gateway token lives at least a second and at most "
+                    + IssueGatewayTokenUseCase.MAX_LIFETIME + ", not " + gatewayTokenLifetime);
+        }
+    }
+
+    /** The settings with gateway tokens that live {@link #DEFAULT_GATEWAY_TOKEN_LIFETIME}. */
+    public GatewaySettings(ForwardAuthRules rules, IdentityHeaders headers, Optional<URI> loginUrl, List<String> redirectOrigins,
+                           Optional<String> cookieDomain) {
+        this(rules, headers, loginUrl, redirectOrigins, cookieDomain, DEFAULT_GATEWAY_TOKEN_LIFETIME);
     }
 
     /** @return no rules ({@code authenticated} everywhere), the default headers, no login URL, no origins, host-only cookies */
@@ -74,28 +91,33 @@ public record GatewaySettings(ForwardAuthRules rules, IdentityHeaders headers, O
         }
     }
 
+    /** @return these settings with gateway tokens that live {@code lifetime} */
+    public GatewaySettings withGatewayTokenLifetime(Duration lifetime) {
+        return new GatewaySettings(rules, headers, loginUrl, redirectOrigins, cookieDomain, lifetime);
+    }
+
     /** @return these settings with {@code rules} */
     public GatewaySettings withRules(ForwardAuthRules rules) {
-        return new GatewaySettings(rules, headers, loginUrl, redirectOrigins, cookieDomain);
+        return new GatewaySettings(rules, headers, loginUrl, redirectOrigins, cookieDomain, gatewayTokenLifetime);
     }
 
     /** @return these settings with {@code headers} */
     public GatewaySettings withHeaders(IdentityHeaders headers) {
-        return new GatewaySettings(rules, headers, loginUrl, redirectOrigins, cookieDomain);
+        return new GatewaySettings(rules, headers, loginUrl, redirectOrigins, cookieDomain, gatewayTokenLifetime);
     }
 
     /** @return these settings with browsers sent to {@code loginUrl} */
     public GatewaySettings withLoginUrl(URI loginUrl) {
-        return new GatewaySettings(rules, headers, Optional.of(loginUrl), redirectOrigins, cookieDomain);
+        return new GatewaySettings(rules, headers, Optional.of(loginUrl), redirectOrigins, cookieDomain, gatewayTokenLifetime);
     }
 
     /** @return these settings with {@code origins} allowed */
     public GatewaySettings withRedirectOrigins(List<String> origins) {
-        return new GatewaySettings(rules, headers, loginUrl, origins, cookieDomain);
+        return new GatewaySettings(rules, headers, loginUrl, origins, cookieDomain, gatewayTokenLifetime);
     }
 
     /** @return these settings with the cookies shared with {@code domain} */
     public GatewaySettings withCookieDomain(String domain) {
-        return new GatewaySettings(rules, headers, loginUrl, redirectOrigins, Optional.of(domain));
+        return new GatewaySettings(rules, headers, loginUrl, redirectOrigins, Optional.of(domain), gatewayTokenLifetime);
     }
 }

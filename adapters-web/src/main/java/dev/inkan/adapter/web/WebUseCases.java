@@ -5,6 +5,7 @@ import dev.inkan.application.port.in.CountSecurityEventsUseCase;
 import dev.inkan.application.port.in.EndSessionUseCase;
 import dev.inkan.application.port.in.GetPublicKeysUseCase;
 import dev.inkan.application.port.in.GetUserProfileUseCase;
+import dev.inkan.application.port.in.IssueGatewayTokenUseCase;
 import dev.inkan.application.port.in.ListSecurityEventsUseCase;
 import dev.inkan.application.port.in.ListSessionsUseCase;
 import dev.inkan.application.port.in.LoginUseCase;
@@ -23,6 +24,7 @@ import java.util.Objects;
  * @param events the security log, for {@code GET /me/events} and {@code GET /admin/events}
  * @param eventCounts the security events recorded by type, for the management listener's metrics
  * @param publicKeys what the JWKS and the discovery documents publish
+ * @param gatewayTokens what mints the tokens forward-auth hands to upstreams whose rule names an audience
  */
 public record WebUseCases(
         RegisterUserUseCase register,
@@ -39,7 +41,8 @@ public record WebUseCases(
         CountSecurityEventsUseCase eventCounts,
         AccountUseCases account,
         HealthProbe health,
-        GetPublicKeysUseCase publicKeys) {
+        GetPublicKeysUseCase publicKeys,
+        IssueGatewayTokenUseCase gatewayTokens) {
 
     public WebUseCases {
         Objects.requireNonNull(register, "register");
@@ -57,15 +60,26 @@ public record WebUseCases(
         Objects.requireNonNull(account, "account");
         Objects.requireNonNull(health, "health");
         Objects.requireNonNull(publicKeys, "publicKeys");
+        Objects.requireNonNull(gatewayTokens, "gatewayTokens");
     }
 
-    /** The same use cases without public keys: the JWKS is empty and there is no discovery document. */
+    /** The same use cases without gateway tokens. */
+    public WebUseCases(RegisterUserUseCase register, LoginUseCase login, RefreshTokensUseCase refresh, LogoutUseCase logout,
+                       LogoutEverywhereUseCase logoutEverywhere, VerifyAccessTokenUseCase verify, GetUserProfileUseCase profile,
+                       ListSessionsUseCase listSessions, EndSessionUseCase endSession, AdministerUsersUseCase admin,
+                       ListSecurityEventsUseCase events, CountSecurityEventsUseCase eventCounts, AccountUseCases account,
+                       HealthProbe health, GetPublicKeysUseCase publicKeys) {
+        this(register, login, refresh, logout, logoutEverywhere, verify, profile, listSessions, endSession, admin, events,
+                eventCounts, account, health, publicKeys, IssueGatewayTokenUseCase.NONE);
+    }
+
+    /** The same use cases without public keys (the JWKS is empty and there is no discovery document) or gateway tokens. */
     public WebUseCases(RegisterUserUseCase register, LoginUseCase login, RefreshTokensUseCase refresh, LogoutUseCase logout,
                        LogoutEverywhereUseCase logoutEverywhere, VerifyAccessTokenUseCase verify, GetUserProfileUseCase profile,
                        ListSessionsUseCase listSessions, EndSessionUseCase endSession, AdministerUsersUseCase admin,
                        ListSecurityEventsUseCase events, CountSecurityEventsUseCase eventCounts, AccountUseCases account,
                        HealthProbe health) {
         this(register, login, refresh, logout, logoutEverywhere, verify, profile, listSessions, endSession, admin, events,
-                eventCounts, account, health, () -> new PublicKeys("", List.of()));
+                eventCounts, account, health, () -> new PublicKeys("", List.of()), IssueGatewayTokenUseCase.NONE);
     }
 }

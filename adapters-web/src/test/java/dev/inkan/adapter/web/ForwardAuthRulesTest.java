@@ -96,4 +96,24 @@ class ForwardAuthRulesTest {
     void anOrdinaryPath_hasViews(String path) {
         assertThat(ForwardedPath.parse(path)).as(path).isPresent();
     }
+
+    @Test
+    void aRuleMayNameTheAudienceOfAGatewayToken_forAnAuthenticatedCaller() {
+        ForwardAuthRules audiences = ForwardAuthRules.parse("/orders/=authenticated;aud:orders-api,/admin/=role:admin;aud:https://admin.example,/x/=anyone");
+
+        assertThat(audiences.requirementFor(ForwardedPath.parse("/orders/1").orElseThrow()).audience()).hasValue("orders-api");
+        assertThat(audiences.requirementFor(ForwardedPath.parse("/admin/1").orElseThrow()))
+                .hasToString("role:admin;aud:https://admin.example");
+        assertThat(audiences.requirementFor(ForwardedPath.parse("/x/1").orElseThrow()).audience()).isEmpty();
+        assertThat(audiences.gatewayAudiences()).containsExactly("https://admin.example", "orders-api");
+        assertThat(ForwardAuthRules.parse("/a/=role:admin;aud:a").requirementFor(ForwardedPath.parse("/a/../b").orElseThrow())
+                .audience()).as("two readings that disagree mint nothing").isEmpty();
+        assertThat(ForwardAuthRules.none().withDefault("authenticated;aud:api").gatewayAudiences()).containsExactly("api");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/a/=anyone;aud:x", "/a/=authenticated;aud:", "/a/=authenticated;aud:two words", "/a/=authenticated;aud:a;b"})
+    void anAudienceThatCannotBe_isRefused(String rule) {
+        assertThatThrownBy(() -> ForwardAuthRules.parse(rule)).isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -49,6 +49,7 @@ public final class AccessTokens {
     };
 
     private final TokenFormat format;
+    private final boolean signsWithKeyPair;
     private final TokenRules rules;
     private final Duration lifetime;
 
@@ -70,6 +71,7 @@ public final class AccessTokens {
     public AccessTokens(KeyRing keys, MacAlgorithm mac, SignatureAlgorithm signatures, TokenRules rules, Duration lifetime) {
         List<JwsKey> jwsKeys = keys.keys().stream().map(key -> jwsKey(key, mac, signatures)).toList();
         this.format = new TokenFormat(jwsKeys, rules);
+        this.signsWithKeyPair = !jwsKeys.get(0).algorithm().isHmac();
         this.rules = rules;
         this.lifetime = Objects.requireNonNull(lifetime, "lifetime");
     }
@@ -91,6 +93,11 @@ public final class AccessTokens {
         Instant issuedAt = now.truncatedTo(ChronoUnit.SECONDS);
         return new AccessTokenClaims(rules.issuer(), user.id(), List.of(rules.audience()), issuedAt, issuedAt.plus(lifetime),
                 Optional.empty(), tokenId, session, user.roleNames(), user.rolesVersion(), custom, user.emailVerified());
+    }
+
+    /** @return whether the signing key is a key pair, whose public half may be handed to anyone */
+    public boolean signsWithKeyPair() {
+        return signsWithKeyPair;
     }
 
     /**

@@ -7,9 +7,12 @@ import dev.inkan.application.port.in.PublicKeys;
 import dev.inkan.application.port.out.KeyRing;
 import dev.inkan.application.port.out.MacAlgorithm;
 import dev.inkan.application.port.out.SignatureAlgorithm;
+import dev.inkan.application.port.out.RandomSource;
 import dev.inkan.application.service.GetPublicKeysService;
+import dev.inkan.application.service.IssueGatewayTokenService;
 import dev.inkan.domain.AccessTokenClaims;
 import dev.inkan.domain.Email;
+import dev.inkan.domain.InvalidTokenException;
 import dev.inkan.domain.PasswordHash;
 import dev.inkan.domain.SessionId;
 import dev.inkan.domain.User;
@@ -29,8 +32,10 @@ import java.security.PublicKey;
 import java.security.Signature;
 import java.security.interfaces.EdECPrivateKey;
 import java.security.spec.X509EncodedKeySpec;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
@@ -96,6 +101,75 @@ class KeyPairTokensTest {
         assertThat(published.keys()).containsExactly(first.publicKey().orElseThrow(), second.publicKey().orElseThrow());
         assertThat(published.algorithms()).containsExactly(JwsAlgorithm.EdDSA);
         assertThat(new GetPublicKeysService(ring(hmac), "inkan").publicKeys().keys()).isEmpty();
+    }
+
+    @Test
+    void aGatewayToken_isTheCallersForTheUpstream_withItsOwnIdAndAMinuteAtMost() {
+        SigningKey ed = ed25519("ed");
+        AccessTokens tokens = new AccessTokens(ring(ed), NO_MAC, jca(), RULES, Duration.ofMinutes(15));
+        AccessTokenClaims caller = tokens.claimsFor(USER, new SessionId(UUID.randomUUID()), "jti", Map.of("tenant", "t1"), NOW);
+        var gateway = new IssueGatewayTokenService(tokens, RULES.audience(), random(), Clock.fixed(NOW.plusSeconds(7), ZoneOffset.UTC));
+
+        String token = gateway.issue(caller, "orders", Duration.ofSeconds(30)).orElseThrow();
+
+        AccessTokenClaims minted = upstream(ed, "orders").verify(token, NOW.plusSeconds(8));
+        assertThat(minted.audience()).containsExactly("orders");
+        assertThat(minted.subject()).isEqualTo(caller.subject());
+        assertThat(minted.sessionId()).isEqualTo(caller.sessionId());
+        assertThat(minted.custom()).isEqualTo(caller.custom());
+        assertThat(minted.tokenId()).isNotEqualTo(caller.tokenId());
+        assertThat(minted.issuedAt()).isEqualTo(NOW.plusSeconds(7));
+        assertThat(minted.expiresAt()).isEqualTo(NOW.plusSeconds(37));
+        assertThatThrownBy(() -> tokens.verify(token, NOW.plusSeconds(8)))
+                .as("Inkan itself does not take it for an access token").isInstanceOf(InvalidTokenException.class);
+    }
+
+    @Test
+    void aGatewayToken_neverOutlivesTheCallersToken_andLivesAMinuteAtMost() {
+        SigningKey ed = ed25519("ed");
+        AccessTokens tokens = new AccessTokens(ring(ed), NO_MAC, jca(), RULES, Duration.ofMinutes(15));
+        AccessTokenClaims caller = tokens.claimsFor(USER, new SessionId(UUID.randomUUID()), "jti", Map.of(), NOW);
+        Instant late = caller.expiresAt().minusSeconds(5);
+        var gateway = new IssueGatewayTokenService(tokens, RULES.audience(), random(), Clock.fixed(late, ZoneOffset.UTC));
+
+        String token = gateway.issue(caller, "orders", Duration.ofSeconds(60)).orElseThrow();
+
+        assertThat(upstream(ed, "orders").verify(token, late).expiresAt()).isEqualTo(caller.expiresAt());
+        assertThatThrownBy(() -> gateway.issue(caller, "orders", Duration.ofSeconds(61)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at most 60 seconds");
+        assertThatThrownBy(() -> gateway.issue(caller, RULES.audience(), Duration.ofSeconds(30)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("audience of Inkan's own access tokens");
+    }
+
+    @Test
+    void underAnHmacKey_noGatewayTokenIsMinted() {
+        SigningKey hmac = new SigningKey("h", JwsAlgorithm.HS256, new byte[32]);
+        MacAlgorithm mac = key -> (data, offset, length) -> new byte[32];
+        AccessTokens tokens = new AccessTokens(ring(hmac), mac, RULES, Duration.ofMinutes(15));
+        AccessTokenClaims caller = tokens.claimsFor(USER, new SessionId(UUID.randomUUID()), "jti", Map.of(), NOW);
+
+        assertThat(new IssueGatewayTokenService(tokens, RULES.audience(), random(), Clock.fixed(NOW, ZoneOffset.UTC))
+                .issue(caller, "orders", Duration.ofSeconds(30))).isEmpty();
+    }
+
+    private static RandomSource random() {
+        return new RandomSource() {
+            @Override
+            public byte[] bytes(int count) {
+                return new byte[count];
+            }
+
+            @Override
+            public UUID uuid() {
+                return UUID.randomUUID();
+            }
+        };
+    }
+
+    /** What the upstream of audience {@code audience} verifies with: the same key, its own audience. */
+    private AccessTokens upstream(SigningKey key, String audience) {
+        return new AccessTokens(ring(key), NO_MAC, jca(), new TokenRules(RULES.issuer(), audience, RULES.leeway()),
+                Duration.ofMinutes(15));
     }
 
     private static KeyRing ring(SigningKey... keys) {
