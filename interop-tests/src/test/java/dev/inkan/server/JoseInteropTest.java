@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class JoseInteropTest {
 
-    private static final Path SCRIPTS = projectRoot().resolve("adapters-web/src/test/browser");
+    private static final Path SCRIPTS = ProjectRoot.find().resolve("adapters-web/src/test/browser");
 
     @TempDir
     Path dataDir;
@@ -99,14 +99,5 @@ class JoseInteropTest {
     private static boolean onPath(String program) {
         List<String> path = Arrays.asList(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator));
         return path.stream().anyMatch(dir -> !dir.isEmpty() && Files.isExecutable(Path.of(dir, program)));
-    }
-
-    private static Path projectRoot() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.exists(dir.resolve("mvnw"))) {
-            dir = dir.getParent();
-        }
-        assertThat(dir).as("the project root (with mvnw)").isNotNull();
-        return dir;
     }
 }

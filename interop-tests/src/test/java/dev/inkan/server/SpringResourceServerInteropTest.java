@@ -5,33 +5,26 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.BeanCreationException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtClaimNames;
-import org.springframework.security.oauth2.jwt.JwtClaimValidator;
-import org.springframework.security.oauth2.jwt.JwtDecoders;
-import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
-import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 
 /**
- * A Spring Security resource server, configured as the README tells its users, against a running
- * Inkan: its decoder built by {@code JwtDecoders.fromIssuerLocation} from Inkan's issuer URL, with an
- * audience validator, behind the {@link JwtAuthenticationProvider} that turns a bearer token into the
- * request's principal (roles as authorities) or into the 401 of an {@link InvalidBearerTokenException}.
- * ES256 is Spring's case; an EdDSA Inkan is shown to be none of it.
+ * A Spring Security resource server, made from the README's configuration class as it stands there,
+ * against a running Inkan: its decoder built by {@code JwtDecoders.fromIssuerLocation} from Inkan's
+ * issuer URL, with an audience validator, behind the {@link JwtAuthenticationProvider} that turns a
+ * bearer token into the request's principal (roles as authorities) or into the 401 of an
+ * {@link InvalidBearerTokenException}. ES256 is Spring's case; an EdDSA Inkan is shown to be none of it.
  */
 class SpringResourceServerInteropTest {
 
@@ -39,46 +32,29 @@ class SpringResourceServerInteropTest {
     static Path es256Data;
     @TempDir
     static Path eddsaData;
+    @TempDir
+    static Path classes;
 
+    private static ReadmeSpringConfiguration readme;
     private static InteropInkan es256;
     private static InteropInkan eddsa;
     private static JwtAuthenticationProvider orders;
 
     @BeforeAll
     static void startInkan() {
+        readme = ReadmeSpringConfiguration.compile(classes);
         es256 = InteropInkan.start("ES256", es256Data);
         eddsa = InteropInkan.start("EdDSA", eddsaData);
-        orders = resourceServer(es256.issuer(), InteropInkan.AUDIENCE);
+        orders = readme.resourceServer(es256.issuer(), InteropInkan.AUDIENCE);
     }
 
     @AfterAll
-    static void stopInkan() {
-        if (es256 != null) {
-            es256.close();
+    static void stopInkan() throws Exception {
+        for (AutoCloseable each : new AutoCloseable[] {eddsa, es256, readme}) {
+            if (each != null) {
+                each.close();
+            }
         }
-        if (eddsa != null) {
-            eddsa.close();
-        }
-    }
-
-    /**
-     * The resource server of the service {@code audience}, as a Spring application's configuration
-     * builds it (the README's Java configuration, and what Spring Boot builds from {@code issuer-uri},
-     * {@code audiences} and {@code authorities-claim-name}).
-     */
-    static JwtAuthenticationProvider resourceServer(String issuer, String audience) {
-        NimbusJwtDecoder decoder = JwtDecoders.fromIssuerLocation(issuer);
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(issuer),
-                new JwtClaimValidator<List<String>>(JwtClaimNames.AUD, aud -> aud != null && aud.contains(audience))));
-        JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
-        roles.setAuthoritiesClaimName("roles");
-        roles.setAuthorityPrefix("");
-        JwtAuthenticationConverter principal = new JwtAuthenticationConverter();
-        principal.setJwtGrantedAuthoritiesConverter(roles);
-        JwtAuthenticationProvider provider = new JwtAuthenticationProvider(decoder);
-        provider.setJwtAuthenticationConverter(principal);
-        return provider;
     }
 
     private static Authentication present(JwtAuthenticationProvider resourceServer, String token) {
@@ -124,23 +100,25 @@ class SpringResourceServerInteropTest {
 
     @Test
     void aTokenForAnotherService_isRefused_byTheAudienceValidator() {
-        JwtAuthenticationProvider billing = resourceServer(es256.issuer(), "billing");
+        JwtAuthenticationProvider billing = readme.resourceServer(es256.issuer(), "billing");
 
         assertThatThrownBy(() -> present(billing, es256.goodToken()))
                 .isInstanceOf(InvalidBearerTokenException.class).hasMessageContaining("aud");
     }
 
     @Test
-    void anIssuerThatIsNotInkansCharacterForCharacter_stopsTheDecoderBeingBuilt() {
-        assertThatThrownBy(() -> JwtDecoders.fromIssuerLocation(es256.issuer() + "/"))
+    void anIssuerThatIsNotInkansCharacterForCharacter_stopsTheApplication() {
+        assertThatThrownBy(() -> readme.resourceServer(es256.issuer() + "/", InteropInkan.AUDIENCE))
+                .isInstanceOf(BeanCreationException.class).rootCause()
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("did not match the requested issuer");
     }
 
     @Test
     void anEdDsaInkan_isOfNoUseToSpring_whichSelectsOnlyRsaAndEcKeys() {
-        assertThatThrownBy(() -> JwtDecoders.fromIssuerLocation(eddsa.issuer()))
-                .as("from the issuer, Spring finds no key it can use").isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("Failed to find any algorithms from the JWK set");
+        assertThatThrownBy(() -> readme.resourceServer(eddsa.issuer(), InteropInkan.AUDIENCE))
+                .as("from the issuer, Spring finds no key it can use, and the application does not start")
+                .isInstanceOf(BeanCreationException.class).rootCause()
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Failed to find any algorithms from the JWK set");
         assertThat(SignatureAlgorithm.from("EdDSA")).as("nor can it be told to use EdDSA").isNull();
 
         NimbusJwtDecoder givenTheKeys = NimbusJwtDecoder.withJwkSetUri(eddsa.issuer() + "/.well-known/jwks.json").build();
