@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -44,6 +45,11 @@ final class GeneratedKey {
     /** @return the name of the file that holds the generated key of {@code algorithm} */
     static String fileOf(JwsAlgorithm algorithm) {
         return algorithm.isHmac() ? FILE : "jwks-" + algorithm.jwsName().toLowerCase(java.util.Locale.ROOT) + ".json";
+    }
+
+    /** @return whether the data folder holds a key generated before, of any algorithm */
+    static boolean anyIn(Path dataDir) {
+        return Arrays.stream(JwsAlgorithm.values()).anyMatch(algorithm -> Files.exists(dataDir.resolve(fileOf(algorithm))));
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.inkan.adapter.persistence.JdbiDatabase;
 import dev.inkan.adapter.web.InkanJavalinPlugin;
 import dev.inkan.adapter.web.RateLimitBuckets;
 import dev.inkan.adapter.web.WebUseCases;
+import dev.inkan.application.port.in.AdministerKeysUseCase;
 import dev.inkan.application.port.in.AdministerUsersUseCase;
 import dev.inkan.application.port.in.CountSecurityEventsUseCase;
 import dev.inkan.application.port.in.ChangeEmailUseCase;
@@ -170,6 +171,15 @@ public final class Inkan implements AutoCloseable {
     /** @return the use case that publishes the issuer and the public keys, for the JWKS and the discovery documents */
     public GetPublicKeysUseCase publicKeys() {
         return useCases.publicKeys();
+    }
+
+    /**
+     * @return the use case that rotates, lists and retires the signing keys, when they are kept in the
+     *     database ({@code INKAN_KEY_STORE=database}, or {@link InkanBuilder#keysInDatabase}); empty when
+     *     they come from the file sources, which Inkan cannot change
+     */
+    public Optional<AdministerKeysUseCase> keys() {
+        return useCases.keys();
     }
 
     /** @return whether the database answers a cheap query right now (always, when every store is the application's) */
