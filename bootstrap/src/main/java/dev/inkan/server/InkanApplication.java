@@ -131,10 +131,8 @@ public final class InkanApplication implements AutoCloseable {
         }
         Path dataDir = settings.server().dataDir();
         JwsAlgorithm algorithm = settings.library().tokens().algorithm();
-        if (settings.library().keyStore().inDatabase() && !GeneratedKey.anyIn(dataDir)) {
-            return Optional.empty();
-        }
-        return Optional.of(GeneratedKey.in(dataDir, new SecureRandomSource(), algorithm));
+        return settings.library().keyStore().inDatabase() ? GeneratedKey.before(dataDir, new SecureRandomSource(), algorithm)
+                : Optional.of(GeneratedKey.in(dataDir, new SecureRandomSource(), algorithm));
     }
 
     private static Path outbox(InkanSettings settings) {

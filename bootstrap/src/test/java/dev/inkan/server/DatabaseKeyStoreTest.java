@@ -55,6 +55,35 @@ class DatabaseKeyStoreTest {
     }
 
     @Test
+    void switchingToTheDatabaseAndToAKeyPairAtOnce_keepsTheHmacKeyVerifying_andWritesNoKeyFile() throws Exception {
+        Map<String, String> hmac = Map.of("INKAN_ISSUER", "http://127.0.0.1");
+        String before;
+        try (InkanApplication files = InkanApplication.start(ConfigSource.of(server(hmac)))) {
+            HttpJson http = new HttpJson(files.port());
+            http.post("/auth/register", credentials("ann@example.com", PASSWORD));
+            before = body(http.post("/auth/login", credentials("ann@example.com", PASSWORD))).get("access_token").asText();
+        }
+        Map<String, String> pair = new HashMap<>(inDatabase());
+        pair.putAll(hmac);
+        pair.put("INKAN_JWT_ALG", "EdDSA");
+
+        try (InkanApplication database = InkanApplication.start(ConfigSource.of(server(pair)))) {
+            HttpJson http = new HttpJson(database.port());
+            assertThat(http.get("/auth/verify", before).statusCode()).isEqualTo(200);
+            String after = body(http.post("/auth/login", credentials("ann@example.com", PASSWORD))).get("access_token").asText();
+            assertThat(TestTokens.header(after).get("alg").asText()).isEqualTo("EdDSA");
+        }
+        try (var files = Files.list(dir.resolve("data"))) {
+            assertThat(files.map(file -> file.getFileName().toString()).filter(name -> name.startsWith("jwks")))
+                    .containsExactly(GeneratedKey.FILE);
+        }
+        List<String> keys = run(operator(pair), "keys", "list").lines();
+        assertThat(keys).hasSize(2);
+        assertThat(keys.get(0)).contains("\tHS256\tverifying\t").doesNotEndWith("\t-");
+        assertThat(keys.get(1)).contains("\tEdDSA\tsigning\t").endsWith("\t-");
+    }
+
+    @Test
     void theKeysInTheDatabase_areEncrypted_andAWrongKeyEncryptionKeyStopsStartUp_namingTheVariableAndTheKey() throws Exception {
         byte[] secret = TestTokens.randomKey(32);
         Map<String, String> env = new HashMap<>(inDatabase());

@@ -38,6 +38,7 @@ class DatabaseKeysLibraryTest {
         String before;
         try (Inkan files = Inkan.builder().jdbcUrl(jdbcUrl, "", "").secret(secret).build()) {
             assertThat(files.keys()).as("keys from a secret cannot be rotated by Inkan").isEmpty();
+            assertThat(files.publicKeys().publicKeys().cacheLifetime()).isEqualTo(Duration.ofMinutes(5));
             files.register().register(RegisterCommand.of("ann@example.com", PASSWORD));
             before = files.login().login(LoginCommand.of("ann@example.com", PASSWORD)).accessToken();
         }
