@@ -98,12 +98,14 @@ final class KeyCommands {
         if (!settings.library().keyStore().inDatabase()) {
             throw CommandFailure.usage(command.words() + ": the signing keys are not kept in the database: they come from"
                     + " INKAN_JWT_KEYS_FILE, INKAN_JWT_SECRET or the data folder, which Inkan does not change; set"
-                    + " INKAN_KEY_STORE=database (with INKAN_KEY_ENCRYPTION_KEY or INKAN_KEY_ENCRYPTION_KEY_FILE) to keep them there");
+                    + " INKAN_KEY_STORE=database (with INKAN_KEY_ENCRYPTION_KEY or INKAN_KEY_ENCRYPTION_KEY_FILE) to keep them"
+                    + " there");
         }
         return settings;
     }
 
     private static AdministerKeysUseCase administration(Inkan inkan) {
-        return inkan.keys().orElseThrow(() -> new IllegalStateException("the keys are in the database, yet Inkan has no use case for them"));
+        return inkan.keys().orElseThrow(() -> new IllegalStateException(
+                "the keys are in the database, yet Inkan has no use case for them"));
     }
 }

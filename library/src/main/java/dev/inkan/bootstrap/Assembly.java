@@ -73,7 +73,8 @@ final class Assembly {
 
     static Inkan assemble(Choices choices) {
         // Keys of the files are read first, so that a problem with them is told before the database is opened.
-        Optional<SigningKeys> fixedKeys = choices.keyStore().inDatabase() ? Optional.empty() : Optional.of(SigningKeys.fixed(choices));
+        Optional<SigningKeys> fixedKeys = choices.keyStore().inDatabase() ? Optional.empty()
+                : Optional.of(SigningKeys.fixed(choices));
         if (choices.sessions().isPresent() != choices.revocationFeed().isPresent()) {
             throw new IllegalStateException("a session store of your own records the revocations of the sessions it ends,"
                     + " so it comes with a revocation feed of your own: give sessionStore(…) and revocationFeed(…), or neither");

@@ -25,7 +25,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
-/** The driving ports one {@link Inkan} hands out (that of the signing keys when they are in the database), and whether its database answers. */
+/**
+ * The driving ports one {@link Inkan} hands out (that of the signing keys when they are in the
+ * database), and whether its database answers.
+ */
 record UseCases(
         RegisterUserUseCase register,
         LoginUseCase login,

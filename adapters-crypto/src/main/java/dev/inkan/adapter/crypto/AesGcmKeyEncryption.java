@@ -59,7 +59,8 @@ public final class AesGcmKeyEncryption implements KeyEncryption {
             cipher.doFinal(secret, 0, secret.length, sealed, NONCE_LENGTH);
             return sealed;
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM failed to encrypt key '" + key.keyId() + "' (" + e.getClass().getSimpleName() + ")");
+            throw new IllegalStateException("AES-GCM failed to encrypt key '" + key.keyId() + "' ("
+                    + e.getClass().getSimpleName() + ")");
         } finally {
             Arrays.fill(secret, (byte) 0);
         }
@@ -79,7 +80,8 @@ public final class AesGcmKeyEncryption implements KeyEncryption {
         } catch (AEADBadTagException e) {
             throw new UnreadableKeyException(keyId);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM failed to decrypt key '" + keyId + "' (" + e.getClass().getSimpleName() + ")");
+            throw new IllegalStateException("AES-GCM failed to decrypt key '" + keyId + "' ("
+                    + e.getClass().getSimpleName() + ")");
         }
         try {
             return algorithm.isHmac() ? new SigningKey(keyId, algorithm, secret) : KeyPairs.ofPrivateKey(keyId, algorithm, secret);
