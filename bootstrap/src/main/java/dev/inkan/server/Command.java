@@ -64,6 +64,33 @@ enum Command {
                 INKAN_ISSUER=https://auth.example.com java -jar inkan.jar serve
 
               --alg ALG   HS256, HS384, HS512, EdDSA, Ed25519 or ES256 (any case)
+            """),
+    KEYS_ROTATE("keys rotate", "[--alg HS256|HS384|HS512|EdDSA|Ed25519|ES256]", Set.of("--alg"),
+            "publish a new signing key, which signs after INKAN_KEY_PUBLISH_DELAY", """
+            Makes a new signing key in the database and publishes it at once in the JWKS of every
+            instance; it starts signing INKAN_KEY_PUBLISH_DELAY later (10 minutes by default), once
+            every cache of the JWKS holds it. The key that signs until then keeps verifying until
+            the longest access token it signed has expired (INKAN_ACCESS_TTL and INKAN_LEEWAY
+            after), then retires. Prints the new key id and when it starts signing:
+
+              java -jar inkan.jar keys rotate --alg EdDSA
+
+              --alg ALG   HS256, HS384, HS512, EdDSA, Ed25519 or ES256 (any case); INKAN_JWT_ALG
+                          by default
+            """),
+    KEYS_LIST("keys list", "", Set.of(), "list the signing keys: kid, alg, state, signs from, retires at", """
+            Prints the signing keys in the order they were made, one a line, tab-separated: key id,
+            alg, state (published: in the JWKS, not signing yet; signing; verifying: the tokens it
+            signed until they expire; retired), when it signs from, and when it retires (- for not
+            yet decided).
+            """),
+    KEYS_RETIRE("keys retire", "KID", Set.of(), "end one key at once (an emergency): its tokens are refused", """
+            Retires the key KID at once: within a second it leaves the key ring and the JWKS of
+            every instance, so every token it signed is refused, and resource servers following
+            the revocation feed learn of it. When KID is the signing key, the key published to sign
+            next signs from now on; when there is none, a new key of INKAN_JWT_ALG is made to sign
+            at once. Either way some key always signs. Users whose access token KID signed get a
+            new one at their next refresh.
             """);
 
     /** What the help of a command that opens the database says about it. */
@@ -72,6 +99,13 @@ enum Command {
             The users commands work on the database the server is configured with (the same INKAN_*
             variables), without a running server: on the embedded H2 database, stop the server
             first; on PostgreSQL, running servers see each change within a second.""";
+    /** What the help of a command on the keys in the database says about it. */
+    private static final String KEYS_DATABASE = """
+
+            It works on the keys in the database the server is configured with, with the same
+            INKAN_* variables (INKAN_KEY_STORE=database and the key-encryption key among them),
+            while servers run: each sees a change within a second. keys rotate needs PostgreSQL;
+            keys list and keys retire work on the embedded H2 database too, with the server stopped.""";
     private static final String EXIT_CODES = """
 
             Exit codes: 0 done, 1 the operation failed, 2 a usage or configuration error.
@@ -103,7 +137,8 @@ enum Command {
 
     /** @return its help: its usage line, what it does, its options */
     String help() {
-        return "usage: " + usage() + "\n\n" + details + (words.startsWith("users ") ? DATABASE : "") + EXIT_CODES;
+        return "usage: " + usage() + "\n\n" + details + (words.startsWith("users ") ? DATABASE : "")
+                + (this == KEYS_ROTATE || this == KEYS_LIST || this == KEYS_RETIRE ? KEYS_DATABASE : "") + EXIT_CODES;
     }
 
     /** @return the line of its usage that a message points to: {@code java -jar inkan.jar users grant EMAIL ROLE} */
@@ -136,6 +171,7 @@ enum Command {
                     .append(command.summary).append('\n');
         }
         help.append("\nRun java -jar inkan.jar ").append(group.isEmpty() ? "" : group + " ").append("COMMAND --help for more.\n");
-        return help.append(group.equals("keys") ? "" : DATABASE).append(EXIT_CODES).toString();
+        return help.append(group.equals("keys") ? KEYS_DATABASE.replace("It works", "Rotate, list and retire work")
+                : DATABASE).append(EXIT_CODES).toString();
     }
 }

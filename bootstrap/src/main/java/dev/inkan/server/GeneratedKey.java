@@ -2,7 +2,9 @@ package dev.inkan.server;
 
 import dev.inkan.adapter.crypto.JwkSetKeyRing;
 import dev.inkan.adapter.crypto.KeyPairs;
+import dev.inkan.adapter.crypto.RandomKeyGenerator;
 import dev.inkan.adapter.crypto.StaticKeyRing;
+import dev.inkan.application.port.out.KeyRing;
 import dev.inkan.application.port.out.RandomSource;
 import dev.inkan.bootstrap.ConfigException;
 import dev.inkan.bootstrap.KeySource;
@@ -15,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -46,6 +49,11 @@ final class GeneratedKey {
         return algorithm.isHmac() ? FILE : "jwks-" + algorithm.jwsName().toLowerCase(java.util.Locale.ROOT) + ".json";
     }
 
+    /** @return whether the data folder holds a key generated before, of any algorithm */
+    static boolean anyIn(Path dataDir) {
+        return Arrays.stream(JwsAlgorithm.values()).anyMatch(algorithm -> Files.exists(dataDir.resolve(fileOf(algorithm))));
+    }
+
     /**
      * @param algorithm the configured algorithm, whose key is made first if there is none
      * @return the key of {@code algorithm} first, then those of the other files there are
@@ -55,6 +63,43 @@ final class GeneratedKey {
         if (!Files.exists(signing)) {
             generate(signing, algorithm, random);
         }
+        return new KeySource.Read(new StaticKeyRing(readAll(dataDir, algorithm)), "the keys generated in " + dataDir);
+    }
+
+    /**
+     * The keys generated here before, for the first start with the keys in the database to store
+     * there: what {@link #in} would give, except that a missing key of {@code algorithm} is made in
+     * memory, never in a file. The files are read only when the keys are asked for (when the
+     * database holds none yet).
+     *
+     * @return empty when no key was generated here
+     */
+    static Optional<KeySource> before(Path dataDir, RandomSource random, JwsAlgorithm algorithm) {
+        if (!anyIn(dataDir)) {
+            return Optional.empty();
+        }
+        KeyRing ring = new KeyRing() {
+            private List<SigningKey> keys;
+
+            @Override
+            public synchronized List<SigningKey> keys() {
+                if (keys == null) {
+                    List<SigningKey> found = new ArrayList<>();
+                    if (!Files.exists(dataDir.resolve(fileOf(algorithm)))) {
+                        found.add(new RandomKeyGenerator(random).generate(algorithm));
+                    }
+                    found.addAll(readAll(dataDir, algorithm));
+                    keys = List.copyOf(found);
+                }
+                return keys;
+            }
+        };
+        return Optional.of(new KeySource.Read(ring, "the keys generated in " + dataDir));
+    }
+
+    /** The keys of the files there are, that of {@code algorithm} first. */
+    private static List<SigningKey> readAll(Path dataDir, JwsAlgorithm algorithm) {
+        Path signing = dataDir.resolve(fileOf(algorithm));
         Set<String> files = new LinkedHashSet<>();
         files.add(fileOf(algorithm));
         for (JwsAlgorithm other : JwsAlgorithm.values()) {
@@ -67,12 +112,12 @@ final class GeneratedKey {
                 keys.addAll(read(file, name.equals(FILE) ? hmacAlgorithm(algorithm) : algorithmOf(name)));
             }
         }
-        SigningKey first = keys.get(0);
-        if (first.algorithm() != algorithm) {
+        SigningKey first = keys.isEmpty() ? null : keys.get(0);
+        if (first != null && Files.exists(signing) && first.algorithm() != algorithm) {
             throw new ConfigException(signing + ": its key '" + first.keyId() + "' is for " + first.algorithm().jwsName()
                     + ", but INKAN_JWT_ALG is " + algorithm.jwsName() + ": remove its \"alg\", or set INKAN_JWT_ALG to it");
         }
-        return new KeySource.Read(new StaticKeyRing(keys), "the keys generated in " + dataDir);
+        return keys;
     }
 
     /** The generated HMAC key has no alg: it serves the configured HMAC, or HS256 once a key pair signs. */

@@ -9,9 +9,11 @@ import dev.inkan.bootstrap.Inkan;
 import dev.inkan.bootstrap.InkanBuilder;
 import dev.inkan.bootstrap.KeySource;
 import dev.inkan.bootstrap.MailConfiguration;
+import dev.inkan.token.JwsAlgorithm;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -90,15 +92,12 @@ public final class InkanApplication implements AutoCloseable {
             throw new ConfigException("INKAN_DATA_DIR: cannot create " + settings.server().dataDir() + " ("
                     + e.getClass().getSimpleName() + ")");
         }
-        KeySource keys = settings.library().keys()
-                .orElseGet(() -> GeneratedKey.in(settings.server().dataDir(), new SecureRandomSource(),
-                        settings.library().tokens().algorithm()));
         DatabaseSettings database = settings.database();
         InkanBuilder builder = Inkan.builder()
                 .settings(settings.library())
-                .keys(keys)
                 .jdbcUrl(database.jdbcUrl(), database.user(), database.password())
                 .poolSize(database.maximumPoolSize());
+        keys(settings).ifPresent(builder::keys);
         MailConfiguration mail = settings.library().mail();
         if (mail.smtp().isEmpty()) {
             Path outbox = outbox(settings);
@@ -118,6 +117,22 @@ public final class InkanApplication implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage());
         }
+    }
+
+    /**
+     * The keys configured, else those generated in the data folder: made there on first use when the
+     * keys come from the files; with the keys in the database only those made before, for the first
+     * start to store there (without any, the database makes its own).
+     */
+    private static Optional<KeySource> keys(InkanSettings settings) {
+        Optional<KeySource> configured = settings.library().keys();
+        if (configured.isPresent()) {
+            return configured;
+        }
+        Path dataDir = settings.server().dataDir();
+        JwsAlgorithm algorithm = settings.library().tokens().algorithm();
+        return settings.library().keyStore().inDatabase() ? GeneratedKey.before(dataDir, new SecureRandomSource(), algorithm)
+                : Optional.of(GeneratedKey.in(dataDir, new SecureRandomSource(), algorithm));
     }
 
     private static Path outbox(InkanSettings settings) {

@@ -13,7 +13,8 @@ import java.util.function.Supplier;
 
 /**
  * The operator's command line: {@code users …} on the configured database without a running
- * server, {@code keys generate}, and the help of every command. Each run returns its exit code
+ * server, {@code keys generate}, {@code keys rotate}, {@code list} and {@code retire} on the keys in
+ * the database, and the help of every command. Each run returns its exit code
  * ({@link CommandFailure#OK}, {@link CommandFailure#FAILED}, {@link CommandFailure#USAGE}) and
  * says what went wrong in one line on standard error, after {@code inkan: }; only {@link Main} exits.
  */
@@ -75,6 +76,7 @@ final class OperatorCommands {
         return switch (command) {
             case SERVE -> throw Arguments.usage(command, "it takes no arguments");
             case KEYS_GENERATE -> generateKey(command, arguments, terminal, random);
+            case KEYS_ROTATE, KEYS_LIST, KEYS_RETIRE -> KeyCommands.run(command, arguments, terminal, config);
             default -> UserCommands.run(command, arguments, terminal, config);
         };
     }
@@ -84,14 +86,20 @@ final class OperatorCommands {
      * algorithm's MAC (RFC 7518 3.2), or a key pair with its private member.
      */
     private static int generateKey(Command command, Arguments arguments, Terminal terminal, RandomSource random) {
-        JwsAlgorithm algorithm = arguments.option("--alg")
-                .map(name -> algorithmNamed(name.strip()).orElseThrow(() -> Arguments.usage(command,
-                        "--alg must be HS256, HS384, HS512, EdDSA, Ed25519 or ES256, not '" + name + "'")))
-                .orElse(JwsAlgorithm.HS256);
+        JwsAlgorithm algorithm = algorithmOption(command, arguments).orElse(JwsAlgorithm.HS256);
         arguments.positionals();
         terminal.out().print(algorithm.isHmac() ? OctetJwkSet.of(random.bytes(algorithm.macLength()), Optional.of(algorithm))
                 : KeyPairJwkSet.of(KeyPairs.generate(algorithm, random)));
         return CommandFailure.OK;
+    }
+
+    /**
+     * @return the algorithm {@code --alg} names, if it is given
+     * @throws CommandFailure (usage) when it names none
+     */
+    static Optional<JwsAlgorithm> algorithmOption(Command command, Arguments arguments) {
+        return arguments.option("--alg").map(name -> algorithmNamed(name.strip()).orElseThrow(() -> Arguments.usage(command,
+                "--alg must be HS256, HS384, HS512, EdDSA, Ed25519 or ES256, not '" + name + "'")));
     }
 
     private static Optional<JwsAlgorithm> algorithmNamed(String name) {

@@ -168,7 +168,15 @@ final class UserCommands {
     }
 
     private static <T> T withInkan(Supplier<ConfigSource> config, Function<Inkan, T> work) {
-        InkanSettings settings = InkanSettings.from(config.get());
+        return withInkan(InkanSettings.from(config.get()), work);
+    }
+
+    /**
+     * Opens Inkan on {@code settings} as the server does, runs {@code work} and closes it again.
+     *
+     * @throws CommandFailure when the database is unavailable, saying what to do
+     */
+    static <T> T withInkan(InkanSettings settings, Function<Inkan, T> work) {
         try (Inkan inkan = InkanApplication.open(settings)) {
             return work.apply(inkan);
         } catch (StoreUnavailableException e) {

@@ -90,7 +90,9 @@ class OperatorCommandsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"frobnicate", "users frobnicate", "keys rotate", "users", "keys", "serve now",
+    @ValueSource(strings = {"frobnicate", "users frobnicate", "keys frobnicate", "users", "keys", "serve now",
+        "keys rotate --alg RS256", "keys rotate extra", "keys list extra", "keys list --alg HS256", "keys retire",
+        "keys retire a b",
         "users create", "users grant ann@example.com", "users revoke", "users disable", "users enable", "users delete",
         "users list extra", "users list --email", "users list --bogus x", "users disable ann@example.com bob@example.com",
         "keys generate --alg RS256", "keys generate --alg", "keys generate extra", "users create not-an-email",

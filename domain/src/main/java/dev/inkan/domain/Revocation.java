@@ -68,6 +68,24 @@ public sealed interface Revocation {
         }
     }
 
+    /**
+     * Every access token signed with one key refused: the key was retired before its time (an
+     * emergency), so it leaves the key ring of every instance and the JWKS at once.
+     *
+     * @param until when the last token the key signed expires
+     */
+    record KeyRetired(String keyId, Instant until) implements Revocation {
+        public KeyRetired {
+            Objects.requireNonNull(keyId, "keyId");
+            Objects.requireNonNull(until, "until");
+        }
+
+        @Override
+        public Instant relevantUntil() {
+            return until;
+        }
+    }
+
     /** Every access token of one user refused, whenever it was issued: the account was deleted. */
     record UserDeleted(UserId userId, Instant until) implements Revocation {
         public UserDeleted {

@@ -52,6 +52,7 @@ public final class RevocationRegistry implements Consumer<Revocation> {
         } else if (revocation instanceof UserDeleted deleted) {
             revokedUsers.merge(deleted.userId(), new UserCut(Instant.EPOCH, 0, true, keepUntil), UserCut::and);
         }
+        // A retired key (Revocation.KeyRetired) needs no entry: it has left the key ring, which refuses its tokens.
         purgeIfDue();
     }
 

@@ -1,11 +1,8 @@
 package dev.inkan.bootstrap;
 
 import dev.inkan.adapter.crypto.BouncyCastleArgon2PasswordHasher;
-import dev.inkan.adapter.crypto.BouncyCastleMacAlgorithm;
-import dev.inkan.adapter.crypto.BouncyCastleSignatureAlgorithm;
 import dev.inkan.adapter.crypto.ConcurrencyLimitedPasswordHasher;
 import dev.inkan.adapter.crypto.JcaMacAlgorithm;
-import dev.inkan.adapter.crypto.JcaSignatureAlgorithm;
 import dev.inkan.adapter.crypto.SecureRandomSource;
 import dev.inkan.adapter.crypto.Sha256TokenHasher;
 import dev.inkan.adapter.mail.MailSettings;
@@ -17,9 +14,6 @@ import dev.inkan.adapter.persistence.JdbiRevocationFeed;
 import dev.inkan.adapter.persistence.JdbiSecurityEventLog;
 import dev.inkan.adapter.persistence.JdbiSessionStore;
 import dev.inkan.adapter.persistence.JdbiUserRepository;
-import dev.inkan.application.port.in.GetPublicKeysUseCase;
-import dev.inkan.application.port.out.KeyRing;
-import dev.inkan.application.port.out.MacAlgorithm;
 import dev.inkan.application.port.out.MailSender;
 import dev.inkan.application.port.out.OneTimeTokenStore;
 import dev.inkan.application.port.out.PasswordHasher;
@@ -27,7 +21,6 @@ import dev.inkan.application.port.out.RandomSource;
 import dev.inkan.application.port.out.RevocationFeed;
 import dev.inkan.application.port.out.SecurityEventLog;
 import dev.inkan.application.port.out.SessionStore;
-import dev.inkan.application.port.out.SignatureAlgorithm;
 import dev.inkan.application.port.out.UserRepository;
 import dev.inkan.application.service.AdministerUsersService;
 import dev.inkan.application.service.CountSecurityEventsService;
@@ -35,7 +28,6 @@ import dev.inkan.application.service.ChangeEmailService;
 import dev.inkan.application.service.ChangePasswordService;
 import dev.inkan.application.service.DeleteAccountService;
 import dev.inkan.application.service.EndSessionService;
-import dev.inkan.application.service.GetPublicKeysService;
 import dev.inkan.application.service.GetUserProfileService;
 import dev.inkan.application.service.IssueGatewayTokenService;
 import dev.inkan.application.service.ListSecurityEventsService;
@@ -81,11 +73,9 @@ final class Assembly {
     }
 
     static Inkan assemble(Choices choices) {
-        KeySource keys = choices.keys().orElseThrow(() -> new IllegalStateException(
-                "no signing keys: call secret(…), jwkSet(…), keyRing(…) or keys(…), or give configuration(…) "
-                        + KeyRingLoader.SECRET + " or " + KeyRingLoader.KEYS_FILE));
-        KeyRing ring = keys.keys(choices.algorithm());
-        AccessTokens accessTokens = accessTokens(keys.origin(), ring, choices);
+        // Keys of the files are read first, so that a problem with them is told before the database is opened.
+        Optional<SigningKeys> fixedKeys = choices.keyStore().inDatabase() ? Optional.empty()
+                : Optional.of(SigningKeys.fixed(choices));
         if (choices.sessions().isPresent() != choices.revocationFeed().isPresent()) {
             throw new IllegalStateException("a session store of your own records the revocations of the sessions it ends,"
                     + " so it comes with a revocation feed of your own: give sessionStore(…) and revocationFeed(…), or neither");
@@ -108,16 +98,20 @@ final class Assembly {
         var hashing = new ConcurrencyLimitedPasswordHasher(hasher, choices.hashConcurrency(), choices.hashQueue());
         Optional<QueuedMailSender> ownMail = Optional.empty();
         Optional<JdbiDatabase> database = Optional.empty();
+        Optional<SigningKeys> keys = fixedKeys;
         try {
             ownMail = ownMail(choices);
             database = choices.needsDatabase() ? Optional.of(start(choices)) : Optional.empty();
+            if (keys.isEmpty()) {
+                keys = Optional.of(SigningKeys.stored(choices, database.orElseThrow()));
+            }
             MailSender mail = choices.mailSender().isPresent() ? choices.mailSender().get()
                     : ownMail.isPresent() ? ownMail.get() : new UnconfiguredMail();
-            return wire(choices, accessTokens, new GetPublicKeysService(ring, choices.rules().issuer()), hashing, database, mail,
-                    ownMail);
+            return wire(choices, keys.get(), hashing, database, mail, ownMail);
         } catch (RuntimeException | Error e) {
             ownMail.ifPresent(QueuedMailSender::close);
             hashing.close();
+            keys.ifPresent(SigningKeys::close);
             database.ifPresent(JdbiDatabase::close);
             throw e;
         }
@@ -152,37 +146,20 @@ final class Assembly {
                 choices.clock()));
     }
 
-    /** @throws IllegalArgumentException naming where the keys came from, when the token format refuses them */
-    private static AccessTokens accessTokens(String origin, KeyRing ring, Choices choices) {
-        MacAlgorithm mac = choices.macAlgorithm().orElseGet(() -> switch (choices.cryptoProvider()) {
-            case JCA -> new JcaMacAlgorithm();
-            case BOUNCYCASTLE -> new BouncyCastleMacAlgorithm();
-        });
-        SignatureAlgorithm signatures = switch (choices.cryptoProvider()) {
-            case JCA -> new JcaSignatureAlgorithm();
-            case BOUNCYCASTLE -> new BouncyCastleSignatureAlgorithm();
-        };
-        try {
-            return new AccessTokens(ring, mac, signatures, choices.rules(), choices.policy().accessTtl());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(origin + ": " + e.getMessage(), e);
-        }
-    }
-
     /** @throws IllegalArgumentException when {@code secret} is too short to derive successors with HS256 */
     static SigningKey successorKey(byte[] secret) {
         return new SigningKey(SUCCESSOR_SECRET, JwsAlgorithm.HS256, secret);
     }
 
     /**
-     * @param publicKeys what the JWKS and the discovery documents publish
+     * @param keys the key ring's access tokens and public keys, and their administration when the keys are in the database
      * @param mail the mail sender the account flows' services send through (the application's own,
      *     Inkan's queue to SMTP or the outbox, or one that drops every message with a warning)
      * @param ownMail Inkan's own mail sender, if {@code mail} is it, which {@link Inkan#close()} stops
      */
-    private static Inkan wire(Choices choices, AccessTokens accessTokens, GetPublicKeysUseCase publicKeys,
-                              ConcurrencyLimitedPasswordHasher hasher, Optional<JdbiDatabase> database, MailSender mail,
-                              Optional<QueuedMailSender> ownMail) {
+    private static Inkan wire(Choices choices, SigningKeys keys, ConcurrencyLimitedPasswordHasher hasher,
+                              Optional<JdbiDatabase> database, MailSender mail, Optional<QueuedMailSender> ownMail) {
+        AccessTokens accessTokens = keys.accessTokens();
         TokenPolicy policy = choices.policy();
         Duration leeway = choices.rules().leeway();
         Clock clock = choices.clock();
@@ -243,9 +220,10 @@ final class Assembly {
                 new ResendVerificationService(users, links),
                 new ChangeEmailService(users, hasher, links, mail),
                 new DeleteAccountService(users, hasher, random, clock),
-                publicKeys,
+                keys.publicKeys(),
                 new IssueGatewayTokenService(accessTokens, choices.rules().audience(), random, clock),
-                database.<java.util.function.BooleanSupplier>map(db -> db::isHealthy).orElse(() -> true));
+                database.<java.util.function.BooleanSupplier>map(db -> db::isHealthy).orElse(() -> true),
+                keys.administration());
         ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "inkan-housekeeping");
             thread.setDaemon(true);
@@ -255,6 +233,7 @@ final class Assembly {
             housekeeping.shutdownNow();
             ownMail.ifPresent(QueuedMailSender::close);
             hasher.close();
+            keys.close();
             database.ifPresent(JdbiDatabase::close);
         });
         Duration accessTokenReach = policy.accessTtl().plus(leeway);

@@ -48,10 +48,12 @@ record Choices(
         Optional<Path> mailOutbox,
         MailConfiguration mail,
         Optional<OneTimeTokenStore> oneTimeTokens,
-        AccountSettings accounts) {
+        AccountSettings accounts,
+        KeyStoreSettings keyStore) {
 
-    /** @return whether any store is Inkan's own, or the successor secret must come from the database */
+    /** @return whether any store is Inkan's own, or the successor secret or the signing keys must come from the database */
     boolean needsDatabase() {
-        return users.isEmpty() || sessions.isEmpty() || securityEventLog.isEmpty() || successorSecret.isEmpty();
+        return users.isEmpty() || sessions.isEmpty() || securityEventLog.isEmpty() || successorSecret.isEmpty()
+                || keyStore.inDatabase();
     }
 }

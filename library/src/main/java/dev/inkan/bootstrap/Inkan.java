@@ -4,6 +4,7 @@ import dev.inkan.adapter.persistence.JdbiDatabase;
 import dev.inkan.adapter.web.InkanJavalinPlugin;
 import dev.inkan.adapter.web.RateLimitBuckets;
 import dev.inkan.adapter.web.WebUseCases;
+import dev.inkan.application.port.in.AdministerKeysUseCase;
 import dev.inkan.application.port.in.AdministerUsersUseCase;
 import dev.inkan.application.port.in.CountSecurityEventsUseCase;
 import dev.inkan.application.port.in.ChangeEmailUseCase;
@@ -179,6 +180,15 @@ public final class Inkan implements AutoCloseable {
      */
     public IssueGatewayTokenUseCase gatewayTokens() {
         return useCases.gatewayTokens();
+    }
+
+    /**
+     * @return the use case that rotates, lists and retires the signing keys, when they are kept in the
+     *     database ({@code INKAN_KEY_STORE=database}, or {@link InkanBuilder#keysInDatabase}); empty when
+     *     they come from the file sources, which Inkan cannot change
+     */
+    public Optional<AdministerKeysUseCase> keys() {
+        return useCases.keys();
     }
 
     /** @return whether the database answers a cheap query right now (always, when every store is the application's) */

@@ -71,6 +71,8 @@ public final class InkanBuilder {
     private OneTimeTokenStore oneTimeTokens;
     private Integer passwordMinLength;
     private Boolean requireVerifiedEmail;
+    private byte[] keyEncryptionKey;
+    private Duration keyPublishDelay;
 
     InkanBuilder() {
     }
@@ -396,6 +398,34 @@ public final class InkanBuilder {
     }
 
     /**
+     * Keeps the signing keys in Inkan's database, their secrets encrypted with AES-256-GCM under
+     * {@code keyEncryptionKey}, which is never stored there; as {@code INKAN_KEY_STORE=database} does.
+     * On the first start with an empty table it stores the keys given by {@link #keys}, {@link #secret},
+     * {@link #jwkSet} or {@link #keyRing} (so that nobody is logged out), or else a new key of the
+     * {@link #algorithm}. The keys then rotate and retire while Inkan runs ({@link Inkan#keys()}).
+     *
+     * @param keyEncryptionKey 32 bytes, copied; keep it apart from the database (a secret manager)
+     * @throws IllegalArgumentException when it is not 32 bytes long
+     */
+    public InkanBuilder keysInDatabase(byte[] keyEncryptionKey) {
+        this.keyEncryptionKey = new KeyStoreSettings(Optional.of(keyEncryptionKey), "keysInDatabase(…)",
+                KeyStoreSettings.DEFAULT_PUBLISH_DELAY).encryptionKey().orElseThrow();
+        return this;
+    }
+
+    /**
+     * How long a new key of the database's is published in the JWKS before it signs (10 minutes by
+     * default); the JWKS may be cached for no longer.
+     */
+    public InkanBuilder keyPublishDelay(Duration delay) {
+        if (Objects.requireNonNull(delay, "delay").isNegative()) {
+            throw new IllegalArgumentException("the publish delay cannot be negative");
+        }
+        this.keyPublishDelay = delay;
+        return this;
+    }
+
+    /**
      * Opens the database (migrating it) unless every store is the application's own, and
      * assembles the use cases.
      *
@@ -470,7 +500,16 @@ public final class InkanBuilder {
                 Optional.ofNullable(mailOutbox),
                 mail(config),
                 Optional.ofNullable(oneTimeTokens),
-                accounts(config));
+                accounts(config),
+                keyStore(config));
+    }
+
+    /** The key store of {@link #keysInDatabase}, else the configuration's, with the publish delay of either. */
+    private KeyStoreSettings keyStore(Optional<LibrarySettings> config) {
+        KeyStoreSettings configured = config.map(LibrarySettings::keyStore).orElse(KeyStoreSettings.FILES);
+        Duration delay = keyPublishDelay != null ? keyPublishDelay : configured.publishDelay();
+        return keyEncryptionKey != null ? new KeyStoreSettings(Optional.of(keyEncryptionKey), "keysInDatabase(…)", delay)
+                : new KeyStoreSettings(configured.encryptionKey(), configured.encryptionKeyOrigin(), delay);
     }
 
     /** The configuration's mail, with the public URL of {@link #publicUrl} if one was given. */

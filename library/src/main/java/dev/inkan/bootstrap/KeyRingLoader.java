@@ -59,7 +59,8 @@ final class KeyRingLoader {
         }
     }
 
-    private static byte[] base64Url(String text, String variable, String what) {
+    /** @throws ConfigException naming {@code variable} when {@code text} is not unpadded base64url; never repeating it */
+    static byte[] base64Url(String text, String variable, String what) {
         String stripped = text.strip();
         try {
             if (stripped.indexOf('=') < 0) {

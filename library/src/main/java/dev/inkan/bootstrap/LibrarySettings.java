@@ -18,10 +18,12 @@ import java.util.Optional;
  *     and {@code INKAN_PUBLIC_URL}
  * @param accounts the password policy and the verified-address rule of {@code INKAN_PASSWORD_MIN_LENGTH} and
  *     {@code INKAN_REQUIRE_VERIFIED_EMAIL}
+ * @param keyStore where the signing keys are kept ({@code INKAN_KEY_STORE}, the key-encryption key of
+ *     {@code INKAN_KEY_ENCRYPTION_KEY} or {@code INKAN_KEY_ENCRYPTION_KEY_FILE}) and {@code INKAN_KEY_PUBLISH_DELAY}
  */
 public record LibrarySettings(TokenSettings tokens, CryptoSettings crypto, Optional<DatabaseSettings> database,
                               Optional<KeySource> keys, Duration eventRetention, MailConfiguration mail,
-                              AccountSettings accounts) {
+                              AccountSettings accounts, KeyStoreSettings keyStore) {
 
     /** How long security events are kept when nothing else is configured: 90 days. */
     public static final Duration DEFAULT_EVENT_RETENTION = Duration.ofDays(90);
@@ -37,6 +39,13 @@ public record LibrarySettings(TokenSettings tokens, CryptoSettings crypto, Optio
         requireRetention(eventRetention);
         Objects.requireNonNull(mail, "mail");
         Objects.requireNonNull(accounts, "accounts");
+        Objects.requireNonNull(keyStore, "keyStore");
+    }
+
+    /** Settings whose signing keys come from the file sources, as before they could be kept in the database. */
+    public LibrarySettings(TokenSettings tokens, CryptoSettings crypto, Optional<DatabaseSettings> database,
+                           Optional<KeySource> keys, Duration eventRetention, MailConfiguration mail, AccountSettings accounts) {
+        this(tokens, crypto, database, keys, eventRetention, mail, accounts, KeyStoreSettings.FILES);
     }
 
     /** Settings without mail configuration or accounts' rules of their own, as before either was configurable. */
@@ -70,7 +79,7 @@ public record LibrarySettings(TokenSettings tokens, CryptoSettings crypto, Optio
     public static LibrarySettings from(ConfigSource config, PasswordHasherChoice defaultHasher) {
         return new LibrarySettings(TokenSettings.from(config), CryptoSettings.from(config, defaultHasher),
                 config.optional("INKAN_DB_URL").map(url -> database(config, url)), KeyRingLoader.configured(config),
-                eventRetention(config), MailConfiguration.from(config), AccountSettings.from(config));
+                eventRetention(config), MailConfiguration.from(config), AccountSettings.from(config), KeyStoreSettings.from(config));
     }
 
     /** @throws ConfigException naming {@code INKAN_EVENT_RETENTION} when it is not a duration of a day or more */

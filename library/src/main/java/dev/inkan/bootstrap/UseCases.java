@@ -1,5 +1,6 @@
 package dev.inkan.bootstrap;
 
+import dev.inkan.application.port.in.AdministerKeysUseCase;
 import dev.inkan.application.port.in.AdministerUsersUseCase;
 import dev.inkan.application.port.in.CountSecurityEventsUseCase;
 import dev.inkan.application.port.in.ChangeEmailUseCase;
@@ -22,9 +23,13 @@ import dev.inkan.application.port.in.RefreshTokensUseCase;
 import dev.inkan.application.port.in.RegisterUserUseCase;
 import dev.inkan.application.port.in.VerifyAccessTokenUseCase;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
-/** The driving ports one {@link Inkan} hands out, and whether its database answers. */
+/**
+ * The driving ports one {@link Inkan} hands out (that of the signing keys when they are in the
+ * database), and whether its database answers.
+ */
 record UseCases(
         RegisterUserUseCase register,
         LoginUseCase login,
@@ -47,7 +52,8 @@ record UseCases(
         DeleteAccountUseCase deleteAccount,
         GetPublicKeysUseCase publicKeys,
         IssueGatewayTokenUseCase gatewayTokens,
-        BooleanSupplier databaseUp) {
+        BooleanSupplier databaseUp,
+        Optional<AdministerKeysUseCase> keys) {
 
     UseCases {
         Objects.requireNonNull(register, "register");
@@ -72,5 +78,6 @@ record UseCases(
         Objects.requireNonNull(publicKeys, "publicKeys");
         Objects.requireNonNull(gatewayTokens, "gatewayTokens");
         Objects.requireNonNull(databaseUp, "databaseUp");
+        Objects.requireNonNull(keys, "keys");
     }
 }

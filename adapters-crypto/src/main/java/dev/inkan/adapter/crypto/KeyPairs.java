@@ -42,12 +42,25 @@ public final class KeyPairs {
      *     bytes or (for P-256) not from 1 to n - 1
      */
     public static SigningKey ofPrivateKey(JwsAlgorithm algorithm, byte[] privateKey) {
+        PublicJwk unnamed = publicKey("unnamed", algorithm, requireLength(algorithm, privateKey));
+        return SigningKey.keyPair(privateKey, new PublicJwk(JwkThumbprint.of(unnamed), algorithm, unnamed.x(), unnamed.y()));
+    }
+
+    /**
+     * @param keyId the key id the pair had when its private key was stored (a thumbprint or an imported key's own)
+     * @param privateKey the JWK {@code d}: 32 bytes
+     * @return the key pair of {@code privateKey} under {@code keyId}
+     * @throws IllegalArgumentException as {@link #ofPrivateKey(JwsAlgorithm, byte[])} does
+     */
+    public static SigningKey ofPrivateKey(String keyId, JwsAlgorithm algorithm, byte[] privateKey) {
+        return SigningKey.keyPair(privateKey, publicKey(keyId, algorithm, requireLength(algorithm, privateKey)));
+    }
+
+    private static byte[] requireLength(JwsAlgorithm algorithm, byte[] privateKey) {
         if (privateKey.length != P256.LENGTH) {
             throw new IllegalArgumentException("a private key of " + algorithm.jwsName() + " is 32 bytes, not " + privateKey.length);
         }
-        PublicJwk unnamed = publicKey("unnamed", algorithm, privateKey);
-        String keyId = JwkThumbprint.of(unnamed);
-        return SigningKey.keyPair(privateKey, new PublicJwk(keyId, algorithm, unnamed.x(), unnamed.y()));
+        return privateKey;
     }
 
     private static PublicJwk publicKey(String keyId, JwsAlgorithm algorithm, byte[] privateKey) {

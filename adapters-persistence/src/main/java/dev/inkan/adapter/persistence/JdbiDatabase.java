@@ -54,6 +54,7 @@ public final class JdbiDatabase implements AutoCloseable {
     private final Runnable closePool;
     private JdbiRevocationFeed revocationFeed;
     private JdbiSecurityEventLog securityEventLog;
+    private JdbiSigningKeyStore signingKeyStore;
 
     /** @param listenSource where the revocation listener gets its one long-lived connection */
     private JdbiDatabase(DataSource dataSource, DataSource listenSource, Runnable closePool) {
@@ -143,6 +144,19 @@ public final class JdbiDatabase implements AutoCloseable {
                     postgres ? Optional.of(listenSource) : Optional.empty(), clock);
         }
         return revocationFeed;
+    }
+
+    /**
+     * The one store of signing keys of this database, for keys kept there, made by the first call.
+     * It records retirements in the revocation log of {@link #revocationFeed} (which a first call
+     * makes with these arguments), and on PostgreSQL every instance sharing the database hears each
+     * change on that feed's channel.
+     */
+    public synchronized JdbiSigningKeyStore signingKeyStore(Duration accessTtl, Duration leeway, Clock clock) {
+        if (signingKeyStore == null) {
+            signingKeyStore = new JdbiSigningKeyStore(jdbi, revocationFeed(accessTtl, leeway, clock), postgres, clock);
+        }
+        return signingKeyStore;
     }
 
     /**

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
@@ -22,10 +23,14 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class JdbiRevocationFeed implements RevocationFeed, AutoCloseable {
 
+    private static final System.Logger LOG = System.getLogger(JdbiRevocationFeed.class.getName());
+
     private final JdbiStoreCalls calls;
     private final RevocationLog log;
     private final Clock clock;
     private final RevocationSubscribers subscribers = new RevocationSubscribers();
+    /** Who hears that the signing keys changed (the key store's listeners), on the same channel as the revocations. */
+    private final List<Runnable> keyListeners = new CopyOnWriteArrayList<>();
     private final Optional<PostgresRevocationListener> listener;
 
     /**
@@ -37,7 +42,7 @@ public final class JdbiRevocationFeed implements RevocationFeed, AutoCloseable {
         this.log = Objects.requireNonNull(log, "log");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.listener = listenSource.map(source ->
-                new PostgresRevocationListener(source, subscribers::deliver, () -> current(clock.instant())));
+                new PostgresRevocationListener(source, subscribers::deliver, () -> current(clock.instant()), this::keysChanged));
     }
 
     /**
@@ -71,6 +76,22 @@ public final class JdbiRevocationFeed implements RevocationFeed, AutoCloseable {
     /** Hands revocations that a store's transaction has just committed to this instance's subscribers. */
     void committed(List<? extends Revocation> revocations) {
         revocations.forEach(subscribers::deliver);
+    }
+
+    /** Asks to be told when the signing keys changed, here or (on PostgreSQL) on another instance, and after each reconnection. */
+    void onKeysChanged(Runnable keyListener) {
+        keyListeners.add(Objects.requireNonNull(keyListener, "keyListener"));
+    }
+
+    /** Tells this instance's key listeners that the signing keys changed; one that throws does not keep it from the others. */
+    void keysChanged() {
+        for (Runnable keyListener : keyListeners) {
+            try {
+                keyListener.run();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "a listener of the signing keys failed (" + e.getClass().getSimpleName() + ")");
+            }
+        }
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.inkan.adapter.persistence;
 import dev.inkan.domain.Revocation;
 import java.lang.System.Logger.Level;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -17,8 +18,10 @@ import org.postgresql.PGNotification;
 
 /**
  * Hears the revocations other instances publish, through PostgreSQL {@code LISTEN}, on a
- * connection of its own. After every (re)connection it delivers what is current, so nothing
- * published while it was away is missed; deliveries are idempotent for the registry.
+ * connection of its own, and the signal that the signing keys of its schema changed. After every
+ * (re)connection it delivers what is current and gives that signal, so nothing published while it
+ * was away is missed; deliveries are idempotent for the registry, and a signal only makes the keys
+ * be read again.
  *
  * <p>A connection can die without a word: a NAT or firewall that drops the flow sends no FIN, and
  * a listening connection never writes, so it would wait forever for notifications that no longer
@@ -40,6 +43,7 @@ final class PostgresRevocationListener implements AutoCloseable {
     private final DataSource dataSource;
     private final Consumer<Revocation> deliver;
     private final Supplier<Iterable<Revocation>> current;
+    private final Runnable keysChanged;
     private final Thread thread;
     private volatile boolean running = true;
     private volatile CountDownLatch listening = new CountDownLatch(1);
@@ -47,11 +51,14 @@ final class PostgresRevocationListener implements AutoCloseable {
     /**
      * @param deliver where heard revocations go
      * @param current what is current, delivered after every (re)connection
+     * @param keysChanged told when the signing keys of this listener's schema changed, and after every (re)connection
      */
-    PostgresRevocationListener(DataSource dataSource, Consumer<Revocation> deliver, Supplier<Iterable<Revocation>> current) {
+    PostgresRevocationListener(DataSource dataSource, Consumer<Revocation> deliver, Supplier<Iterable<Revocation>> current,
+                               Runnable keysChanged) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.deliver = Objects.requireNonNull(deliver, "deliver");
         this.current = Objects.requireNonNull(current, "current");
+        this.keysChanged = Objects.requireNonNull(keysChanged, "keysChanged");
         this.thread = new Thread(this::run, "inkan-revocation-listener");
         thread.setDaemon(true);
         thread.start();
@@ -70,7 +77,9 @@ final class PostgresRevocationListener implements AutoCloseable {
                 try (Statement statement = listen.createStatement()) {
                     statement.execute("LISTEN " + CHANNEL);
                 }
+                String keysOfThisSchema = RevocationPayload.keysChanged(schemaOf(listen));
                 current.get().forEach(deliver);
+                keysChanged.run();
                 listening.countDown();
                 backoff = FIRST_BACKOFF;
                 PGConnection pg = listen.unwrap(PGConnection.class);
@@ -79,7 +88,7 @@ final class PostgresRevocationListener implements AutoCloseable {
                     PGNotification[] notifications = pg.getNotifications(POLL_MILLIS);
                     if (notifications != null) {
                         for (PGNotification notification : notifications) {
-                            hear(notification.getParameter());
+                            hear(notification.getParameter(), keysOfThisSchema);
                         }
                     }
                     if (System.nanoTime() - nextHeartbeat >= 0) {
@@ -107,7 +116,20 @@ final class PostgresRevocationListener implements AutoCloseable {
         }
     }
 
-    private void hear(String payload) {
+    /** The schema this connection's unqualified tables are in, as the notifying transactions name it. */
+    private static String schemaOf(Connection listen) throws SQLException {
+        try (Statement statement = listen.createStatement(); ResultSet schema = statement.executeQuery("SELECT current_schema()")) {
+            return schema.next() && schema.getString(1) != null ? schema.getString(1) : "";
+        }
+    }
+
+    private void hear(String payload, String keysOfThisSchema) {
+        if (RevocationPayload.isKeysChanged(payload)) {
+            if (payload.equals(keysOfThisSchema)) {
+                keysChanged.run();
+            }
+            return;
+        }
         RevocationPayload.decode(payload).ifPresentOrElse(deliver,
                 () -> LOG.log(Level.WARNING, "ignored a notification on " + CHANNEL + " that is not a revocation"));
     }

@@ -1,6 +1,7 @@
 package dev.inkan.adapter.persistence;
 
 import dev.inkan.domain.Revocation;
+import dev.inkan.domain.Revocation.KeyRetired;
 import dev.inkan.domain.Revocation.RolesRevoked;
 import dev.inkan.domain.Revocation.SessionRevoked;
 import dev.inkan.domain.Revocation.TokenRevoked;
@@ -139,6 +140,7 @@ final class RevocationLog {
             case "user" -> new UserTokensRevoked(UserId.parse(subject), Timestamps.read(rs, "valid_after"), until);
             case "roles" -> new RolesRevoked(UserId.parse(subject), rs.getLong("roles_version"), until);
             case "deleted" -> new UserDeleted(UserId.parse(subject), until);
+            case "key" -> new KeyRetired(subject, until);
             // A kind a later version wrote: skipped, so that the catch-up of every other revocation still works.
             default -> {
                 LOG.log(System.Logger.Level.WARNING, "skipping a revocation of unknown kind; upgrade this instance");
@@ -157,6 +159,9 @@ final class RevocationLog {
         if (revocation instanceof UserTokensRevoked) {
             return "user";
         }
+        if (revocation instanceof KeyRetired) {
+            return "key";
+        }
         return revocation instanceof RolesRevoked ? "roles" : "deleted";
     }
 
@@ -169,6 +174,9 @@ final class RevocationLog {
         }
         if (revocation instanceof UserTokensRevoked user) {
             return user.userId().toString();
+        }
+        if (revocation instanceof KeyRetired key) {
+            return key.keyId();
         }
         return revocation instanceof RolesRevoked roles ? roles.userId().toString() : ((UserDeleted) revocation).userId().toString();
     }

@@ -1,6 +1,7 @@
 package dev.inkan.adapter.persistence;
 
 import dev.inkan.domain.Revocation;
+import dev.inkan.domain.Revocation.KeyRetired;
 import dev.inkan.domain.Revocation.RolesRevoked;
 import dev.inkan.domain.Revocation.SessionRevoked;
 import dev.inkan.domain.Revocation.TokenRevoked;
@@ -14,12 +15,27 @@ import java.util.Optional;
 /**
  * A revocation as the text of a PostgreSQL notification: {@code T|<expires ms>|<jti>},
  * {@code S|<until ms>|<sid>}, {@code U|<valid after ms>|<until ms>|<user id>},
- * {@code R|<until ms>|<roles version>|<user id>}, {@code D|<until ms>|<user id>}. Free text (the jti)
- * comes last, so it may hold the separator.
+ * {@code R|<until ms>|<roles version>|<user id>}, {@code D|<until ms>|<user id>},
+ * {@code K|<until ms>|<kid>}. Free text (the jti, the kid) comes last, so it may hold the separator.
+ * Beside revocations the channel carries one signal, {@code KEYS|<schema>}: the signing keys of the
+ * tables in that schema changed (a channel belongs to the whole database, where Inkans on other schemas
+ * listen too).
  */
 final class RevocationPayload {
 
+    private static final String KEYS_CHANGED = "KEYS|";
+
     private RevocationPayload() {
+    }
+
+    /** @return the signal that the signing keys in {@code schema} changed */
+    static String keysChanged(String schema) {
+        return KEYS_CHANGED + schema;
+    }
+
+    /** @return whether {@code payload} is the signal that the signing keys of some schema changed */
+    static boolean isKeysChanged(String payload) {
+        return payload.startsWith(KEYS_CHANGED);
     }
 
     static String encode(Revocation revocation) {
@@ -34,6 +50,9 @@ final class RevocationPayload {
         }
         if (revocation instanceof RolesRevoked roles) {
             return "R|" + roles.until().toEpochMilli() + "|" + roles.rolesVersion() + "|" + roles.userId();
+        }
+        if (revocation instanceof KeyRetired key) {
+            return "K|" + key.until().toEpochMilli() + "|" + key.keyId();
         }
         UserDeleted deleted = (UserDeleted) revocation;
         return "D|" + deleted.until().toEpochMilli() + "|" + deleted.userId();
@@ -51,6 +70,7 @@ final class RevocationPayload {
                 case "U" -> new UserTokensRevoked(UserId.parse(parts[3]), first, Instant.ofEpochMilli(Long.parseLong(parts[2])));
                 case "R" -> new RolesRevoked(UserId.parse(parts[3]), Long.parseLong(parts[2]), first);
                 case "D" -> new UserDeleted(UserId.parse(parts[2]), first);
+                case "K" -> new KeyRetired(requireText(parts[2]), first);
                 default -> throw new IllegalArgumentException("unknown kind");
             });
         } catch (RuntimeException e) {
@@ -60,7 +80,7 @@ final class RevocationPayload {
 
     private static String requireText(String text) {
         if (text.isEmpty()) {
-            throw new IllegalArgumentException("empty jti");
+            throw new IllegalArgumentException("empty jti or kid");
         }
         return text;
     }

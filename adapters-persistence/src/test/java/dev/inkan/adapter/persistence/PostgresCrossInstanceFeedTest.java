@@ -4,6 +4,7 @@ import static dev.inkan.adapter.persistence.TestData.ACCESS_TTL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.inkan.domain.Revocation;
+import dev.inkan.domain.Revocation.KeyRetired;
 import dev.inkan.domain.Revocation.SessionRevoked;
 import dev.inkan.domain.Revocation.TokenRevoked;
 import dev.inkan.domain.Revocation.UserTokensRevoked;
@@ -61,7 +62,8 @@ class PostgresCrossInstanceFeedTest extends DatabaseTest {
         List<Revocation> published = List.of(
                 new TokenRevoked("jti|with|bars-" + UUID.randomUUID(), now.plus(ACCESS_TTL)),
                 new SessionRevoked(TestData.newSession(), now.plus(ACCESS_TTL)),
-                new UserTokensRevoked(TestData.user("carol@example.com").id(), now, now.plus(ACCESS_TTL)));
+                new UserTokensRevoked(TestData.user("carol@example.com").id(), now, now.plus(ACCESS_TTL)),
+                new KeyRetired("kid|with|bars-" + UUID.randomUUID(), now.plus(ACCESS_TTL)));
 
         published.forEach(feedA::publish);
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.inkan.domain.Revocation;
+import dev.inkan.domain.Revocation.KeyRetired;
 import dev.inkan.domain.Revocation.SessionRevoked;
 import dev.inkan.domain.Revocation.TokenRevoked;
 import dev.inkan.domain.Revocation.UserTokensRevoked;
@@ -122,7 +123,8 @@ abstract class RevocationFeedContract extends DatabaseTest {
         List<Revocation> published = List.of(
                 new TokenRevoked("jti-1", NOW.plus(ACCESS_TTL)),
                 new SessionRevoked(TestData.newSession(), NOW.plus(ACCESS_TTL)),
-                new UserTokensRevoked(addUser("alice@example.com").id(), NOW, NOW.plus(ACCESS_TTL)));
+                new UserTokensRevoked(addUser("alice@example.com").id(), NOW, NOW.plus(ACCESS_TTL)),
+                new KeyRetired("2026-11|ed", NOW.plus(ACCESS_TTL)));
 
         published.forEach(feed::publish);
 

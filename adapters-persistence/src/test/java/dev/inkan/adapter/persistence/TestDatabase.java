@@ -142,6 +142,7 @@ final class TestDatabase implements AutoCloseable {
             handle.execute("DELETE FROM sessions");
             handle.execute("DELETE FROM revocations");
             handle.execute("DELETE FROM server_secrets");
+            handle.execute("DELETE FROM signing_keys");
             handle.execute("DELETE FROM user_roles");
             handle.execute("DELETE FROM users");
         });

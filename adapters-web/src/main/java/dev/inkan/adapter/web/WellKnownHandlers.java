@@ -31,7 +31,6 @@ final class WellKnownHandlers {
     static final String OPENID_CONFIGURATION = "/.well-known/openid-configuration";
     /** Not registered with IANA, but the name some servers give it; RFC 8414 2 allows further members. */
     static final String SIGNING_ALGORITHMS = "access_token_signing_alg_values_supported";
-    private static final String CACHE_CONTROL = "public, max-age=" + GetPublicKeysUseCase.CACHE_LIFETIME.toSeconds();
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
     private final GetPublicKeysUseCase publicKeys;
@@ -50,20 +49,22 @@ final class WellKnownHandlers {
 
     /** {@code {"keys":[…]}}: the public keys, never a private member, never an HMAC key (those stay secret). */
     void jwks(Context ctx) {
-        List<Map<String, Object>> keys = publicKeys.publicKeys().keys().stream().map(WellKnownHandlers::jwk).toList();
-        publicDocument(ctx, Map.of("keys", keys));
+        PublicKeys published = publicKeys.publicKeys();
+        List<Map<String, Object>> keys = published.keys().stream().map(WellKnownHandlers::jwk).toList();
+        publicDocument(ctx, published, Map.of("keys", keys));
     }
 
     void authorizationServer(Context ctx) {
-        publicDocument(ctx, discovery(false));
+        PublicKeys published = publicKeys.publicKeys();
+        publicDocument(ctx, published, discovery(published, false));
     }
 
     void openidConfiguration(Context ctx) {
-        publicDocument(ctx, discovery(true));
+        PublicKeys published = publicKeys.publicKeys();
+        publicDocument(ctx, published, discovery(published, true));
     }
 
-    private Map<String, Object> discovery(boolean openid) {
-        PublicKeys published = publicKeys.publicKeys();
+    private static Map<String, Object> discovery(PublicKeys published, boolean openid) {
         String issuer = published.issuer();
         if (problemAsIssuerUrl(issuer).isPresent()) {
             throw new ProblemException(404, "no-discovery", "No discovery document",
@@ -95,9 +96,12 @@ final class WellKnownHandlers {
         return jwk;
     }
 
-    /** What anyone may cache for a while: unlike every other answer of Inkan's, it holds nothing of a user's. */
-    private static void publicDocument(Context ctx, Map<String, Object> body) {
-        ctx.header("Cache-Control", CACHE_CONTROL);
+    /**
+     * What anyone may cache for a while (no longer than a new key is published before it signs):
+     * unlike every other answer of Inkan's, it holds nothing of a user's.
+     */
+    private static void publicDocument(Context ctx, PublicKeys published, Map<String, Object> body) {
+        ctx.header("Cache-Control", "public, max-age=" + published.cacheLifetime().toSeconds());
         ctx.res().setHeader("Pragma", null);
         JsonBodies.respond(ctx, body);
     }

@@ -81,6 +81,16 @@ class WellKnownDocumentsTest {
     }
 
     @Test
+    void aNewKeyPublishedForLessThanFiveMinutesBeforeItSigns_makesTheDocumentsCacheableForNoLonger() throws Exception {
+        int port = start(() -> new PublicKeys("https://auth.example.com", List.of(ED), java.time.Duration.ofSeconds(2)));
+
+        for (String path : List.of("/.well-known/jwks.json", "/.well-known/oauth-authorization-server",
+                "/.well-known/openid-configuration")) {
+            assertThat(get(port, path).headers().firstValue("Cache-Control")).as(path).hasValue("public, max-age=2");
+        }
+    }
+
+    @Test
     void withoutKeyPairs_theJwkSetIsEmpty_andThereIsNoDiscoveryForAnIssuerThatIsNoUrl() throws Exception {
         int port = start(() -> new PublicKeys("inkan", List.of()));
 

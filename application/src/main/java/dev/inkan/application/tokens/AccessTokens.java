@@ -30,7 +30,8 @@ import java.util.Optional;
  * Inkan's access tokens in the token format: the claims of a session's next token, signed with the
  * ring's first key, and a presented token verified back into the domain's terms. Each key of the ring
  * is used only with its own algorithm: an HMAC key through the MAC port, a key pair through the
- * signature port.
+ * signature port. When the ring changes, the next token is signed, and every token verified, with its
+ * new keys, without a restart.
  */
 public final class AccessTokens {
 
@@ -48,10 +49,13 @@ public final class AccessTokens {
         }
     };
 
-    private final TokenFormat format;
-    private final boolean signsWithKeyPair;
+    private final KeyRing keys;
+    private final MacAlgorithm mac;
+    private final SignatureAlgorithm signatures;
     private final TokenRules rules;
     private final Duration lifetime;
+    /** The format of the ring's keys as they are now: replaced whole when the ring changes, so a verify reads it once. */
+    private volatile TokenFormat format;
 
     /**
      * Access tokens under a ring of HMAC keys only.
@@ -69,11 +73,27 @@ public final class AccessTokens {
      *     private key does not belong to its public key (naming the key)
      */
     public AccessTokens(KeyRing keys, MacAlgorithm mac, SignatureAlgorithm signatures, TokenRules rules, Duration lifetime) {
-        List<JwsKey> jwsKeys = keys.keys().stream().map(key -> jwsKey(key, mac, signatures)).toList();
-        this.format = new TokenFormat(jwsKeys, rules);
-        this.signsWithKeyPair = !jwsKeys.get(0).algorithm().isHmac();
-        this.rules = rules;
+        this.keys = Objects.requireNonNull(keys, "keys");
+        this.mac = Objects.requireNonNull(mac, "mac");
+        this.signatures = Objects.requireNonNull(signatures, "signatures");
+        this.rules = Objects.requireNonNull(rules, "rules");
         this.lifetime = Objects.requireNonNull(lifetime, "lifetime");
+        this.format = formatOf(keys.keys());
+        // Last, once every field is set: from here on a change of the ring signs and verifies with its new keys.
+        keys.onChange(this::keysChanged);
+    }
+
+    /**
+     * Makes the format of the ring's keys as they are now, and signs and verifies with it from then on.
+     *
+     * @throws IllegalArgumentException when the token format refuses the new keys; the old ones stay in use
+     */
+    private synchronized void keysChanged() {
+        format = formatOf(keys.keys());
+    }
+
+    private TokenFormat formatOf(List<SigningKey> ring) {
+        return new TokenFormat(ring.stream().map(key -> jwsKey(key, mac, signatures)).toList(), rules);
     }
 
     private static JwsKey jwsKey(SigningKey key, MacAlgorithm mac, SignatureAlgorithm signatures) {
@@ -95,9 +115,9 @@ public final class AccessTokens {
                 Optional.empty(), tokenId, session, user.roleNames(), user.rolesVersion(), custom, user.emailVerified());
     }
 
-    /** @return whether the signing key is a key pair, whose public half may be handed to anyone */
+    /** @return whether the signing key (as the ring holds it now) is a key pair, whose public half may be handed to anyone */
     public boolean signsWithKeyPair() {
-        return signsWithKeyPair;
+        return !keys.keys().get(0).algorithm().isHmac();
     }
 
     /**

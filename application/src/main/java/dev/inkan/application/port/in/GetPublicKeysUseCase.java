@@ -6,8 +6,9 @@ import java.time.Duration;
 public interface GetPublicKeysUseCase {
 
     /**
-     * How long a client may keep the keys before it fetches them again. A new key must be published
-     * at least this long before it signs, so that every cache has it by then.
+     * How long a client may keep the keys before it fetches them again, at most: shorter when new keys
+     * are published for less long before they sign ({@link PublicKeys#cacheLifetime()}), so that
+     * every cache has a new key by then.
      */
     Duration CACHE_LIFETIME = Duration.ofMinutes(5);
 
