@@ -1,0 +1,20 @@
+package dev.inkan.application.port.out;
+
+import dev.inkan.domain.Revocation;
+import java.util.Objects;
+
+/**
+ * A revocation with its place in the revocation log.
+ *
+ * @param seq its sequence number: positive, greater than that of every revocation committed before it
+ * @param revocation what it refuses
+ */
+public record SequencedRevocation(long seq, Revocation revocation) {
+
+    public SequencedRevocation {
+        if (seq < 1) {
+            throw new IllegalArgumentException("a sequence number is positive, not " + seq);
+        }
+        Objects.requireNonNull(revocation, "revocation");
+    }
+}
