@@ -2,9 +2,9 @@ package dev.inkan.adapter.persistence;
 
 import dev.inkan.application.port.out.RevocationFeed;
 import dev.inkan.application.port.out.RevocationStream;
-import dev.inkan.application.port.out.SequencedRevocation;
 import dev.inkan.application.port.out.StoreUnavailableException;
 import dev.inkan.domain.Revocation;
+import dev.inkan.domain.SequencedRevocation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

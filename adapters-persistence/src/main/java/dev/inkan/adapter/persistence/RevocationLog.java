@@ -1,12 +1,12 @@
 package dev.inkan.adapter.persistence;
 
-import dev.inkan.application.port.out.SequencedRevocation;
 import dev.inkan.domain.Revocation;
 import dev.inkan.domain.Revocation.RolesRevoked;
 import dev.inkan.domain.Revocation.SessionRevoked;
 import dev.inkan.domain.Revocation.TokenRevoked;
 import dev.inkan.domain.Revocation.UserDeleted;
 import dev.inkan.domain.Revocation.UserTokensRevoked;
+import dev.inkan.domain.SequencedRevocation;
 import dev.inkan.domain.SessionId;
 import dev.inkan.domain.UserId;
 import java.sql.ResultSet;

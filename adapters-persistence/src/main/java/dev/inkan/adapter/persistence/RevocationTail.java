@@ -1,7 +1,7 @@
 package dev.inkan.adapter.persistence;
 
 import dev.inkan.application.port.out.RevocationStream;
-import dev.inkan.application.port.out.SequencedRevocation;
+import dev.inkan.domain.SequencedRevocation;
 import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.Objects;

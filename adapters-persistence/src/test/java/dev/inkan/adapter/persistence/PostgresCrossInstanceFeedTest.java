@@ -123,7 +123,7 @@ class PostgresCrossInstanceFeedTest extends DatabaseTest {
 
     @Test
     void aRevocationPublishedOnA_reachesBsStream_withinASecond_withTheSeqItHasOnA() throws Exception {
-        List<dev.inkan.application.port.out.SequencedRevocation> streamedOnB = new CopyOnWriteArrayList<>();
+        List<dev.inkan.domain.SequencedRevocation> streamedOnB = new CopyOnWriteArrayList<>();
         var subscription = feedB.stream().orElseThrow().subscribe(streamedOnB::add);
         TokenRevoked revoked = new TokenRevoked("streamed-" + UUID.randomUUID(), Instant.now().plus(ACCESS_TTL).truncatedTo(ChronoUnit.MILLIS));
 

@@ -7,7 +7,7 @@ import static dev.inkan.adapter.persistence.TestData.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.inkan.application.port.out.RevocationStream;
-import dev.inkan.application.port.out.SequencedRevocation;
+import dev.inkan.domain.SequencedRevocation;
 import dev.inkan.domain.Revocation;
 import dev.inkan.domain.Revocation.RolesRevoked;
 import dev.inkan.domain.Revocation.SessionRevoked;

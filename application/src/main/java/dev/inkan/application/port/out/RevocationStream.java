@@ -1,5 +1,6 @@
 package dev.inkan.application.port.out;
 
+import dev.inkan.domain.SequencedRevocation;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;

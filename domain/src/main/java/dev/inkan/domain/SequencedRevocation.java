@@ -1,6 +1,5 @@
-package dev.inkan.application.port.out;
+package dev.inkan.domain;
 
-import dev.inkan.domain.Revocation;
 import java.util.Objects;
 
 /**
