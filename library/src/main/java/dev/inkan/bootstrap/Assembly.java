@@ -48,6 +48,7 @@ import dev.inkan.application.service.RegisterUserService;
 import dev.inkan.application.service.RequestPasswordResetService;
 import dev.inkan.application.service.ResendVerificationService;
 import dev.inkan.application.service.ResetPasswordService;
+import dev.inkan.application.service.StreamRevocationsService;
 import dev.inkan.application.service.VerifyAccessTokenService;
 import dev.inkan.application.service.VerifyEmailService;
 import dev.inkan.application.tokens.AccessTokens;
@@ -243,7 +244,8 @@ final class Assembly {
                 new ChangeEmailService(users, hasher, links, mail),
                 new DeleteAccountService(users, hasher, random, clock),
                 publicKeys,
-                database.<java.util.function.BooleanSupplier>map(db -> db::isHealthy).orElse(() -> true));
+                database.<java.util.function.BooleanSupplier>map(db -> db::isHealthy).orElse(() -> true),
+                new StreamRevocationsService(feed, clock));
         ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "inkan-housekeeping");
             thread.setDaemon(true);

@@ -19,6 +19,7 @@ import dev.inkan.application.port.in.LogoutEverywhereUseCase;
 import dev.inkan.application.port.in.LogoutUseCase;
 import dev.inkan.application.port.in.RefreshTokensUseCase;
 import dev.inkan.application.port.in.RegisterUserUseCase;
+import dev.inkan.application.port.in.StreamRevocationsUseCase;
 import dev.inkan.application.port.in.VerifyAccessTokenUseCase;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
@@ -45,7 +46,8 @@ record UseCases(
         ChangeEmailUseCase changeEmail,
         DeleteAccountUseCase deleteAccount,
         GetPublicKeysUseCase publicKeys,
-        BooleanSupplier databaseUp) {
+        BooleanSupplier databaseUp,
+        StreamRevocationsUseCase revocations) {
 
     UseCases {
         Objects.requireNonNull(register, "register");
@@ -69,5 +71,6 @@ record UseCases(
         Objects.requireNonNull(deleteAccount, "deleteAccount");
         Objects.requireNonNull(publicKeys, "publicKeys");
         Objects.requireNonNull(databaseUp, "databaseUp");
+        Objects.requireNonNull(revocations, "revocations");
     }
 }

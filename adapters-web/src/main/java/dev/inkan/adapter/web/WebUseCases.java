@@ -13,9 +13,11 @@ import dev.inkan.application.port.in.LogoutUseCase;
 import dev.inkan.application.port.in.PublicKeys;
 import dev.inkan.application.port.in.RefreshTokensUseCase;
 import dev.inkan.application.port.in.RegisterUserUseCase;
+import dev.inkan.application.port.in.StreamRevocationsUseCase;
 import dev.inkan.application.port.in.VerifyAccessTokenUseCase;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The driving ports the HTTP API calls (the account flows among them), and the health probe it reports.
@@ -23,6 +25,8 @@ import java.util.Objects;
  * @param events the security log, for {@code GET /me/events} and {@code GET /admin/events}
  * @param eventCounts the security events recorded by type, for the management listener's metrics
  * @param publicKeys what the JWKS and the discovery documents publish
+ * @param revocations the revocation log for resource servers ({@code GET /auth/revocations}); empty
+ *     where it cannot be followed, and the route answers 404
  */
 public record WebUseCases(
         RegisterUserUseCase register,
@@ -39,7 +43,8 @@ public record WebUseCases(
         CountSecurityEventsUseCase eventCounts,
         AccountUseCases account,
         HealthProbe health,
-        GetPublicKeysUseCase publicKeys) {
+        GetPublicKeysUseCase publicKeys,
+        Optional<StreamRevocationsUseCase> revocations) {
 
     public WebUseCases {
         Objects.requireNonNull(register, "register");
@@ -57,6 +62,17 @@ public record WebUseCases(
         Objects.requireNonNull(account, "account");
         Objects.requireNonNull(health, "health");
         Objects.requireNonNull(publicKeys, "publicKeys");
+        Objects.requireNonNull(revocations, "revocations");
+    }
+
+    /** The same use cases without the revocation log: {@code GET /auth/revocations} answers 404. */
+    public WebUseCases(RegisterUserUseCase register, LoginUseCase login, RefreshTokensUseCase refresh, LogoutUseCase logout,
+                       LogoutEverywhereUseCase logoutEverywhere, VerifyAccessTokenUseCase verify, GetUserProfileUseCase profile,
+                       ListSessionsUseCase listSessions, EndSessionUseCase endSession, AdministerUsersUseCase admin,
+                       ListSecurityEventsUseCase events, CountSecurityEventsUseCase eventCounts, AccountUseCases account,
+                       HealthProbe health, GetPublicKeysUseCase publicKeys) {
+        this(register, login, refresh, logout, logoutEverywhere, verify, profile, listSessions, endSession, admin, events,
+                eventCounts, account, health, publicKeys, Optional.empty());
     }
 
     /** The same use cases without public keys: the JWKS is empty and there is no discovery document. */
