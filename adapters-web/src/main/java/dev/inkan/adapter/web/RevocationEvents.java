@@ -36,6 +36,8 @@ final class RevocationEvents {
                     user -> List.of("sub", user.userId().toString(), "valid_after", user.validAfter().toString())),
             new Kind<>(RolesRevoked.class, "roles", roles -> List.of("sub", roles.userId().toString(), "rv", roles.rolesVersion())),
             new Kind<>(UserDeleted.class, "deleted", deleted -> List.of("sub", deleted.userId().toString())));
+    // With the key store's Revocation.KeyRetired, one more line above (RevocationStreamHttpTest checks every kind has one):
+    //     new Kind<>(KeyRetired.class, "key", key -> List.of("kid", key.keyId())),
 
     private RevocationEvents() {
     }
