@@ -3,6 +3,7 @@ package dev.inkan.architecture;
 import static com.tngtech.archunit.base.DescribedPredicate.and;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.INTERFACES;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameEndingWith;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -36,12 +37,13 @@ class LayeringTest {
     static final String MIGRATIONS = "db.inkan.migration..";
     static final String BOOTSTRAP = "dev.inkan.bootstrap..";
     static final String SERVER = "dev.inkan.server..";
+    static final String VERIFIER = "dev.inkan.verifier..";
 
     /** Every package of main code; each is held by the rules below, so a class outside them is held by none. */
     static final String[] LAYERS = {
         DOMAIN, TOKEN, PORTS_IN, PORTS_OUT, SERVICES, TOKEN_HELPERS, "dev.inkan.application",
         "dev.inkan.adapter.crypto..", "dev.inkan.adapter.persistence..", "dev.inkan.adapter.web..", "dev.inkan.adapter.mail..",
-        MIGRATIONS, BOOTSTRAP, SERVER
+        MIGRATIONS, BOOTSTRAP, SERVER, VERIFIER
     };
 
     /** Frameworks and libraries the core must never see. */
@@ -78,8 +80,20 @@ class LayeringTest {
     @ArchTest
     static final ArchRule the_token_format_depends_only_on_itself_and_the_jdk =
             classes().that().resideInAPackage(TOKEN)
-                    .should().onlyDependOnClassesThat().resideInAnyPackage(TOKEN, "java..")
+                    .should().onlyDependOnClassesThat().resideInAnyPackage(TOKEN, "java..", "javax.crypto..")
                     .because("the token module is JDK only, so a resource server can verify with it and nothing else");
+
+    @ArchTest
+    static final ArchRule the_verifier_depends_only_on_the_token_format_the_domain_and_the_jdk =
+            classes().that().resideInAPackage(VERIFIER)
+                    .should().onlyDependOnClassesThat().resideInAnyPackage(VERIFIER, TOKEN, DOMAIN, "java..", "javax.crypto..")
+                    .because("a resource server takes inkan-verifier with nothing else: no web framework, no database, no Inkan server");
+
+    @ArchTest
+    static final ArchRule nothing_in_inkan_depends_on_the_verifier =
+            noClasses().that().resideOutsideOfPackage(VERIFIER)
+                    .should().dependOnClassesThat().resideInAPackage(VERIFIER)
+                    .because("it is a library for other services; Inkan verifies its own tokens itself");
 
     @ArchTest
     static final ArchRule domain_does_not_know_the_application =
@@ -93,9 +107,11 @@ class LayeringTest {
     static final ArchRule driving_and_driven_ports_do_not_depend_on_each_other =
             slices().matching("dev.inkan.application.port.(*)..").should().notDependOnEachOther();
 
+    /** A driving port is {@code <Verb><Noun>UseCase}; port.in's other interfaces are what the caller hands one (a follower). */
     @ArchTest
     static final ArchRule use_cases_are_implemented_only_in_services =
-            classes().that().implement(and(INTERFACES, resideInAPackage(PORTS_IN)).as("a use case of port.in"))
+            classes().that().implement(and(INTERFACES, resideInAPackage(PORTS_IN), simpleNameEndingWith("UseCase"))
+                            .as("a use case of port.in"))
                     .should().resideInAPackage(SERVICES);
 
     @ArchTest
@@ -157,7 +173,7 @@ class LayeringTest {
             "dev.inkan.domain", "dev.inkan.token", "dev.inkan.application.port.in", "dev.inkan.application.port.out",
             "dev.inkan.application.service", "dev.inkan.application.tokens", "dev.inkan.adapter.crypto",
             "dev.inkan.adapter.persistence", "dev.inkan.adapter.web", "dev.inkan.adapter.mail", "dev.inkan.bootstrap",
-            "dev.inkan.server"}) {
+            "dev.inkan.server", "dev.inkan.verifier"}) {
             assertThat(classes.stream().filter(c -> c.getPackageName().equals(layer)).count())
                     .as("classes in %s", layer)
                     .isGreaterThan(2);

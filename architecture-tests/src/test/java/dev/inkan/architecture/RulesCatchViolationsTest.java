@@ -17,6 +17,7 @@ import dev.inkan.application.port.out.SessionStore;
 import dev.inkan.application.service.fixture.ServiceThatComputesItsOwnHmac;
 import dev.inkan.stray.fixture.ClassOutsideEveryLayer;
 import dev.inkan.token.fixture.TokenPartThatReadsTheDomain;
+import dev.inkan.verifier.fixture.VerifierPartThatCallsTheServer;
 import org.junit.jupiter.api.Test;
 
 /** Proves the rules have teeth: each fixture class breaks one rule, and that rule reports it. */
@@ -54,6 +55,12 @@ class RulesCatchViolationsTest {
     void aTokenPartNeedingMoreThanTheJdk_breaksTheRule() {
         assertBroken(LayeringTest.the_token_format_depends_only_on_itself_and_the_jdk, "dev.inkan.domain.UserId",
                 TokenPartThatReadsTheDomain.class);
+    }
+
+    @Test
+    void aVerifierPartNeedingTheApplication_breaksTheRule() {
+        assertBroken(LayeringTest.the_verifier_depends_only_on_the_token_format_the_domain_and_the_jdk,
+                "dev.inkan.application.port.in.VerifyAccessTokenUseCase", VerifierPartThatCallsTheServer.class);
     }
 
     @Test

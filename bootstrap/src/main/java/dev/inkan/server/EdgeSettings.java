@@ -2,6 +2,7 @@ package dev.inkan.server;
 
 import dev.inkan.adapter.web.GatewaySettings;
 import dev.inkan.adapter.web.RateLimitSettings;
+import dev.inkan.adapter.web.RevocationFeedSettings;
 import dev.inkan.adapter.web.TokenTransport;
 import dev.inkan.adapter.web.TrustedProxies;
 import dev.inkan.adapter.web.WebSettings;
@@ -14,7 +15,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-/** Reads the HTTP edge's settings: token transport, CORS origins, abuse limits, trusted proxies, password work and the gateway's. */
+/**
+ * Reads the HTTP edge's settings: token transport, CORS origins, abuse limits, trusted proxies, password work, the
+ * gateway's and the revocation feed's.
+ */
 final class EdgeSettings {
 
     private EdgeSettings() {
@@ -49,8 +53,10 @@ final class EdgeSettings {
             throw new ConfigException("INKAN_TRUSTED_PROXIES: " + e.getMessage());
         }
         GatewaySettings gateway = GatewayConfig.from(config, tokens, publicUrl);
+        RevocationFeedSettings revocationFeed = RevocationFeedConfig.from(config);
         try {
-            return new WebSettings(transport, origins, limits, proxies, crypto.hashConcurrency() + crypto.hashQueue(), gateway);
+            return new WebSettings(transport, origins, limits, proxies, crypto.hashConcurrency() + crypto.hashQueue(), gateway,
+                    revocationFeed);
         } catch (IllegalArgumentException e) {
             throw new ConfigException("INKAN_CORS_ORIGINS: " + e.getMessage());
         }

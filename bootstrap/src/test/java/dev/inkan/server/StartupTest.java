@@ -175,7 +175,10 @@ class StartupTest {
         "INKAN_PUBLIC_URL, auth.example.com",
         "INKAN_PUBLIC_URL, https://auth.example.com/?next=/",
         "INKAN_MAIL_FROM, nobody",
-        "INKAN_MAIL_PER_RECIPIENT_PER_HOUR, 0"
+        "INKAN_MAIL_PER_RECIPIENT_PER_HOUR, 0",
+        "INKAN_REVOCATION_FEED_TOKENS, too-short-a-feed-token",
+        "INKAN_REVOCATION_FEED_HEARTBEAT, PT1M",
+        "INKAN_REVOCATION_FEED_MAX_STREAMS, 0"
     })
     void aBadValue_stopsStartUp_withAMessageNamingTheVariable(String variable, String value) {
         Map<String, String> env = env();

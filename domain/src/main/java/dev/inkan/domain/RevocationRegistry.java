@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
@@ -45,15 +46,41 @@ public final class RevocationRegistry implements Consumer<Revocation> {
             revokedTokens.merge(token.tokenId(), keepUntil, RevocationRegistry::later);
         } else if (revocation instanceof SessionRevoked session) {
             revokedSessions.merge(session.sessionId(), keepUntil, RevocationRegistry::later);
-        } else if (revocation instanceof UserTokensRevoked user) {
-            revokedUsers.merge(user.userId(), new UserCut(user.validAfter(), 0, false, keepUntil), UserCut::and);
-        } else if (revocation instanceof RolesRevoked roles) {
-            revokedUsers.merge(roles.userId(), new UserCut(Instant.EPOCH, roles.rolesVersion(), false, keepUntil), UserCut::and);
-        } else if (revocation instanceof UserDeleted deleted) {
-            revokedUsers.merge(deleted.userId(), new UserCut(Instant.EPOCH, 0, true, keepUntil), UserCut::and);
+        } else {
+            userCut(revocation, keepUntil).ifPresent(cut -> revokedUsers.merge(cut.userId(), cut, UserCut::and));
         }
         // A retired key (Revocation.KeyRetired) needs no entry: it has left the key ring, which refuses its tokens.
         purgeIfDue();
+    }
+
+    /**
+     * @return whether {@code revocation} alone refuses the token with these (already verified) claims,
+     *     as a registry that held it would: for a follower that checks one credential against each
+     *     revocation it sees
+     */
+    public static boolean refuses(Revocation revocation, AccessTokenClaims claims) {
+        if (revocation instanceof TokenRevoked token) {
+            return token.tokenId().equals(claims.tokenId());
+        }
+        if (revocation instanceof SessionRevoked session) {
+            return session.sessionId().equals(claims.sessionId());
+        }
+        return userCut(revocation, Instant.MAX).filter(cut -> cut.userId().equals(claims.subject()))
+                .map(cut -> cut.refuses(claims)).orElse(false);
+    }
+
+    /** @return what a revocation of a user's tokens refuses; empty for any other revocation */
+    private static Optional<UserCut> userCut(Revocation revocation, Instant keepUntil) {
+        if (revocation instanceof UserTokensRevoked user) {
+            return Optional.of(new UserCut(user.userId(), user.validAfter(), 0, false, keepUntil));
+        }
+        if (revocation instanceof RolesRevoked roles) {
+            return Optional.of(new UserCut(roles.userId(), Instant.EPOCH, roles.rolesVersion(), false, keepUntil));
+        }
+        if (revocation instanceof UserDeleted deleted) {
+            return Optional.of(new UserCut(deleted.userId(), Instant.EPOCH, 0, true, keepUntil));
+        }
+        return Optional.empty();
     }
 
     /** @return whether a revocation refuses the token with these (already verified) claims */
@@ -82,10 +109,10 @@ public final class RevocationRegistry implements Consumer<Revocation> {
      * revocation only ever refuses more, so two of them combine into the stricter of each part,
      * kept as long as the later one.
      */
-    private record UserCut(Instant validAfter, long rolesVersion, boolean deleted, Instant keepUntil) {
+    private record UserCut(UserId userId, Instant validAfter, long rolesVersion, boolean deleted, Instant keepUntil) {
 
         UserCut and(UserCut other) {
-            return new UserCut(later(validAfter, other.validAfter), Math.max(rolesVersion, other.rolesVersion),
+            return new UserCut(userId, later(validAfter, other.validAfter), Math.max(rolesVersion, other.rolesVersion),
                     deleted || other.deleted, later(keepUntil, other.keepUntil));
         }
 

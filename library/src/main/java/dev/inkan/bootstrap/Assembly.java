@@ -41,6 +41,7 @@ import dev.inkan.application.service.RegisterUserService;
 import dev.inkan.application.service.RequestPasswordResetService;
 import dev.inkan.application.service.ResendVerificationService;
 import dev.inkan.application.service.ResetPasswordService;
+import dev.inkan.application.service.StreamRevocationsService;
 import dev.inkan.application.service.VerifyAccessTokenService;
 import dev.inkan.application.service.VerifyEmailService;
 import dev.inkan.application.tokens.AccessTokens;
@@ -223,7 +224,8 @@ final class Assembly {
                 keys.publicKeys(),
                 new IssueGatewayTokenService(accessTokens, choices.rules().audience(), random, clock),
                 database.<java.util.function.BooleanSupplier>map(db -> db::isHealthy).orElse(() -> true),
-                keys.administration());
+                keys.administration(),
+                new StreamRevocationsService(feed, clock));
         ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "inkan-housekeeping");
             thread.setDaemon(true);

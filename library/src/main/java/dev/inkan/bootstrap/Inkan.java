@@ -25,6 +25,7 @@ import dev.inkan.application.port.in.LogoutEverywhereUseCase;
 import dev.inkan.application.port.in.LogoutUseCase;
 import dev.inkan.application.port.in.RefreshTokensUseCase;
 import dev.inkan.application.port.in.RegisterUserUseCase;
+import dev.inkan.application.port.in.StreamRevocationsUseCase;
 import dev.inkan.application.port.in.VerifyAccessTokenUseCase;
 import dev.inkan.application.port.out.MailSender;
 import java.util.Optional;
@@ -189,6 +190,15 @@ public final class Inkan implements AutoCloseable {
      */
     public Optional<AdministerKeysUseCase> keys() {
         return useCases.keys();
+    }
+
+    /**
+     * @return the use case that lets a resource server follow the revocation log
+     *     ({@code GET /auth/revocations}); with a revocation feed of the application's own, which keeps
+     *     no sequence, it is not {@linkplain StreamRevocationsUseCase#available() available}
+     */
+    public StreamRevocationsUseCase revocations() {
+        return useCases.revocations();
     }
 
     /** @return whether the database answers a cheap query right now (always, when every store is the application's) */

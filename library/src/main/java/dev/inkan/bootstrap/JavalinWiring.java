@@ -22,7 +22,7 @@ final class JavalinWiring {
                 inkan.eventCounts(),
                 new AccountUseCases(inkan.changePassword(), inkan.requestPasswordReset(), inkan.resetPassword(), inkan.verifyEmail(),
                         inkan.resendVerification(), inkan.changeEmail(), inkan.deleteAccount()),
-                inkan::databaseUp, inkan.publicKeys(), inkan.gatewayTokens());
+                inkan::databaseUp, inkan.publicKeys(), inkan.gatewayTokens(), java.util.Optional.of(inkan.revocations()));
     }
 
     static RateLimitBuckets buckets(Inkan inkan) {

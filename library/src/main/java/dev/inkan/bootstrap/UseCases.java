@@ -21,6 +21,7 @@ import dev.inkan.application.port.in.LogoutEverywhereUseCase;
 import dev.inkan.application.port.in.LogoutUseCase;
 import dev.inkan.application.port.in.RefreshTokensUseCase;
 import dev.inkan.application.port.in.RegisterUserUseCase;
+import dev.inkan.application.port.in.StreamRevocationsUseCase;
 import dev.inkan.application.port.in.VerifyAccessTokenUseCase;
 import java.util.Objects;
 import java.util.Optional;
@@ -53,7 +54,8 @@ record UseCases(
         GetPublicKeysUseCase publicKeys,
         IssueGatewayTokenUseCase gatewayTokens,
         BooleanSupplier databaseUp,
-        Optional<AdministerKeysUseCase> keys) {
+        Optional<AdministerKeysUseCase> keys,
+        StreamRevocationsUseCase revocations) {
 
     UseCases {
         Objects.requireNonNull(register, "register");
@@ -79,5 +81,6 @@ record UseCases(
         Objects.requireNonNull(gatewayTokens, "gatewayTokens");
         Objects.requireNonNull(databaseUp, "databaseUp");
         Objects.requireNonNull(keys, "keys");
+        Objects.requireNonNull(revocations, "revocations");
     }
 }

@@ -40,4 +40,15 @@ public interface JwsKey {
     static JwsKey signature(String keyId, JwsAlgorithm algorithm, Signer signer, SignatureVerifier verifier) {
         return new SignatureKey(keyId, algorithm, signer, verifier);
     }
+
+    /**
+     * The public half of a key pair alone, for a verifier that has the public keys only (a resource
+     * server reading a JWK Set). It verifies as {@link #signature} does and cannot sign.
+     *
+     * @param verifier verifies with the public key, thread-safe
+     * @throws IllegalArgumentException when the key id is blank or {@code algorithm} is an HMAC
+     */
+    static JwsKey verifying(String keyId, JwsAlgorithm algorithm, SignatureVerifier verifier) {
+        return new VerifyingKey(keyId, algorithm, verifier);
+    }
 }

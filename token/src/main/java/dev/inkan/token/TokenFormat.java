@@ -34,6 +34,8 @@ public final class TokenFormat {
      * @throws IllegalArgumentException when a claim holds text that UTF-8 cannot carry (an unpaired
      *     surrogate), or the token would be longer than {@link #verify} accepts (8 KiB), which only
      *     many or long roles or custom claims make it
+     * @throws UnsupportedOperationException when the first key is a {@linkplain JwsKey#verifying public
+     *     key}, which cannot sign
      */
     public String sign(TokenClaims claims) {
         Objects.requireNonNull(claims, "claims");

@@ -3,8 +3,9 @@ package dev.inkan.adapter.crypto;
 import java.math.BigInteger;
 
 /**
- * The numbers of NIST P-256 (FIPS 186-4 D.1.2.3, SEC 2 secp256r1) that both providers check keys and
- * signatures against, and the fixed-width big-endian encoding of JWK coordinates and ES256's R and S.
+ * The numbers of NIST P-256 (FIPS 186-4 D.1.2.3, SEC 2 secp256r1) that both providers check private
+ * keys and signatures against (the token module's {@code JdkCrypto} checks public points), and the
+ * fixed-width big-endian encoding of JWK coordinates and ES256's R and S.
  */
 final class P256 {
 
@@ -12,21 +13,10 @@ final class P256 {
     static final BigInteger P = new BigInteger("ffffffff00000001000000000000000000000000ffffffffffffffffffffffff", 16);
     /** The group order n. */
     static final BigInteger N = new BigInteger("ffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551", 16);
-    /** The curve's b; its a is -3. */
-    static final BigInteger B = new BigInteger("5ac635d8aa3a93e7b3ebbd55769886bc651d06b0cc53b0f63bce3c3e27d2604b", 16);
     /** Bytes of a coordinate, of the private key, and of R and of S. */
     static final int LENGTH = 32;
 
     private P256() {
-    }
-
-    /** @return whether {@code (x, y)} is a point of P-256 (so neither coordinate reaches p) */
-    static boolean isOnCurve(BigInteger x, BigInteger y) {
-        if (x.signum() < 0 || y.signum() < 0 || x.compareTo(P) >= 0 || y.compareTo(P) >= 0) {
-            return false;
-        }
-        BigInteger right = x.pow(3).subtract(x.multiply(BigInteger.valueOf(3))).add(B).mod(P);
-        return y.modPow(BigInteger.TWO, P).equals(right);
     }
 
     /** @return whether {@code d} may be a private key: from 1 to n - 1 */

@@ -84,9 +84,9 @@ public final class JdbiOneTimeTokenStore implements OneTimeTokenStore {
                     .bind("now", Timestamps.bind(now))
                     .bind("id", user.value())
                     .execute();
-            JdbiSessionStore.Ended ended = JdbiSessionStore.endAllOfUser(handle, feed.log(), user, now, RevokeReason.PASSWORD_RESET);
             // Every other link (a change of address asked for by whoever had the old password) dies with it.
             voidAllOf(handle, user);
+            JdbiSessionStore.Ended ended = JdbiSessionStore.endAllOfUser(handle, feed.log(), user, now, RevokeReason.PASSWORD_RESET);
             SecurityEvent completed = events.of(SecurityEventType.PASSWORD_RESET_COMPLETED, user);
             this.events.insert(handle, completed);
             return Optional.of(new Reset(new UserAccountChange(user, emailOf(handle, user), Optional.empty()), ended, completed));

@@ -1,8 +1,10 @@
 package dev.inkan.adapter.persistence;
 
 import dev.inkan.application.port.out.RevocationFeed;
+import dev.inkan.application.port.out.RevocationStream;
 import dev.inkan.application.port.out.StoreUnavailableException;
 import dev.inkan.domain.Revocation;
+import dev.inkan.domain.SequencedRevocation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +22,10 @@ import org.jdbi.v3.core.Jdbi;
  * transaction and then hands it to this instance's subscribers at once; on PostgreSQL the
  * transaction also notifies, and {@link PostgresRevocationListener} hears it on every instance
  * sharing the database, reloading what is current after every (re)connection.
+ *
+ * <p>Its {@link #stream()} reads the log in seq order for followers outside Inkan: each time this
+ * instance's subscribers have been told of a revocation (recorded here or heard from another
+ * instance), the {@link RevocationTail} reads what the log holds past the last seq it delivered.
  */
 public final class JdbiRevocationFeed implements RevocationFeed, AutoCloseable {
 
@@ -32,6 +38,19 @@ public final class JdbiRevocationFeed implements RevocationFeed, AutoCloseable {
     /** Who hears that the signing keys changed (the key store's listeners), on the same channel as the revocations. */
     private final List<Runnable> keyListeners = new CopyOnWriteArrayList<>();
     private final Optional<PostgresRevocationListener> listener;
+    private final RevocationTail tail;
+    private final RevocationStream stream = new RevocationStream() {
+        @Override
+        public Subscription subscribe(Consumer<SequencedRevocation> listener) {
+            return tail.subscribe(listener);
+        }
+
+        @Override
+        public List<SequencedRevocation> between(long after, long upTo, Instant now) {
+            Objects.requireNonNull(now, "now");
+            return upTo <= after ? List.of() : calls.withHandle(handle -> log.between(handle, after, upTo, now));
+        }
+    };
 
     /**
      * @param listenSource where a listener gets its own connection, on PostgreSQL; empty on H2,
@@ -41,8 +60,15 @@ public final class JdbiRevocationFeed implements RevocationFeed, AutoCloseable {
         this.calls = new JdbiStoreCalls(Objects.requireNonNull(jdbi, "jdbi"), "revocation store unavailable");
         this.log = Objects.requireNonNull(log, "log");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.tail = new RevocationTail(calls, log);
         this.listener = listenSource.map(source ->
-                new PostgresRevocationListener(source, subscribers::deliver, () -> current(clock.instant()), this::keysChanged));
+                new PostgresRevocationListener(source, this::heard, () -> current(clock.instant()), this::keysChanged));
+    }
+
+    /** What another instance published, or what was current when the listener (re)connected. */
+    private void heard(Revocation revocation) {
+        subscribers.deliver(revocation);
+        tail.wake();
     }
 
     /**
@@ -56,6 +82,7 @@ public final class JdbiRevocationFeed implements RevocationFeed, AutoCloseable {
         Objects.requireNonNull(revocation, "revocation");
         calls.useTransaction(handle -> log.record(handle, revocation, clock.instant()));
         subscribers.deliver(revocation);
+        tail.wake();
     }
 
     @Override
@@ -68,6 +95,16 @@ public final class JdbiRevocationFeed implements RevocationFeed, AutoCloseable {
         subscribers.add(listener);
     }
 
+    /**
+     * @return the log in seq order: its listeners hear each revocation once, in seq order, on the
+     *     tail's thread, within about a second of its commit (not necessarily after this feed's own
+     *     subscribers have it)
+     */
+    @Override
+    public Optional<RevocationStream> stream() {
+        return Optional.of(stream);
+    }
+
     /** The log that stores write their revocations to, in their own transactions. */
     RevocationLog log() {
         return log;
@@ -76,6 +113,9 @@ public final class JdbiRevocationFeed implements RevocationFeed, AutoCloseable {
     /** Hands revocations that a store's transaction has just committed to this instance's subscribers. */
     void committed(List<? extends Revocation> revocations) {
         revocations.forEach(subscribers::deliver);
+        if (!revocations.isEmpty()) {
+            tail.wake();
+        }
     }
 
     /** Asks to be told when the signing keys changed, here or (on PostgreSQL) on another instance, and after each reconnection. */
@@ -112,9 +152,10 @@ public final class JdbiRevocationFeed implements RevocationFeed, AutoCloseable {
         return listener.isEmpty() || listener.get().awaitListening(timeout);
     }
 
-    /** Stops listening to other instances. */
+    /** Stops listening to other instances, and following the log. */
     @Override
     public void close() {
         listener.ifPresent(PostgresRevocationListener::close);
+        tail.close();
     }
 }

@@ -96,10 +96,10 @@ public final class JdbiUserRepository implements UserRepository {
                     .bind("hash", hash.value())
                     .bind("id", id.value())
                     .execute();
-            JdbiSessionStore.Ended others = JdbiSessionStore.endOthersOfUser(handle, feed.log(), id, keep, now,
-                    RevokeReason.PASSWORD_CHANGED);
             // A link mailed before (a reset, a change of address someone asked for) must not undo this change.
             JdbiOneTimeTokenStore.voidAllOf(handle, id);
+            JdbiSessionStore.Ended others = JdbiSessionStore.endOthersOfUser(handle, feed.log(), id, keep, now,
+                    RevokeReason.PASSWORD_CHANGED);
             events.insert(handle, event);
             return others;
         });
@@ -188,8 +188,8 @@ public final class JdbiUserRepository implements UserRepository {
             if (disabled == 0) {
                 return Optional.<JdbiSessionStore.Ended>empty();
             }
-            JdbiSessionStore.Ended all = JdbiSessionStore.endAllOfUser(handle, feed.log(), id, now, RevokeReason.ACCOUNT_DISABLED);
             JdbiOneTimeTokenStore.voidAllOf(handle, id);
+            JdbiSessionStore.Ended all = JdbiSessionStore.endAllOfUser(handle, feed.log(), id, now, RevokeReason.ACCOUNT_DISABLED);
             events.insert(handle, event);
             return Optional.of(all);
         });
@@ -220,7 +220,7 @@ public final class JdbiUserRepository implements UserRepository {
     }
 
     /**
-     * Deletes the rows that refer to the user first, then the user, after recording the tombstone.
+     * Deletes the rows that refer to the user first, then the user, and records the tombstone.
      * The sessions go before their refresh tokens, in the order rotation locks them, so that a
      * rotation racing the deletion waits for it or is waited for (and its successor deleted too),
      * and never deadlocks with it. The user's security events go after the sessions, so that an
@@ -234,13 +234,13 @@ public final class JdbiUserRepository implements UserRepository {
             if (lock(handle, id).isEmpty()) {
                 return Optional.<Revocation>empty();
             }
-            Revocation tombstone = feed.log().userDeleted(id, now);
-            feed.log().record(handle, tombstone, now);
             for (String table : List.of("sessions", "refresh_tokens", "user_roles", "one_time_tokens")) {
                 handle.createUpdate("DELETE FROM " + table + " WHERE user_id = :id").bind("id", id.value()).execute();
             }
             events.forget(handle, id);
             handle.createUpdate("DELETE FROM users WHERE id = :id").bind("id", id.value()).execute();
+            Revocation tombstone = feed.log().userDeleted(id, now);
+            feed.log().record(handle, tombstone, now); // last: see RevocationLog
             events.insert(handle, event);
             return Optional.of(tombstone);
         });

@@ -7,6 +7,7 @@ import dev.inkan.domain.Revocation.SessionRevoked;
 import dev.inkan.domain.Revocation.TokenRevoked;
 import dev.inkan.domain.Revocation.UserDeleted;
 import dev.inkan.domain.Revocation.UserTokensRevoked;
+import dev.inkan.domain.SequencedRevocation;
 import dev.inkan.domain.SessionId;
 import dev.inkan.domain.UserId;
 import java.sql.ResultSet;
@@ -25,6 +26,12 @@ import org.jdbi.v3.core.statement.StatementContext;
  * by the transaction that causes it. On PostgreSQL the same transaction sends it with
  * {@code pg_notify}, which PostgreSQL delivers exactly when (and only if) it commits, so no stored
  * revocation goes unannounced and none is announced that did not happen.
+ *
+ * <p>Recording takes the lock of the one row of {@code revocation_order} first and holds it to the
+ * end of the transaction, so that revocations commit in the order of their {@code seq}: a reader
+ * that has seen a seq has seen every lower one that will ever commit (see {@link #between}). A
+ * transaction therefore records its revocations after the other rows it changes, so that it never
+ * waits for a row lock while holding that one.
  */
 final class RevocationLog {
 
@@ -93,8 +100,12 @@ final class RevocationLog {
         return now.isAfter(at) ? now : at;
     }
 
-    /** Writes {@code revocation} in the transaction of {@code handle} and, on PostgreSQL, announces it at its commit. */
+    /**
+     * Writes {@code revocation} in the transaction of {@code handle}, after every revocation committed
+     * before, and, on PostgreSQL, announces it at its commit.
+     */
     void record(Handle handle, Revocation revocation, Instant now) {
+        handle.createQuery("SELECT id FROM revocation_order WHERE id = 1 FOR UPDATE").mapTo(Integer.class).one();
         handle.createUpdate(INSERT)
                 .bind("kind", kind(revocation))
                 .bind("subject", subject(revocation))
@@ -124,11 +135,51 @@ final class RevocationLog {
                 .toList();
     }
 
+    /**
+     * @return every revocation with {@code after < seq <= upTo} that may still refuse a token at
+     *     {@code now}, in seq order: all of them that will ever commit, once a reader has seen {@code upTo}
+     */
+    List<SequencedRevocation> between(Handle handle, long after, long upTo, Instant now) {
+        return handle.createQuery("""
+                        SELECT seq, kind, subject, valid_after, roles_version, relevant_until FROM revocations
+                        WHERE seq > :after AND seq <= :upTo AND relevant_until > :since ORDER BY seq""")
+                .bind("after", after)
+                .bind("upTo", upTo)
+                .bind("since", Timestamps.bind(now.minus(leeway)))
+                .map(RevocationLog::mapSequenced)
+                .stream()
+                .flatMap(Optional::stream)
+                .toList();
+    }
+
+    /** @return the first {@code limit} revocations with a seq above {@code after}, in seq order, relevant or not */
+    List<SequencedRevocation> after(Handle handle, long after, int limit) {
+        return handle.createQuery("""
+                        SELECT seq, kind, subject, valid_after, roles_version, relevant_until FROM revocations
+                        WHERE seq > :after ORDER BY seq FETCH FIRST :limit ROWS ONLY""")
+                .bind("after", after)
+                .bind("limit", limit)
+                .map(RevocationLog::mapSequenced)
+                .stream()
+                .flatMap(Optional::stream)
+                .toList();
+    }
+
+    /** @return the highest seq committed so far, 0 when there is none */
+    long lastSeq(Handle handle) {
+        return handle.createQuery("SELECT COALESCE(MAX(seq), 0) FROM revocations").mapTo(Long.class).one();
+    }
+
     /** Deletes what can refuse nothing any more. @return how many rows */
     int purge(Handle handle, Instant now) {
         return handle.createUpdate("DELETE FROM revocations WHERE relevant_until < :since")
                 .bind("since", Timestamps.bind(now.minus(leeway)))
                 .execute();
+    }
+
+    private static Optional<SequencedRevocation> mapSequenced(ResultSet rs, StatementContext ctx) throws SQLException {
+        long seq = rs.getLong("seq");
+        return map(rs, ctx).map(revocation -> new SequencedRevocation(seq, revocation));
     }
 
     private static Optional<Revocation> map(ResultSet rs, StatementContext ctx) throws SQLException {

@@ -1,6 +1,7 @@
 package dev.inkan.adapter.persistence;
 
 import static dev.inkan.adapter.persistence.TestData.ACCESS_TTL;
+import static dev.inkan.adapter.persistence.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.inkan.domain.Revocation;
@@ -123,6 +124,19 @@ class PostgresCrossInstanceFeedTest extends DatabaseTest {
     }
 
     @Test
+    void aRevocationPublishedOnA_reachesBsStream_withinASecond_withTheSeqItHasOnA() throws Exception {
+        List<dev.inkan.domain.SequencedRevocation> streamedOnB = new CopyOnWriteArrayList<>();
+        var subscription = feedB.stream().orElseThrow().subscribe(streamedOnB::add);
+        TokenRevoked revoked = new TokenRevoked("streamed-" + UUID.randomUUID(), Instant.now().plus(ACCESS_TTL).truncatedTo(ChronoUnit.MILLIS));
+
+        feedA.publish(revoked);
+
+        eventually(Duration.ofSeconds(1), () -> assertThat(streamedOnB).extracting(r -> r.revocation()).containsExactly(revoked));
+        assertThat(feedA.stream().orElseThrow().between(subscription.position(), Long.MAX_VALUE, Instant.now()))
+                .isEqualTo(streamedOnB);
+    }
+
+    @Test
     void aNotificationThatIsNotARevocation_isIgnored_andTheListenerGoesOn() throws Exception {
         try (Connection connection = connect(); Statement statement = connection.createStatement()) {
             statement.execute("SELECT pg_notify('inkan_revocations', 'garbage')");
@@ -136,22 +150,6 @@ class PostgresCrossInstanceFeedTest extends DatabaseTest {
 
     private static JdbiRevocationFeed feedOf(JdbiDatabase database) {
         return database.revocationFeed(ACCESS_TTL, TestData.LEEWAY, java.time.Clock.systemUTC());
-    }
-
-    /** Retries {@code assertion} until it passes or {@code limit} is up, then lets its failure through. */
-    private static void eventually(Duration limit, Runnable assertion) throws InterruptedException {
-        Instant deadline = Instant.now().plus(limit);
-        while (true) {
-            try {
-                assertion.run();
-                return;
-            } catch (AssertionError e) {
-                if (Instant.now().isAfter(deadline)) {
-                    throw e;
-                }
-                Thread.sleep(20);
-            }
-        }
     }
 
     /** Kills every listening backend of this database, as a network cut or a failover would. */

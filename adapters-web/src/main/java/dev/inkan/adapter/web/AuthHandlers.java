@@ -37,6 +37,7 @@ final class AuthHandlers {
     private final String cookiePrefix;
     private final TokenCookies cookies;
     private final ForwardAuthHandlers forwardAuth;
+    private final RevocationStreamHandlers revocationStream;
 
     AuthHandlers(WebUseCases useCases, WebSettings settings, RateLimitBuckets buckets, WebMetrics metrics, String prefix) {
         this.useCases = Objects.requireNonNull(useCases, "useCases");
@@ -53,6 +54,8 @@ final class AuthHandlers {
                 origins, settings, prefix);
         this.cookies = new TokenCookies(settings.gateway().cookieDomain());
         this.forwardAuth = new ForwardAuthHandlers(authentication, useCases.gatewayTokens(), settings, prefix);
+        this.revocationStream = new RevocationStreamHandlers(useCases.revocations(), authentication, settings.revocationFeed(),
+                java.time.Clock.systemUTC());
     }
 
     /** @return the handlers of the admin API, which share this one's token checks */
@@ -73,6 +76,11 @@ final class AuthHandlers {
     ForwardAuthHandlers forwardAuth() {
         return forwardAuth;
     }
+    /** @return the handler of the revocation stream, which shares this one's token checks */
+    RevocationStreamHandlers revocationStream() {
+        return revocationStream;
+    }
+
     /** @return what the well-known documents publish */
     dev.inkan.application.port.in.GetPublicKeysUseCase publicKeys() {
         return useCases.publicKeys();

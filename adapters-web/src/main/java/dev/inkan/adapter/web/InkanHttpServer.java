@@ -105,6 +105,8 @@ public final class InkanHttpServer implements AutoCloseable {
         config.routes.before(InkanRoutes::secureHeaders);
         config.requestLogger.http((ctx, millis) -> RequestIds.logCompleted(ctx, millis, metrics));
         InkanRoutes.mount(config.routes, "", handlers);
+        // Open revocation streams end first, so that the stop need not wait for them.
+        config.events.serverStopping(handlers.revocationStream()::closeAll);
         config.routes.get("/health", handlers::health);
         PageResources.register(config.routes);
         ProblemResponses.registerInkanErrors(config.routes, metrics);

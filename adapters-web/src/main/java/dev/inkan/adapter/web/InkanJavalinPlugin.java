@@ -43,6 +43,7 @@ public final class InkanJavalinPlugin extends Plugin<InkanJavalinPlugin.Config> 
         AuthHandlers handlers = new AuthHandlers(useCases, config.settings, config.rateLimitBuckets, metrics, config.prefix);
         state.routes.before(config.prefix + "/*", InkanRoutes::secureHeaders);
         InkanRoutes.mount(state.routes, config.prefix, handlers);
+        state.events.serverStopping(handlers.revocationStream()::closeAll);
         for (String path : config.protectedPaths) {
             state.routes.before(path, ctx -> ctx.attribute(InkanPrincipal.ATTRIBUTE,
                     InkanPrincipal.from(handlers.authentication().claims(ctx))));

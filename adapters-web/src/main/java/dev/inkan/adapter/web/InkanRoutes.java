@@ -40,6 +40,7 @@ final class InkanRoutes {
         routes.delete(prefix + "/me", account::deleteMe);
         ForwardAuthHandlers.mount(routes, prefix, handlers.forwardAuth());
         WellKnownHandlers.mount(routes, prefix, handlers.publicKeys());
+        RevocationStreamHandlers.mount(routes, prefix, handlers.revocationStream());
     }
 
     /** The headers every Inkan answer carries: no sniffing, no referrer, no framing, no caching, a strict CSP. */

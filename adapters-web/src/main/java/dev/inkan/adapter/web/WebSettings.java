@@ -8,10 +8,11 @@ import java.util.Objects;
  * credentials, the abuse limits, which proxies may say who the client is, how many logins and
  * registrations the standalone server works on at once (the password hasher's capacity: more would
  * only be turned away by it; they wait instead, without a thread, and token checks pass them by),
- * and how Inkan answers a gateway's forward-auth.
+ * how Inkan answers a gateway's forward-auth, and who may follow the revocation feed.
  */
 public record WebSettings(TokenTransport transport, List<String> corsOrigins, RateLimitSettings rateLimits,
-                          TrustedProxies trustedProxies, int passwordRequestsAtOnce, GatewaySettings gateway) {
+                          TrustedProxies trustedProxies, int passwordRequestsAtOnce, GatewaySettings gateway,
+                          RevocationFeedSettings revocationFeed) {
 
     /** One hash running and eight waiting per core, as the password hasher has by default. */
     public static final int DEFAULT_PASSWORD_REQUESTS_AT_ONCE = 9 * Runtime.getRuntime().availableProcessors();
@@ -22,6 +23,7 @@ public record WebSettings(TokenTransport transport, List<String> corsOrigins, Ra
         Objects.requireNonNull(rateLimits, "rateLimits");
         Objects.requireNonNull(trustedProxies, "trustedProxies");
         Objects.requireNonNull(gateway, "gateway");
+        Objects.requireNonNull(revocationFeed, "revocationFeed");
         if (passwordRequestsAtOnce < 1) {
             throw new IllegalArgumentException("at least one login must be able to run");
         }
@@ -30,6 +32,12 @@ public record WebSettings(TokenTransport transport, List<String> corsOrigins, Ra
                 throw new IllegalArgumentException("a CORS origin is scheme://host[:port], not '" + origin + "'");
             }
         }
+    }
+
+    /** The same settings with the default revocation feed settings (no feed token). */
+    public WebSettings(TokenTransport transport, List<String> corsOrigins, RateLimitSettings rateLimits,
+                       TrustedProxies trustedProxies, int passwordRequestsAtOnce, GatewaySettings gateway) {
+        this(transport, corsOrigins, rateLimits, trustedProxies, passwordRequestsAtOnce, gateway, RevocationFeedSettings.defaults());
     }
 
     /** The same settings with the default gateway settings. */
@@ -50,11 +58,16 @@ public record WebSettings(TokenTransport transport, List<String> corsOrigins, Ra
 
     /** @return these settings, with the client address taken from {@code proxies}' forwarding headers */
     public WebSettings withTrustedProxies(TrustedProxies proxies) {
-        return new WebSettings(transport, corsOrigins, rateLimits, proxies, passwordRequestsAtOnce, gateway);
+        return new WebSettings(transport, corsOrigins, rateLimits, proxies, passwordRequestsAtOnce, gateway, revocationFeed);
     }
 
     /** @return these settings, with {@code gateway}'s forward-auth, login redirect and cookie domain */
     public WebSettings withGateway(GatewaySettings gateway) {
-        return new WebSettings(transport, corsOrigins, rateLimits, trustedProxies, passwordRequestsAtOnce, gateway);
+        return new WebSettings(transport, corsOrigins, rateLimits, trustedProxies, passwordRequestsAtOnce, gateway, revocationFeed);
+    }
+
+    /** @return these settings, with {@code revocationFeed}'s feed tokens, heartbeat and limit of streams */
+    public WebSettings withRevocationFeed(RevocationFeedSettings revocationFeed) {
+        return new WebSettings(transport, corsOrigins, rateLimits, trustedProxies, passwordRequestsAtOnce, gateway, revocationFeed);
     }
 }

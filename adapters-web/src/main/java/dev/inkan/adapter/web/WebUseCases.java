@@ -14,9 +14,11 @@ import dev.inkan.application.port.in.LogoutUseCase;
 import dev.inkan.application.port.in.PublicKeys;
 import dev.inkan.application.port.in.RefreshTokensUseCase;
 import dev.inkan.application.port.in.RegisterUserUseCase;
+import dev.inkan.application.port.in.StreamRevocationsUseCase;
 import dev.inkan.application.port.in.VerifyAccessTokenUseCase;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The driving ports the HTTP API calls (the account flows among them), and the health probe it reports.
@@ -25,6 +27,8 @@ import java.util.Objects;
  * @param eventCounts the security events recorded by type, for the management listener's metrics
  * @param publicKeys what the JWKS and the discovery documents publish
  * @param gatewayTokens what mints the tokens forward-auth hands to upstreams whose rule names an audience
+ * @param revocations the revocation log for resource servers ({@code GET /auth/revocations}); empty
+ *     where it cannot be followed, and the route answers 404
  */
 public record WebUseCases(
         RegisterUserUseCase register,
@@ -42,7 +46,8 @@ public record WebUseCases(
         AccountUseCases account,
         HealthProbe health,
         GetPublicKeysUseCase publicKeys,
-        IssueGatewayTokenUseCase gatewayTokens) {
+        IssueGatewayTokenUseCase gatewayTokens,
+        Optional<StreamRevocationsUseCase> revocations) {
 
     public WebUseCases {
         Objects.requireNonNull(register, "register");
@@ -61,25 +66,26 @@ public record WebUseCases(
         Objects.requireNonNull(health, "health");
         Objects.requireNonNull(publicKeys, "publicKeys");
         Objects.requireNonNull(gatewayTokens, "gatewayTokens");
+        Objects.requireNonNull(revocations, "revocations");
     }
 
-    /** The same use cases without gateway tokens. */
+    /** The same use cases without gateway tokens or the revocation log ({@code GET /auth/revocations} answers 404). */
     public WebUseCases(RegisterUserUseCase register, LoginUseCase login, RefreshTokensUseCase refresh, LogoutUseCase logout,
                        LogoutEverywhereUseCase logoutEverywhere, VerifyAccessTokenUseCase verify, GetUserProfileUseCase profile,
                        ListSessionsUseCase listSessions, EndSessionUseCase endSession, AdministerUsersUseCase admin,
                        ListSecurityEventsUseCase events, CountSecurityEventsUseCase eventCounts, AccountUseCases account,
                        HealthProbe health, GetPublicKeysUseCase publicKeys) {
         this(register, login, refresh, logout, logoutEverywhere, verify, profile, listSessions, endSession, admin, events,
-                eventCounts, account, health, publicKeys, IssueGatewayTokenUseCase.NONE);
+                eventCounts, account, health, publicKeys, IssueGatewayTokenUseCase.NONE, Optional.empty());
     }
 
-    /** The same use cases without public keys (the JWKS is empty and there is no discovery document) or gateway tokens. */
+    /** The same use cases without public keys (the JWKS is empty and there is no discovery document), gateway tokens or the revocation log. */
     public WebUseCases(RegisterUserUseCase register, LoginUseCase login, RefreshTokensUseCase refresh, LogoutUseCase logout,
                        LogoutEverywhereUseCase logoutEverywhere, VerifyAccessTokenUseCase verify, GetUserProfileUseCase profile,
                        ListSessionsUseCase listSessions, EndSessionUseCase endSession, AdministerUsersUseCase admin,
                        ListSecurityEventsUseCase events, CountSecurityEventsUseCase eventCounts, AccountUseCases account,
                        HealthProbe health) {
         this(register, login, refresh, logout, logoutEverywhere, verify, profile, listSessions, endSession, admin, events,
-                eventCounts, account, health, () -> new PublicKeys("", List.of()), IssueGatewayTokenUseCase.NONE);
+                eventCounts, account, health, () -> new PublicKeys("", List.of()), IssueGatewayTokenUseCase.NONE, Optional.empty());
     }
 }

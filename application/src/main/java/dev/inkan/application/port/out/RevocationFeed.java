@@ -3,6 +3,7 @@ package dev.inkan.application.port.out;
 import dev.inkan.domain.Revocation;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -38,5 +39,14 @@ public interface RevocationFeed {
     default void follow(Consumer<Revocation> listener, Instant now) {
         subscribe(listener);
         current(now).forEach(listener);
+    }
+
+    /**
+     * @return this feed read in sequence order, for following it from outside Inkan
+     *     ({@code GET /auth/revocations}); empty for a feed that keeps no sequence, which only
+     *     Inkan's instances can follow
+     */
+    default Optional<RevocationStream> stream() {
+        return Optional.empty();
     }
 }

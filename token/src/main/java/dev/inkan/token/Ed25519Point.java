@@ -1,4 +1,4 @@
-package dev.inkan.adapter.crypto;
+package dev.inkan.token;
 
 import java.math.BigInteger;
 
