@@ -96,8 +96,9 @@ class StoredKeyRingTest {
         rotate(clock.instant(), "b", Duration.ofMillis(300));
         assertThat(kidOf(tokens.sign(tokens.claimsFor(ANN, SESSION, "jti-1", Map.of(), clock.instant())))).isEqualTo("a");
 
-        await(() -> ring.keys().get(0).keyId().equals("b"));
-        assertThat(kidOf(tokens.sign(tokens.claimsFor(ANN, SESSION, "jti-2", Map.of(), clock.instant())))).isEqualTo("b");
+        // The ring switches first and then tells the access tokens, so wait for what a caller sees: the kid signed with.
+        await(() -> kidOf(tokens.sign(tokens.claimsFor(ANN, SESSION, "jti-2", Map.of(), clock.instant()))).equals("b"));
+        assertThat(ring.keys().get(0).keyId()).isEqualTo("b");
         assertThat(tokens.verify(underA, clock.instant()).tokenId()).as("the old key still verifies").isEqualTo("jti-a");
     }
 
@@ -115,6 +116,7 @@ class StoredKeyRingTest {
         assertThat(ring.keys()).extracting(SigningKey::keyId).containsExactly("b", "a");
 
         await(() -> ring.keys().size() == 1);
+        await(() -> refuses(tokens, underA, clock)); // the ring leaves the key first, then tells the access tokens
         assertThat(ring.keys()).extracting(SigningKey::keyId).containsExactly("b");
         assertThatThrownBy(() -> tokens.verify(underA, clock.instant())).isInstanceOf(InvalidTokenException.class)
                 .extracting(e -> ((InvalidTokenException) e).reason()).isEqualTo(Reason.UNKNOWN_KEY);
@@ -159,6 +161,15 @@ class StoredKeyRingTest {
 
     private StoredSigningKey stored(SigningKey key, ScheduledKey schedule) {
         return new StoredSigningKey(key.algorithm(), encryption.seal(key), Fixtures.NOW, schedule);
+    }
+
+    private static boolean refuses(AccessTokens tokens, String token, Clock clock) {
+        try {
+            tokens.verify(token, clock.instant());
+            return false;
+        } catch (InvalidTokenException e) {
+            return true;
+        }
     }
 
     private static String kidOf(String token) {
