@@ -1,5 +1,6 @@
 package dev.inkan.domain;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,6 +13,13 @@ public record Session(SessionId id, UserId userId, Instant createdAt, Instant la
 
     /** User agents longer than this are cut: they are shown to people, not parsed. */
     public static final int MAX_USER_AGENT_LENGTH = 256;
+
+    /**
+     * How precise {@link #lastUsedAt()} is: a refresh moves it only when the recorded last use is
+     * older than this, so most refreshes write no session row. A person who reads "last used" in
+     * a list of sessions needs no more than the minute.
+     */
+    public static final Duration LAST_USE_PRECISION = Duration.ofMinutes(1);
 
     public Session {
         Objects.requireNonNull(id, "id");

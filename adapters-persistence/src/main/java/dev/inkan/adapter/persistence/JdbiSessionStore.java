@@ -20,7 +20,7 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * Driven adapter: the {@link SessionStore} on a JDBI database, tables {@code sessions} and
- * {@code refresh_tokens}. Rotation and every way of ending a session first write the session's
+ * {@code refresh_tokens}. Rotation and every way of ending a session first lock the session's
  * row, so the database's row lock orders them, also between instances sharing PostgreSQL: a
  * rotation that comes second finds the session ended, and an ending that comes second revokes
  * the successor the rotation stored (each statement of a READ COMMITTED transaction sees what
@@ -40,6 +40,7 @@ public final class JdbiSessionStore implements SessionStore {
                 SELECT id FROM sessions WHERE %s AND ended_at = :now AND end_reason = :reason)""";
 
     private final JdbiStoreCalls calls;
+    private final SessionRotation rotation;
     private final JdbiRevocationFeed feed;
     private final JdbiSecurityEventLog events;
     private final boolean usersHere;
@@ -60,6 +61,7 @@ public final class JdbiSessionStore implements SessionStore {
      */
     public JdbiSessionStore(Jdbi jdbi, JdbiRevocationFeed feed, JdbiSecurityEventLog events, boolean usersHere) {
         this.calls = new JdbiStoreCalls(Objects.requireNonNull(jdbi, "jdbi"), "session store unavailable");
+        this.rotation = new SessionRotation(calls);
         this.feed = Objects.requireNonNull(feed, "feed");
         this.events = Objects.requireNonNull(events, "events");
         this.usersHere = usersHere;
@@ -102,37 +104,10 @@ public final class JdbiSessionStore implements SessionStore {
                 .map(RefreshTokenRow::toRecord));
     }
 
-    /**
-     * Writes the live session's row first (its last use, only ever forward): a session that has
-     * ended changes no row, and an ending that runs meanwhile waits for this transaction. Then the
-     * conditional {@code UPDATE} of the presented token decides between concurrent rotations.
-     */
+    /** Locks the live session's row first (see {@link SessionRotation}), then spends the token and stores its successor. */
     @Override
     public boolean rotate(RefreshTokenHash presented, RefreshTokenRecord successor, Instant now) {
-        RefreshTokenRow next = RefreshTokenRow.from(successor);
-        return calls.inTransaction(handle -> {
-            int live = handle.createUpdate("""
-                            UPDATE sessions SET last_used_at = GREATEST(last_used_at, CAST(:now AS TIMESTAMP WITH TIME ZONE))
-                            WHERE id = :family AND ended_at IS NULL""")
-                    .bind("now", Timestamps.bind(now))
-                    .bind("family", next.familyId())
-                    .execute();
-            if (live != 1) {
-                return false;
-            }
-            int spent = handle.createUpdate("""
-                            UPDATE refresh_tokens SET used_at = :now
-                            WHERE token_hash = :hash AND family_id = :family AND used_at IS NULL AND revoked_at IS NULL""")
-                    .bind("now", Timestamps.bind(now))
-                    .bind("hash", presented.hex())
-                    .bind("family", next.familyId())
-                    .execute();
-            if (spent != 1) {
-                return false;
-            }
-            next.bindTo(handle.createUpdate(INSERT_TOKEN)).execute();
-            return true;
-        });
+        return rotation.rotate(presented, RefreshTokenRow.from(successor), now);
     }
 
     @Override

@@ -90,6 +90,23 @@ abstract class SessionStoreContract extends DatabaseTest {
     }
 
     @Test
+    void rotate_movesTheLastUse_onlyOnceTheRecordedOneIsOlderThanItsPrecision() {
+        RefreshTokenRecord presented = start(alice, NOW);
+        Instant withinTheMinute = NOW.plus(Session.LAST_USE_PRECISION);
+        Instant pastIt = withinTheMinute.plusNanos(1000);
+        RefreshTokenRecord second = token(alice, presented.familyId(), NOW, withinTheMinute);
+        RefreshTokenRecord third = token(alice, presented.familyId(), NOW, pastIt);
+
+        assertThat(sessions.rotate(presented.tokenHash(), second, withinTheMinute)).isTrue();
+        assertThat(sessions.find(presented.familyId()).orElseThrow().lastUsedAt()).as("a minute after the login").isEqualTo(NOW);
+        assertThat(sessions.findToken(presented.tokenHash()).orElseThrow().usedAt()).contains(withinTheMinute);
+
+        assertThat(sessions.rotate(second.tokenHash(), third, pastIt)).isTrue();
+        assertThat(sessions.find(presented.familyId()).orElseThrow().lastUsedAt()).as("past the minute").isEqualTo(pastIt);
+        assertThat(sessions.findToken(third.tokenHash())).contains(third);
+    }
+
+    @Test
     void usedToken_cannotRotateAgain_andItsSecondSuccessorIsNotStored() {
         RefreshTokenRecord presented = start(alice, NOW);
         sessions.rotate(presented.tokenHash(), token(alice, presented.familyId(), NOW, LATER), LATER);
@@ -315,13 +332,14 @@ abstract class SessionStoreContract extends DatabaseTest {
     void liveSessions_areTheUnendedOnesWithAnActiveToken_mostRecentlyUsedFirst() {
         SessionId older = start(alice, NOW).familyId();
         RefreshTokenRecord newer = start(alice, NOW);
-        sessions.rotate(newer.tokenHash(), token(alice, newer.familyId(), NOW, NOW.plusSeconds(10)), NOW.plusSeconds(10));
+        Instant used = NOW.plus(Session.LAST_USE_PRECISION).plusSeconds(1);
+        sessions.rotate(newer.tokenHash(), token(alice, newer.familyId(), NOW, used), used);
         SessionId ended = start(alice, NOW).familyId();
         sessions.end(ended, NOW, RevokeReason.LOGOUT, ending(RevokeReason.LOGOUT));
         start(alice, NOW.minus(Duration.ofDays(8)));
         start(addUser("bob@example.com"), NOW);
 
-        assertThat(sessions.liveSessionsOf(alice, NOW.plusSeconds(20)))
+        assertThat(sessions.liveSessionsOf(alice, used.plusSeconds(1)))
                 .extracting(Session::id).containsExactly(newer.familyId(), older);
     }
 

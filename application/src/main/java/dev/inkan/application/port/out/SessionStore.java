@@ -50,7 +50,8 @@ public interface SessionStore {
      * while the session has not ended and the presented token is unused and unrevoked. Of any
      * number of concurrent calls for one token, at most one returns {@code true}; a rotation racing
      * {@link #end} either finishes before the session ends (and its successor is revoked with it) or
-     * does not happen. The session counts as used at {@code now}.
+     * does not happen. The session's last use becomes {@code now} when the recorded one is older than
+     * {@code now} by more than {@link Session#LAST_USE_PRECISION}; it never moves back.
      *
      * @return whether this call did the rotation
      */
