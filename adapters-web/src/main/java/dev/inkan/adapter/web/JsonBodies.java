@@ -11,6 +11,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.javalin.http.Context;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.Locale;
 
 /**
@@ -19,8 +21,14 @@ import java.util.Locale;
  */
 final class JsonBodies {
 
-    /** Bodies larger than this are refused with 413 before they are read. */
+    /** Bodies larger than this are refused with 413 before they are parsed. */
     static final long MAX_BODY_BYTES = 64 * 1024;
+    /**
+     * A body refused as too large but no larger than this is read and dropped before the 413 goes
+     * out, so that a client still sending it reads the answer rather than a closed connection; a
+     * larger one is not read at all.
+     */
+    private static final long DRAINED_BYTES = 4 * MAX_BODY_BYTES;
 
     static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -41,9 +49,20 @@ final class JsonBodies {
         }
     }
 
+    private static void drain(Context ctx) {
+        try (InputStream body = ctx.req().getInputStream()) {
+            body.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            // The client went away: there is nobody to answer, and the 413 is thrown all the same.
+        }
+    }
+
     /** @return the body as a JSON object */
     static JsonNode object(Context ctx) {
         if (ctx.contentLength() > MAX_BODY_BYTES) {
+            if (ctx.contentLength() <= DRAINED_BYTES) {
+                drain(ctx);
+            }
             throw new ProblemException(413, "content-too-large", "Content too large",
                     "the body is larger than " + MAX_BODY_BYTES + " bytes");
         }
