@@ -17,13 +17,19 @@ import dev.inkan.domain.UserId;
 import dev.inkan.token.JwsAlgorithm;
 import dev.inkan.token.SigningKey;
 import dev.inkan.token.TokenRules;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * What every benchmark shares: one 32-byte key (its id its thumbprint, as the server names a bare
@@ -66,5 +72,23 @@ final class TokenFixture {
     /** Inkan's verification as the server runs it: form, header, MAC, claims, time, issuer, audience, revocations. */
     static VerifyAccessTokenService verifier(AccessTokens tokens) {
         return new VerifyAccessTokenService(tokens, new RevocationRegistry(CLOCK, RULES.leeway()), CLOCK);
+    }
+
+    /** @return JCA's HMAC-SHA256 initialised with the fixture's key: what the floors compute */
+    Mac floorMac() throws GeneralSecurityException {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(key, "HmacSHA256"));
+        return mac;
+    }
+
+    /**
+     * The floor of verifying {@code token}: its MAC and nothing else a verifier could skip (the
+     * signature decoded, the MAC of the signing input, a constant-time compare; no JSON, no claims).
+     */
+    static boolean hmacFloor(Mac mac, String token) {
+        int dot = token.lastIndexOf('.');
+        byte[] signature = Base64.getUrlDecoder().decode(token.substring(dot + 1));
+        mac.update(token.getBytes(StandardCharsets.US_ASCII), 0, dot);
+        return MessageDigest.isEqual(mac.doFinal(), signature);
     }
 }

@@ -20,7 +20,6 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.SecretKey;
-import javax.crypto.spec.SecretKeySpec;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
@@ -78,8 +77,7 @@ public class TokenIssueBenchmark {
         nimbusSigner = new MACSigner(fixture.key);
         auth0 = Algorithm.HMAC256(fixture.key);
         jose4jKey = new HmacKey(fixture.key);
-        floorMac = Mac.getInstance("HmacSHA256");
-        floorMac.init(new SecretKeySpec(fixture.key, "HmacSHA256"));
+        floorMac = fixture.floorMac();
         for (int i = 0; i < jtis.length; i++) {
             jtis[i] = UUID.randomUUID().toString();
         }

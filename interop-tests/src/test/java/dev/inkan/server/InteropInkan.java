@@ -12,16 +12,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -47,15 +40,16 @@ final class InteropInkan implements AutoCloseable {
 
     private final InkanApplication app;
     private final String issuer;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpJson http;
     private final String expiredToken;
     private final String goodToken;
 
-    private InteropInkan(InkanApplication app, String issuer, LaggingClock clock) {
+    private InteropInkan(InkanApplication app, String issuer, TestClock clock) {
         this.app = app;
         this.issuer = issuer;
+        this.http = new HttpJson(app.port());
         this.expiredToken = login();
-        clock.catchUp();
+        clock.advance(BEHIND);
         this.goodToken = login();
     }
 
@@ -74,7 +68,8 @@ final class InteropInkan implements AutoCloseable {
         try (Inkan inkan = InkanApplication.open(InkanSettings.from(ConfigSource.of(env)))) {
             inkan.admin().grant(inkan.register().register(RegisterCommand.of(EMAIL, PASSWORD)).id(), new Role(ROLE));
         }
-        LaggingClock clock = new LaggingClock(BEHIND);
+        TestClock clock = new TestClock();
+        clock.advance(BEHIND.negated());
         InkanApplication app = InkanApplication.start(ConfigSource.of(env), builder -> builder.clock(clock));
         try {
             return new InteropInkan(app, issuer, clock);
@@ -111,35 +106,20 @@ final class InteropInkan implements AutoCloseable {
 
     /** @return the claims Inkan itself verified in {@code token}, as {@code GET /auth/verify} answers them */
     JsonNode claimsInkanVerified(String token) {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(issuer + "/auth/verify"))
-                .header("Authorization", "Bearer " + token).GET());
+        HttpResponse<String> response = http.get("/auth/verify", token);
         assertThat(response.statusCode()).as("Inkan's own verdict on its token").isEqualTo(200);
         return tree(response.body());
     }
 
     /** @return the {@code kid} of the signing key, the first of {@code /.well-known/jwks.json} */
     String signingKeyId() {
-        return tree(send(HttpRequest.newBuilder(URI.create(issuer + "/.well-known/jwks.json")).GET()).body())
-                .get("keys").get(0).get("kid").asText();
+        return tree(http.get("/.well-known/jwks.json", null).body()).get("keys").get(0).get("kid").asText();
     }
 
     private String login() {
-        String credentials = JSON.createObjectNode().put("email", EMAIL).put("password", PASSWORD).toString();
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(issuer + "/auth/login"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(credentials)));
+        HttpResponse<String> response = http.post("/auth/login", HttpJson.credentials(EMAIL, PASSWORD));
         assertThat(response.statusCode()).as("login").isEqualTo(200);
         return tree(response.body()).get("access_token").asText();
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return http.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     static JsonNode tree(String json) {
@@ -160,35 +140,6 @@ final class InteropInkan implements AutoCloseable {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** The server's clock: the real time less a lag, until the lag is dropped; a volatile field, so safe to share. */
-    private static final class LaggingClock extends Clock {
-
-        private volatile Duration behind;
-
-        LaggingClock(Duration behind) {
-            this.behind = behind;
-        }
-
-        void catchUp() {
-            behind = Duration.ZERO;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.now().minus(behind);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("UTC only");
         }
     }
 }

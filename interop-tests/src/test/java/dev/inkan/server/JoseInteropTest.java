@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class JoseInteropTest {
 
-    private static final Path SCRIPTS = ProjectRoot.find().resolve("adapters-web/src/test/browser");
+    private static final Path SCRIPTS = InkanJar.projectRoot().resolve("adapters-web/src/test/browser");
 
     @TempDir
     Path dataDir;

@@ -44,7 +44,7 @@ final class ReadmeSpringConfiguration implements AutoCloseable {
 
     /** Compiles the section's one Java block into {@code work}. */
     static ReadmeSpringConfiguration compile(Path work) {
-        Matcher block = JAVA_BLOCK.matcher(section(ProjectRoot.find()));
+        Matcher block = JAVA_BLOCK.matcher(section(InkanJar.projectRoot()));
         assertThat(block.find()).as("a Java block in the README's " + SECTION).isTrue();
         Matcher name = CLASS_NAME.matcher(block.group(1));
         assertThat(name.find()).as("the block is a whole class").isTrue();

@@ -227,10 +227,15 @@ public final class JdbiDatabase implements AutoCloseable {
 
     private static boolean isPostgres(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
-            return connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+            return isPostgres(connection);
         } catch (SQLException e) {
             throw new StoreUnavailableException("database could not be reached", e);
         }
+    }
+
+    /** @return whether {@code connection} is to PostgreSQL (else H2), as its driver says without a round trip */
+    static boolean isPostgres(Connection connection) throws SQLException {
+        return connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
     }
 
     private static HikariConfig poolConfig(DatabaseSettings settings) {

@@ -4,7 +4,6 @@ import dev.inkan.domain.RefreshTokenHash;
 import dev.inkan.domain.Session;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.Locale;
 import org.jdbi.v3.core.ConnectionException;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Update;
@@ -54,6 +53,8 @@ final class SessionRotation {
     private static final String H2_SPEND_AND_INSERT = INSERT_SUCCESSOR_FROM + "FINAL TABLE (" + SPEND + ")";
 
     private final JdbiStoreCalls calls;
+    /** Whether the database is PostgreSQL, learnt from the first rotation's connection: one database, one answer. */
+    private volatile Boolean postgres;
 
     SessionRotation(JdbiStoreCalls calls) {
         this.calls = calls;
@@ -85,12 +86,16 @@ final class SessionRotation {
                 .bind("now", Timestamps.bind(now));
     }
 
-    /** Both drivers answer from what they hold already, without a round trip. */
-    private static boolean isPostgres(Handle handle) {
-        try {
-            return handle.getConnection().getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
-        } catch (SQLException e) {
-            throw new ConnectionException(e);
+    private boolean isPostgres(Handle handle) {
+        Boolean known = postgres;
+        if (known == null) {
+            try {
+                known = JdbiDatabase.isPostgres(handle.getConnection());
+            } catch (SQLException e) {
+                throw new ConnectionException(e);
+            }
+            postgres = known;
         }
+        return known;
     }
 }

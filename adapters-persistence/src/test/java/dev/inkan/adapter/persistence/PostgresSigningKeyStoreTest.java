@@ -1,5 +1,6 @@
 package dev.inkan.adapter.persistence;
 
+import static dev.inkan.adapter.persistence.Eventually.eventually;
 import static dev.inkan.adapter.persistence.TestData.ACCESS_TTL;
 import static dev.inkan.adapter.persistence.TestData.LEEWAY;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -75,22 +76,6 @@ class PostgresSigningKeyStoreTest extends SigningKeyStoreContract {
             }
 
             eventually(Duration.ofSeconds(1), () -> assertThat(told.get()).isEqualTo(before + 1));
-        }
-    }
-
-    /** Retries {@code assertion} until it passes or {@code limit} is up, then lets its failure through. */
-    private static void eventually(Duration limit, Runnable assertion) throws InterruptedException {
-        Instant deadline = Instant.now().plus(limit);
-        while (true) {
-            try {
-                assertion.run();
-                return;
-            } catch (AssertionError e) {
-                if (Instant.now().isAfter(deadline)) {
-                    throw e;
-                }
-                Thread.sleep(20);
-            }
         }
     }
 }

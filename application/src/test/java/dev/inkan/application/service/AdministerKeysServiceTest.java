@@ -9,7 +9,6 @@ import dev.inkan.application.port.in.KeyRotation;
 import dev.inkan.application.port.in.KeySummary;
 import dev.inkan.application.port.out.StoredSigningKey;
 import dev.inkan.application.service.KeyStoreFakes.MemoryStore;
-import dev.inkan.application.service.KeyStoreFakes.MovableClock;
 import dev.inkan.application.service.KeyStoreFakes.NumberedKeys;
 import dev.inkan.application.service.KeyStoreFakes.RememberingEncryption;
 import dev.inkan.domain.KeyNotFoundException;
@@ -33,7 +32,7 @@ class AdministerKeysServiceTest {
 
     private final MemoryStore store = new MemoryStore();
     private final RememberingEncryption encryption = new RememberingEncryption();
-    private final MovableClock clock = new MovableClock(START);
+    private final MutableClock clock = new MutableClock(START);
     private final AdministerKeysService keys = new AdministerKeysService(store, encryption, new NumberedKeys(), JwsAlgorithm.HS256,
             algorithm -> {
                 if (algorithm == JwsAlgorithm.HS512) {

@@ -11,11 +11,6 @@ import dev.inkan.domain.ScheduledKey;
 import dev.inkan.token.JwsAlgorithm;
 import dev.inkan.token.SigningKey;
 import java.nio.ByteBuffer;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -111,34 +106,6 @@ final class KeyStoreFakes {
             byte[] secret = new byte[algorithm.macLength()];
             java.util.Arrays.fill(secret, (byte) keyId.hashCode());
             return new SigningKey(keyId, algorithm, secret);
-        }
-    }
-
-    /** A clock that a test moves. */
-    static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
         }
     }
 }

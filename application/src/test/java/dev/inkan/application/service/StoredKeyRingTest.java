@@ -12,7 +12,6 @@ import dev.inkan.application.port.out.SigningKeyChange;
 import dev.inkan.application.port.out.StoredSigningKey;
 import dev.inkan.application.port.out.UnreadableKeyException;
 import dev.inkan.application.service.KeyStoreFakes.MemoryStore;
-import dev.inkan.application.service.KeyStoreFakes.MovableClock;
 import dev.inkan.application.service.KeyStoreFakes.RememberingEncryption;
 import dev.inkan.application.tokens.AccessTokens;
 import dev.inkan.application.tokens.StoredKeyRing;
@@ -57,7 +56,7 @@ class StoredKeyRingTest {
 
     @Test
     void anEmptyStore_getsTheFirstKeys_signsWithTheFirst_andTheOthersVerifyOneTokenReach() {
-        MovableClock clock = new MovableClock(Fixtures.NOW);
+        MutableClock clock = new MutableClock(Fixtures.NOW);
         SigningKey signing = key("signing");
         SigningKey older = key("older");
 
@@ -141,7 +140,7 @@ class StoredKeyRingTest {
         Instant now = Fixtures.NOW;
         store.addFirst(List.of(stored(key("later"), new ScheduledKey("later", now.plusSeconds(60), Optional.empty()))));
 
-        assertThatThrownBy(() -> open(List.of(), new MovableClock(now))).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> open(List.of(), new MutableClock(now))).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("no stored signing key signs");
     }
 
