@@ -6,6 +6,7 @@ import dev.inkan.application.port.out.StoreUnavailableException;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
@@ -46,6 +47,8 @@ public final class JdbiDatabase implements AutoCloseable {
     private static final long VALIDATION_TIMEOUT_MILLIS = TimeUnit.SECONDS.toMillis(1);
     private static final int HEALTH_QUERY_TIMEOUT_SECONDS = 2;
     private static final int SHARED_SECRET_BYTES = 32;
+    /** The advisory lock key that instances migrating one PostgreSQL database take turns on ("inkan" in ASCII). */
+    private static final long MIGRATION_LOCK = 0x696e6b616eL;
 
     private final Jdbi jdbi;
     private final DataSource dataSource;
@@ -59,7 +62,7 @@ public final class JdbiDatabase implements AutoCloseable {
     /** @param listenSource where the revocation listener gets its one long-lived connection */
     private JdbiDatabase(DataSource dataSource, DataSource listenSource, Runnable closePool) {
         this.postgres = isPostgres(dataSource);
-        migrate(dataSource, postgres);
+        migrate(dataSource, listenSource, postgres);
         this.dataSource = dataSource;
         this.listenSource = listenSource;
         this.jdbi = Jdbi.create(dataSource);
@@ -280,8 +283,13 @@ public final class JdbiDatabase implements AutoCloseable {
         return direct;
     }
 
-    private static void migrate(DataSource dataSource, boolean postgres) {
-        Flyway.configure(JdbiDatabase.class.getClassLoader())
+    /**
+     * Migrates the schema. On PostgreSQL, instances that start at once take turns, holding an
+     * advisory lock on a connection of their own: Flyway locks its history table only once it exists,
+     * so two instances on an empty schema would both try to create it, and the second would fail.
+     */
+    private static void migrate(DataSource dataSource, DataSource lockSource, boolean postgres) {
+        Flyway flyway = Flyway.configure(JdbiDatabase.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations(postgres ? new String[] {MIGRATIONS, POSTGRES_MIGRATIONS} : new String[] {MIGRATIONS})
                 .table(HISTORY_TABLE)
@@ -289,7 +297,20 @@ public final class JdbiDatabase implements AutoCloseable {
                 // A schema that holds the embedding application's tables gets ours beside them.
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
-                .load()
-                .migrate();
+                .load();
+        if (!postgres) {
+            flyway.migrate();
+            return;
+        }
+        try (Connection lock = lockSource.getConnection(); Statement statement = lock.createStatement()) {
+            statement.execute("SELECT pg_advisory_lock(" + MIGRATION_LOCK + ")");
+            try {
+                flyway.migrate();
+            } finally {
+                statement.execute("SELECT pg_advisory_unlock(" + MIGRATION_LOCK + ")");
+            }
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("database could not be locked for its migration", e);
+        }
     }
 }
