@@ -6,7 +6,6 @@ import dev.inkan.application.port.out.StoreUnavailableException;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
@@ -15,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementException;
 import org.jdbi.v3.core.statement.StatementExceptions.MessageRendering;
@@ -47,8 +47,8 @@ public final class JdbiDatabase implements AutoCloseable {
     private static final long VALIDATION_TIMEOUT_MILLIS = TimeUnit.SECONDS.toMillis(1);
     private static final int HEALTH_QUERY_TIMEOUT_SECONDS = 2;
     private static final int SHARED_SECRET_BYTES = 32;
-    /** The advisory lock key that instances migrating one PostgreSQL database take turns on ("inkan" in ASCII). */
-    private static final long MIGRATION_LOCK = 0x696e6b616eL;
+    private static final int MIGRATION_ATTEMPTS = 3;
+    private static final long MIGRATION_RETRY_PAUSE_MILLIS = 200;
 
     private final Jdbi jdbi;
     private final DataSource dataSource;
@@ -62,7 +62,7 @@ public final class JdbiDatabase implements AutoCloseable {
     /** @param listenSource where the revocation listener gets its one long-lived connection */
     private JdbiDatabase(DataSource dataSource, DataSource listenSource, Runnable closePool) {
         this.postgres = isPostgres(dataSource);
-        migrate(dataSource, listenSource, postgres);
+        migrate(dataSource, postgres);
         this.dataSource = dataSource;
         this.listenSource = listenSource;
         this.jdbi = Jdbi.create(dataSource);
@@ -284,11 +284,12 @@ public final class JdbiDatabase implements AutoCloseable {
     }
 
     /**
-     * Migrates the schema. On PostgreSQL, instances that start at once take turns, holding an
-     * advisory lock on a connection of their own: Flyway locks its history table only once it exists,
-     * so two instances on an empty schema would both try to create it, and the second would fail.
+     * Migrates the schema. Instances that start at once on an empty PostgreSQL schema can meet in
+     * Flyway's first step, which locks the history table only once it exists: the one that did not
+     * create it fails, and a second try finds the table and waits on Flyway's lock. So a PostgreSQL
+     * migration is tried again, a few times, before it counts as failed.
      */
-    private static void migrate(DataSource dataSource, DataSource lockSource, boolean postgres) {
+    private static void migrate(DataSource dataSource, boolean postgres) {
         Flyway flyway = Flyway.configure(JdbiDatabase.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations(postgres ? new String[] {MIGRATIONS, POSTGRES_MIGRATIONS} : new String[] {MIGRATIONS})
@@ -298,19 +299,25 @@ public final class JdbiDatabase implements AutoCloseable {
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
                 .load();
-        if (!postgres) {
-            flyway.migrate();
-            return;
-        }
-        try (Connection lock = lockSource.getConnection(); Statement statement = lock.createStatement()) {
-            statement.execute("SELECT pg_advisory_lock(" + MIGRATION_LOCK + ")");
+        for (int attempt = 1; ; attempt++) {
             try {
                 flyway.migrate();
-            } finally {
-                statement.execute("SELECT pg_advisory_unlock(" + MIGRATION_LOCK + ")");
+                return;
+            } catch (FlywayException e) {
+                if (!postgres || attempt == MIGRATION_ATTEMPTS) {
+                    throw e;
+                }
+                sleepBeforeRetry();
             }
-        } catch (SQLException e) {
-            throw new StoreUnavailableException("database could not be locked for its migration", e);
+        }
+    }
+
+    private static void sleepBeforeRetry() {
+        try {
+            Thread.sleep(MIGRATION_RETRY_PAUSE_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreUnavailableException("interrupted while migrating the database", e);
         }
     }
 }
