@@ -60,7 +60,12 @@ final class TokenFixture {
         new SecureRandom().nextBytes(key);
         jcaTokens = tokens(new JcaMacAlgorithm(), RULES);
         bouncyCastleTokens = tokens(new BouncyCastleMacAlgorithm(), RULES);
-        token = jcaTokens.sign(jcaTokens.claimsFor(user, session, UUID.randomUUID().toString(), Map.of(), CLOCK.instant()));
+        token = newToken();
+    }
+
+    /** @return a token of the fixture's user and session as the server issues them, with a token id of its own */
+    String newToken() {
+        return jcaTokens.sign(jcaTokens.claimsFor(user, session, UUID.randomUUID().toString(), Map.of(), CLOCK.instant()));
     }
 
     /** @return access tokens under this fixture's key, with {@code mac} and {@code rules} */

@@ -37,10 +37,13 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Verifying one HS256 access token, cold (no cache of verified tokens), as a server does: signature,
- * {@code exp}, {@code iss} and {@code aud}. Every verifier object is built once. The floor is the
- * HMAC alone: JCA HMAC-SHA256 over the signing input, base64url decoding of the signature and a
- * constant-time compare, no JSON.
+ * Verifying one HS256 access token as a server does: signature, {@code exp}, {@code iss} and
+ * {@code aud}. Every verifier object is built once. Most methods verify the same token again and
+ * again, as a client presents its token on every request of the token's lifetime; the
+ * {@code …FirstSight} ones verify each time one of {@link #FIRST_SIGHT_TOKENS} tokens in turn, far
+ * more than Inkan keeps the claims of, so that each is read as a token seen for the first time. The
+ * floor is the HMAC alone: JCA HMAC-SHA256 over the signing input, base64url decoding of the
+ * signature and a constant-time compare, no JSON.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -64,6 +67,10 @@ public class TokenVerifyBenchmark {
     private JWTVerifier auth0;
     private JwtConsumer jose4j;
     private Mac floorMac;
+    /** A power of two, many times the claims Inkan keeps. */
+    static final int FIRST_SIGHT_TOKENS = 16_384;
+    private String[] firstSight;
+    private int next;
 
     @Setup
     public void setUp() throws Exception {
@@ -93,11 +100,29 @@ public class TokenVerifyBenchmark {
                 .build();
 
         floorMac = fixture.floorMac();
+        firstSight = new String[FIRST_SIGHT_TOKENS];
+        for (int i = 0; i < firstSight.length; i++) {
+            firstSight[i] = fixture.newToken();
+        }
+    }
+
+    private String nextFirstSight() {
+        return firstSight[next++ & (FIRST_SIGHT_TOKENS - 1)];
     }
 
     @Benchmark
     public Object inkanJca() {
         return inkanJca.verify(token);
+    }
+
+    @Benchmark
+    public Object inkanJcaFirstSight() {
+        return inkanJca.verify(nextFirstSight());
+    }
+
+    @Benchmark
+    public Object inkanBouncyCastleFirstSight() {
+        return inkanBouncyCastle.verify(nextFirstSight());
     }
 
     @Benchmark
@@ -129,5 +154,11 @@ public class TokenVerifyBenchmark {
     @Benchmark
     public boolean hmacFloor() {
         return TokenFixture.hmacFloor(floorMac, token);
+    }
+
+    /** The floor over the tokens of the {@code …FirstSight} methods, in the same turn. */
+    @Benchmark
+    public boolean hmacFloorFirstSight() {
+        return TokenFixture.hmacFloor(floorMac, nextFirstSight());
     }
 }

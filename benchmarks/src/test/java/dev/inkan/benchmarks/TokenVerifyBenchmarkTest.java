@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.inkan.adapter.crypto.JcaMacAlgorithm;
 import dev.inkan.application.tokens.AccessTokens;
+import dev.inkan.domain.AccessTokenClaims;
 import dev.inkan.token.TokenRules;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,6 +46,17 @@ class TokenVerifyBenchmarkTest {
             assertThat(verifier.getValue().call()).as(verifier.getKey()).isNotNull();
         }
         assertThat(benchmark.hmacFloor()).isTrue();
+    }
+
+    @Test
+    void theFirstSightMethods_verifyAnotherGoodTokenEachTime() {
+        Set<Object> tokenIds = new HashSet<>();
+        for (int i = 0; i < 3; i++) {
+            tokenIds.add(((AccessTokenClaims) benchmark.inkanJcaFirstSight()).tokenId());
+            tokenIds.add(((AccessTokenClaims) benchmark.inkanBouncyCastleFirstSight()).tokenId());
+            assertThat(benchmark.hmacFloorFirstSight()).isTrue();
+        }
+        assertThat(tokenIds).hasSize(6);
     }
 
     @Test

@@ -59,6 +59,16 @@ final class CompactJws {
         return Base64Url.decode(ascii, headerEnd + 1, payloadEnd);
     }
 
+    /** @return whether the payload segment is exactly that of {@code other} */
+    boolean samePayloadSegmentAs(CompactJws other) {
+        return Arrays.equals(ascii, headerEnd + 1, payloadEnd, other.ascii, other.headerEnd + 1, other.payloadEnd);
+    }
+
+    /** @return how many characters the token has */
+    int length() {
+        return ascii.length;
+    }
+
     byte[] signature() {
         return Base64Url.decode(ascii, payloadEnd + 1, ascii.length);
     }

@@ -7,14 +7,16 @@ import java.util.Objects;
 /**
  * The token format, the one entry point: signs claims as a compact JWS (RFC 7515) with the first of
  * its keys, and verifies tokens strictly with any of them, checking the claims against its
- * {@link TokenRules}. Immutable and thread-safe; everything it can prepare (the header each key
- * writes, the issuer and audience the rules expect, as bytes) is prepared in the constructor.
+ * {@link TokenRules}. Thread-safe; everything it can prepare (the header each key writes, the issuer
+ * and audience the rules expect, as bytes) is prepared in the constructor, and all that changes is
+ * what it keeps of the tokens it verified ({@link KnownPayloads}) to verify them faster next time.
  */
 public final class TokenFormat {
 
     private final JoseHeaders headers;
     private final ClaimsReader claims;
     private final TokenRules rules;
+    private final KnownPayloads knownPayloads = new KnownPayloads();
 
     /**
      * @param keys the keys: the first signs, every one verifies
@@ -53,8 +55,8 @@ public final class TokenFormat {
      * segments), its header (the key it names, before any MAC or signature is computed), its MAC in
      * constant time or its signature (of the one length of its algorithm), its claims (strict JSON,
      * every registered and own claim of its type, custom claims as
-     * {@link TokenClaims} holds them), and then the rules: the time window with the leeway, the
-     * issuer, the audience.
+     * {@link TokenClaims} holds them; a payload this format verified before is not read again, its
+     * claims are kept), and then the rules: the time window with the leeway, the issuer, the audience.
      *
      * @param token a compact JWS, as a bearer presents it
      * @param now the time to check {@code exp}, {@code nbf} and {@code iat} against
@@ -64,13 +66,20 @@ public final class TokenFormat {
     public TokenClaims verify(String token, Instant now) {
         Objects.requireNonNull(now, "now");
         CompactJws jws = CompactJws.split(token);
-        byte[] payload = jws.payload();
         byte[] signature = jws.signature();
+        // A payload met before decoded and read well, so it is not decoded again; one met for the
+        // first time is, before anything else, as a malformed one is refused before its signature is checked.
+        TokenClaims known = knownPayloads.find(jws, signature);
+        byte[] payload = known == null ? jws.payload() : null;
         JwsKey key = headers.keyFor(jws);
         if (!jws.isSignedBy(key, signature)) {
             throw new TokenException(TokenException.Reason.BAD_SIGNATURE);
         }
-        TokenClaims verified = claims.read(payload);
+        TokenClaims verified = known;
+        if (verified == null) {
+            verified = claims.read(payload);
+            knownPayloads.remember(jws, signature, verified);
+        }
         rules.check(verified, now);
         return verified;
     }
