@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Assumptions;
@@ -30,13 +31,22 @@ final class TestDatabase implements AutoCloseable {
     private final Runnable dropStorage;
     private JdbiDatabase database;
 
-    /** @param version the schema version to migrate to with Flyway alone, or null for Inkan's own start (the latest) */
-    private TestDatabase(DatabaseSettings settings, Runnable dropStorage, String version) {
+    /**
+     * @param open what is done with the new database at first: Inkan's own start (which migrates it),
+     *     a migration to one version with Flyway alone, or nothing; it gives the started database, or null
+     */
+    private TestDatabase(DatabaseSettings settings, Runnable dropStorage, Function<DatabaseSettings, JdbiDatabase> open) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.dropStorage = Objects.requireNonNull(dropStorage, "dropStorage");
+        this.database = open.apply(settings);
+    }
+
+    /** @param version the schema version to migrate to with Flyway alone, or null for Inkan's own start (the latest) */
+    private static Function<DatabaseSettings, JdbiDatabase> migratedTo(String version) {
         if (version == null) {
-            this.database = JdbiDatabase.start(settings);
-        } else {
+            return JdbiDatabase::start;
+        }
+        return settings -> {
             boolean postgres = settings.kind().equals("PostgreSQL");
             Flyway.configure(JdbiDatabase.class.getClassLoader())
                     .dataSource(settings.jdbcUrl(), settings.user(), settings.password())
@@ -46,7 +56,8 @@ final class TestDatabase implements AutoCloseable {
                     .target(version)
                     .load()
                     .migrate();
-        }
+            return null;
+        };
     }
 
     /** A private in-memory H2 database that lives until the JVM ends. */
@@ -57,7 +68,7 @@ final class TestDatabase implements AutoCloseable {
     /** A private in-memory H2 database, its schema at {@code version} (null: the latest, as Inkan starts it). */
     static TestDatabase h2At(String version) {
         return new TestDatabase(new DatabaseSettings("jdbc:h2:mem:inkan_" + randomSuffix() + ";DB_CLOSE_DELAY=-1",
-                "sa", "", POOL_SIZE), () -> { }, version);
+                "sa", "", POOL_SIZE), () -> { }, migratedTo(version));
     }
 
     /**
@@ -68,8 +79,17 @@ final class TestDatabase implements AutoCloseable {
         return postgresAt(null);
     }
 
+    /** A new, empty schema in the test PostgreSQL, for the tests that start instances on it themselves; see {@link #postgres()}. */
+    static TestDatabase emptyPostgres() {
+        return postgres(settings -> null);
+    }
+
     /** A new schema in the test PostgreSQL at {@code version} (null: the latest); see {@link #postgres()}. */
     static TestDatabase postgresAt(String version) {
+        return postgres(migratedTo(version));
+    }
+
+    private static TestDatabase postgres(Function<DatabaseSettings, JdbiDatabase> open) {
         String url = env(POSTGRES_URL_VARIABLE, DEFAULT_POSTGRES_URL);
         String user = env(POSTGRES_USER_VARIABLE, DEFAULT_POSTGRES_USER);
         String password = env(POSTGRES_PASSWORD_VARIABLE, "");
@@ -94,7 +114,7 @@ final class TestDatabase implements AutoCloseable {
             }
         };
         try {
-            return new TestDatabase(new DatabaseSettings(schemaUrl, user, password, POOL_SIZE), dropSchema, version);
+            return new TestDatabase(new DatabaseSettings(schemaUrl, user, password, POOL_SIZE), dropSchema, open);
         } catch (RuntimeException e) {
             dropSchema.run();
             throw e;
