@@ -153,7 +153,10 @@ class SpringFollowsKeyRotationTest {
         assertThat(present(orders, underNew).isAuthenticated()).isTrue();
     }
 
-    /** The README's decoder with a JWK Set cache of a lifetime of its own, instead of Nimbus's five minutes. */
+    /**
+     * The README's decoder with a JWK Set cache of a lifetime of its own, instead of Nimbus's five
+     * minutes, as the README's section on Spring shows it after the configuration class.
+     */
     private NimbusJwtDecoder decoderWithACacheOf(Duration lifetime) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withIssuerLocation(issuer)
                 .cache(new CaffeineCache("jwks", Caffeine.newBuilder().expireAfterWrite(lifetime).build()))
