@@ -42,7 +42,7 @@ final class ReadmeSpringConfiguration implements AutoCloseable {
         this.configuration = configuration;
     }
 
-    /** Compiles the section's one Java block into {@code work}. */
+    /** Compiles the section's first Java block, the configuration class, into {@code work}. */
     static ReadmeSpringConfiguration compile(Path work) {
         Matcher block = JAVA_BLOCK.matcher(section(InkanJar.projectRoot()));
         assertThat(block.find()).as("a Java block in the README's " + SECTION).isTrue();

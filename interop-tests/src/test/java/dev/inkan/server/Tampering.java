@@ -2,6 +2,7 @@ package dev.inkan.server;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.regex.Matcher;
 
 /**
  * Test helper: a token altered as an attacker would, still well formed (three base64url parts, a
@@ -34,6 +35,17 @@ final class Tampering {
         byte[] signature = Base64.getUrlDecoder().decode(parts[2]);
         signature[0] ^= 1;
         return parts[0] + "." + parts[1] + "." + encode(signature);
+    }
+
+    /** @return {@code token} whose header names the key {@code kid} instead of its own, its signature unchanged */
+    static String keyId(String token, String kid) {
+        String[] parts = token.split("\\.");
+        String header = new String(Base64.getUrlDecoder().decode(parts[0]), StandardCharsets.UTF_8);
+        String forged = header.replaceFirst("\"kid\":\"[^\"]*\"", Matcher.quoteReplacement("\"kid\":\"" + kid + "\""));
+        if (forged.equals(header)) {
+            throw new IllegalArgumentException("the token's header has no kid");
+        }
+        return encode(forged.getBytes(StandardCharsets.UTF_8)) + "." + parts[1] + "." + parts[2];
     }
 
     private static String encode(byte[] bytes) {
