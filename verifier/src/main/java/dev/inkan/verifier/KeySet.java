@@ -13,12 +13,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -30,6 +32,9 @@ import java.util.stream.Collectors;
  * key it does not know (at once, but at most once per refetch interval, so unknown kids cannot make
  * it hammer the issuer). A key the feed retires leaves at once and does not come back from a JWK
  * Set cached somewhere. The format is swapped whole, so a verify sees one set or the next, never a mix.
+ * Public keys come only over https, or plain http on a loopback host, as Inkan itself requires of an
+ * issuer of public-key tokens: anyone on the path of a plain http connection could hand it a key of
+ * theirs. For an issuer on plain http elsewhere (an HMAC deployment), it uses its HMAC keys alone.
  */
 final class KeySet {
 
@@ -39,12 +44,14 @@ final class KeySet {
     /** How long a JWK Set without {@code max-age} is kept: Inkan's own {@code max-age}. */
     static final Duration DEFAULT_MAX_AGE = Duration.ofMinutes(5);
     private static final Duration LONGEST_MAX_AGE = Duration.ofDays(1);
+    private static final Pattern IPV4_LOOPBACK = Pattern.compile("127(\\.[0-9]{1,3}){3}");
 
     private final String issuer;
     private final HttpDocuments documents;
     private final TokenRules rules;
     private final List<JwsKey> hmacKeys;
     private final Duration refetchInterval;
+    private final boolean fetchesPublicKeys;
     private final Clock clock;
     private final Map<String, Instant> retired = new ConcurrentHashMap<>();
     private final AtomicBoolean refreshing = new AtomicBoolean();
@@ -64,7 +71,24 @@ final class KeySet {
         this.hmacKeys = List.copyOf(hmacKeys);
         this.refetchInterval = Objects.requireNonNull(refetchInterval, "refetchInterval");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.fetchesPublicKeys = isTrustedForKeys(URI.create(issuer));
         this.format = formatOf(hmacKeys);
+        if (!fetchesPublicKeys) {
+            expires = Instant.MAX;
+        }
+    }
+
+    /**
+     * @return whether public keys may come from {@code uri}: https, or http on a loopback host
+     *     ({@code localhost}, 127.0.0.0/8, {@code [::1]}), for development on one machine
+     */
+    static boolean isTrustedForKeys(URI uri) {
+        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+        if (scheme.equals("https")) {
+            return true;
+        }
+        String host = uri.getHost().toLowerCase(Locale.ROOT);
+        return scheme.equals("http") && (host.equals("localhost") || host.equals("[::1]") || IPV4_LOOPBACK.matcher(host).matches());
     }
 
     /**
@@ -93,6 +117,9 @@ final class KeySet {
      * @return whether it fetched
      */
     boolean fetchIfAllowed() {
+        if (!fetchesPublicKeys) {
+            return false;
+        }
         synchronized (fetching) {
             Instant now = clock.instant();
             if (now.isBefore(lastAttempt.plus(refetchInterval))) {
@@ -146,8 +173,8 @@ final class KeySet {
             throw new FetchException("the discovery document of " + issuer + " has no jwks_uri");
         }
         URI uri = uri(jwks);
-        if (!"https".equals(uri.getScheme()) && !("http".equals(uri.getScheme()) && issuer.startsWith("http:"))) {
-            throw new FetchException("the jwks_uri " + jwks + " is not https, and the issuer is");
+        if (!isTrustedForKeys(uri)) {
+            throw new FetchException("the jwks_uri " + jwks + " is neither https nor http on a loopback host");
         }
         return uri;
     }
@@ -191,6 +218,11 @@ final class KeySet {
     int size() {
         return (int) (hmacKeys.stream().filter(key -> !retired.containsKey(key.keyId())).count()
                 + published.stream().filter(key -> !retired.containsKey(key.keyId())).count());
+    }
+
+    /** @return whether public keys are fetched from the issuer at all: not over plain http beyond this machine */
+    boolean fetchesPublicKeys() {
+        return fetchesPublicKeys;
     }
 
     /** @return why the last fetch failed, if it did */
