@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -30,7 +31,7 @@ import java.util.stream.Collectors;
  * whose {@code issuer} must be the configured one exactly. The set is fetched again when its
  * {@code max-age} is up (in the background; the old keys verify meanwhile) and when a token names a
  * key it does not know (at once, but at most once per refetch interval, so unknown kids cannot make
- * it hammer the issuer). A key the feed retires leaves at once and does not come back from a JWK
+ * it hammer the issuer, and never waiting on a fetch under way, so they cannot hold the service's threads). A key the feed retires leaves at once and does not come back from a JWK
  * Set cached somewhere. The format is swapped whole, so a verify sees one set or the next, never a mix.
  * Public keys come only over https, or plain http on a loopback host, as Inkan itself requires of an
  * issuer of public-key tokens: anyone on the path of a plain http connection could hand it a key of
@@ -55,7 +56,7 @@ final class KeySet {
     private final Clock clock;
     private final Map<String, Instant> retired = new ConcurrentHashMap<>();
     private final AtomicBoolean refreshing = new AtomicBoolean();
-    private final Object fetching = new Object();
+    private final ReentrantLock fetching = new ReentrantLock();
     private volatile Optional<TokenFormat> format;
     private volatile List<JwsKey> published = List.of();
     private volatile Instant expires = Instant.MIN;
@@ -111,8 +112,8 @@ final class KeySet {
     }
 
     /**
-     * Fetches the keys at once, unless they were fetched within the refetch interval: for a token that
-     * names a key the set does not have, and for the first keys.
+     * Fetches the keys at once, unless they were fetched within the refetch interval, waiting for a
+     * fetch under way: for the first keys, and when their max-age is up.
      *
      * @return whether it fetched
      */
@@ -120,23 +121,49 @@ final class KeySet {
         if (!fetchesPublicKeys) {
             return false;
         }
-        synchronized (fetching) {
-            Instant now = clock.instant();
-            if (now.isBefore(lastAttempt.plus(refetchInterval))) {
-                return false;
-            }
-            lastAttempt = now;
-            try {
-                fetch(now);
-                problem = Optional.empty();
-            } catch (FetchException | IllegalArgumentException e) {
-                problem = Optional.of(e.getMessage());
-                expires = now.plus(refetchInterval); // the keys it has go on verifying; try again then
-                jwksUri = Optional.empty(); // find it anew next time: the issuer may have moved it
-                LOG.log(Level.WARNING, "the keys of " + issuer + " could not be had: " + e.getMessage());
-            }
-            return true;
+        fetching.lock();
+        try {
+            return fetchNow();
+        } finally {
+            fetching.unlock();
         }
+    }
+
+    /**
+     * As {@link #fetchIfAllowed}, but for a token naming a key the set does not have: while another
+     * fetch is under way it returns at once, so that tokens with random kids, while Inkan is slow or
+     * away, cannot each hold a thread of the service waiting on one fetch.
+     *
+     * @return whether it fetched
+     */
+    boolean fetchForUnknownKey() {
+        if (!fetchesPublicKeys || !fetching.tryLock()) {
+            return false;
+        }
+        try {
+            return fetchNow();
+        } finally {
+            fetching.unlock();
+        }
+    }
+
+    /** Fetches unless the last attempt was within the refetch interval; the caller holds {@link #fetching}. */
+    private boolean fetchNow() {
+        Instant now = clock.instant();
+        if (now.isBefore(lastAttempt.plus(refetchInterval))) {
+            return false;
+        }
+        lastAttempt = now;
+        try {
+            fetch(now);
+            problem = Optional.empty();
+        } catch (FetchException | IllegalArgumentException e) {
+            problem = Optional.of(e.getMessage());
+            expires = now.plus(refetchInterval); // the keys it has go on verifying; try again then
+            jwksUri = Optional.empty(); // find it anew next time: the issuer may have moved it
+            LOG.log(Level.WARNING, "the keys of " + issuer + " could not be had: " + e.getMessage());
+        }
+        return true;
     }
 
     private void fetch(Instant now) {
@@ -196,8 +223,11 @@ final class KeySet {
      */
     void retire(String keyId, Instant until) {
         retired.put(keyId, until);
-        synchronized (fetching) {
+        fetching.lock();
+        try {
             rebuild(clock.instant());
+        } finally {
+            fetching.unlock();
         }
     }
 

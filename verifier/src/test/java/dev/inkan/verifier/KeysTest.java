@@ -146,6 +146,49 @@ class KeysTest {
         assertThat(inkan.requests("/jwks.json")).as("once the interval is up").isEqualTo(before + 2);
     }
 
+    /**
+     * Random kids while Inkan answers slowly (or not at all, until the client's time limit): one of them
+     * fetches, and the others must not wait for it, each holding one of the service's request threads.
+     */
+    @Test
+    void whileAFetchForAnUnknownKidHangs_otherUnknownKids_areRefusedAtOnce() throws Exception {
+        MutableClock clock = new MutableClock(Instant.now());
+        verifier = builder().clock(clock).keyRefetchInterval(Duration.ofSeconds(30)).build();
+        assertThat(verifier.awaitReady(Duration.ofSeconds(5))).isTrue();
+        int before = inkan.requests("/jwks.json");
+        java.util.concurrent.CountDownLatch release = inkan.hold("/jwks.json");
+        clock.advance(Duration.ofSeconds(31));
+        String byX = TestTokens.sign(Pair.generate("x").signingKey(), issuer, TestTokens.claims(issuer, USER, SESSION, "x",
+                clock.instant(), List.of()));
+        String byY = TestTokens.sign(Pair.generate("y").signingKey(), issuer, TestTokens.claims(issuer, USER, SESSION, "y",
+                clock.instant(), List.of()));
+        java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.Future<TokenRefusedException> hanging = callers.submit(() -> refusal(byX));
+            Awaits.until(() -> inkan.requests("/jwks.json") == before + 1, "the fetch for the unknown kid began");
+
+            java.util.concurrent.Future<TokenRefusedException> next = callers.submit(() -> refusal(byY));
+
+            assertThat(next.get(5, java.util.concurrent.TimeUnit.SECONDS).tokenReason()).hasValue(TokenException.Reason.UNKNOWN_KEY);
+            release.countDown();
+            assertThat(hanging.get(5, java.util.concurrent.TimeUnit.SECONDS).tokenReason())
+                    .hasValue(TokenException.Reason.UNKNOWN_KEY);
+            assertThat(inkan.requests("/jwks.json")).isEqualTo(before + 1);
+        } finally {
+            release.countDown();
+            callers.shutdownNow();
+        }
+    }
+
+    private TokenRefusedException refusal(String token) {
+        try {
+            verifier.verify(token);
+        } catch (TokenRefusedException e) {
+            return e;
+        }
+        throw new AssertionError("accepted");
+    }
+
     @Test
     void aJwkSetPastItsMaxAge_isFetchedAgain_whileTheOldKeysGoOnVerifying() throws Exception {
         MutableClock clock = new MutableClock(Instant.now());
