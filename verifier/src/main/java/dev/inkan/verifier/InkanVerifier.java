@@ -114,7 +114,7 @@ public final class InkanVerifier implements AutoCloseable {
         try {
             return format.get().verify(token, now);
         } catch (TokenException e) {
-            if (e.reason() != TokenException.Reason.UNKNOWN_KEY || !keys.fetchIfAllowed()) {
+            if (e.reason() != TokenException.Reason.UNKNOWN_KEY || !keys.fetchForUnknownKey()) {
                 throw new TokenRefusedException(e.reason());
             }
         }

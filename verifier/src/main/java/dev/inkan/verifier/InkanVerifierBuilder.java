@@ -166,7 +166,9 @@ public final class InkanVerifierBuilder {
     /**
      * @return the verifier, which fetches its keys and connects to the feed in the background
      * @throws IllegalStateException when neither a feed credential nor {@link #withoutRevocationFeed()} was given
-     * @throws IllegalArgumentException when the audience or leeway is out of range
+     * @throws IllegalArgumentException when the audience or leeway is out of range, or when the issuer
+     *     is plain http on a host that is not loopback and no HMAC key was given: public keys are
+     *     fetched only over https (or http on this machine)
      */
     public InkanVerifier build() {
         if (credential.isEmpty() && !withoutFeed) {
@@ -177,6 +179,11 @@ public final class InkanVerifierBuilder {
         TokenRules rules = new TokenRules(issuer, audience, leeway);
         HttpClient client = http.orElseGet(() -> HttpClient.newBuilder().connectTimeout(REQUEST_TIMEOUT).build());
         KeySet keys = new KeySet(issuer, new HttpDocuments(client, REQUEST_TIMEOUT), rules, hmacKeys, refetchInterval, clock);
+        if (!keys.fetchesPublicKeys() && hmacKeys.isEmpty()) {
+            throw new IllegalArgumentException("the issuer '" + issuer + "' is plain http on a host that is not loopback, over"
+                    + " which public keys cannot be trusted (anyone on the way could hand over a key of theirs): give an https"
+                    + " issuer, as Inkan requires for EdDSA and ES256, or the HMAC keys of an HMAC deployment");
+        }
         RevocationRegistry registry = new RevocationRegistry(clock, leeway);
         Optional<FeedFollower> feed = withoutFeed ? Optional.empty() : Optional.of(new FeedFollower(client,
                 feedUrl.orElseGet(() -> URI.create(withoutTrailingSlash(issuer) + "/auth/revocations")), credential.orElseThrow(),

@@ -13,12 +13,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -28,8 +31,11 @@ import java.util.stream.Collectors;
  * whose {@code issuer} must be the configured one exactly. The set is fetched again when its
  * {@code max-age} is up (in the background; the old keys verify meanwhile) and when a token names a
  * key it does not know (at once, but at most once per refetch interval, so unknown kids cannot make
- * it hammer the issuer). A key the feed retires leaves at once and does not come back from a JWK
+ * it hammer the issuer, and never waiting on a fetch under way, so they cannot hold the service's threads). A key the feed retires leaves at once and does not come back from a JWK
  * Set cached somewhere. The format is swapped whole, so a verify sees one set or the next, never a mix.
+ * Public keys come only over https, or plain http on a loopback host, as Inkan itself requires of an
+ * issuer of public-key tokens: anyone on the path of a plain http connection could hand it a key of
+ * theirs. For an issuer on plain http elsewhere (an HMAC deployment), it uses its HMAC keys alone.
  */
 final class KeySet {
 
@@ -39,16 +45,18 @@ final class KeySet {
     /** How long a JWK Set without {@code max-age} is kept: Inkan's own {@code max-age}. */
     static final Duration DEFAULT_MAX_AGE = Duration.ofMinutes(5);
     private static final Duration LONGEST_MAX_AGE = Duration.ofDays(1);
+    private static final Pattern IPV4_LOOPBACK = Pattern.compile("127(\\.[0-9]{1,3}){3}");
 
     private final String issuer;
     private final HttpDocuments documents;
     private final TokenRules rules;
     private final List<JwsKey> hmacKeys;
     private final Duration refetchInterval;
+    private final boolean fetchesPublicKeys;
     private final Clock clock;
     private final Map<String, Instant> retired = new ConcurrentHashMap<>();
     private final AtomicBoolean refreshing = new AtomicBoolean();
-    private final Object fetching = new Object();
+    private final ReentrantLock fetching = new ReentrantLock();
     private volatile Optional<TokenFormat> format;
     private volatile List<JwsKey> published = List.of();
     private volatile Instant expires = Instant.MIN;
@@ -64,7 +72,24 @@ final class KeySet {
         this.hmacKeys = List.copyOf(hmacKeys);
         this.refetchInterval = Objects.requireNonNull(refetchInterval, "refetchInterval");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.fetchesPublicKeys = isTrustedForKeys(URI.create(issuer));
         this.format = formatOf(hmacKeys);
+        if (!fetchesPublicKeys) {
+            expires = Instant.MAX;
+        }
+    }
+
+    /**
+     * @return whether public keys may come from {@code uri}: https, or http on a loopback host
+     *     ({@code localhost}, 127.0.0.0/8, {@code [::1]}), for development on one machine
+     */
+    static boolean isTrustedForKeys(URI uri) {
+        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+        if (scheme.equals("https")) {
+            return true;
+        }
+        String host = uri.getHost().toLowerCase(Locale.ROOT);
+        return scheme.equals("http") && (host.equals("localhost") || host.equals("[::1]") || IPV4_LOOPBACK.matcher(host).matches());
     }
 
     /**
@@ -87,29 +112,58 @@ final class KeySet {
     }
 
     /**
-     * Fetches the keys at once, unless they were fetched within the refetch interval: for a token that
-     * names a key the set does not have, and for the first keys.
+     * Fetches the keys at once, unless they were fetched within the refetch interval, waiting for a
+     * fetch under way: for the first keys, and when their max-age is up.
      *
      * @return whether it fetched
      */
     boolean fetchIfAllowed() {
-        synchronized (fetching) {
-            Instant now = clock.instant();
-            if (now.isBefore(lastAttempt.plus(refetchInterval))) {
-                return false;
-            }
-            lastAttempt = now;
-            try {
-                fetch(now);
-                problem = Optional.empty();
-            } catch (FetchException | IllegalArgumentException e) {
-                problem = Optional.of(e.getMessage());
-                expires = now.plus(refetchInterval); // the keys it has go on verifying; try again then
-                jwksUri = Optional.empty(); // find it anew next time: the issuer may have moved it
-                LOG.log(Level.WARNING, "the keys of " + issuer + " could not be had: " + e.getMessage());
-            }
-            return true;
+        if (!fetchesPublicKeys) {
+            return false;
         }
+        fetching.lock();
+        try {
+            return fetchNow();
+        } finally {
+            fetching.unlock();
+        }
+    }
+
+    /**
+     * As {@link #fetchIfAllowed}, but for a token naming a key the set does not have: while another
+     * fetch is under way it returns at once, so that tokens with random kids, while Inkan is slow or
+     * away, cannot each hold a thread of the service waiting on one fetch.
+     *
+     * @return whether it fetched
+     */
+    boolean fetchForUnknownKey() {
+        if (!fetchesPublicKeys || !fetching.tryLock()) {
+            return false;
+        }
+        try {
+            return fetchNow();
+        } finally {
+            fetching.unlock();
+        }
+    }
+
+    /** Fetches unless the last attempt was within the refetch interval; the caller holds {@link #fetching}. */
+    private boolean fetchNow() {
+        Instant now = clock.instant();
+        if (now.isBefore(lastAttempt.plus(refetchInterval))) {
+            return false;
+        }
+        lastAttempt = now;
+        try {
+            fetch(now);
+            problem = Optional.empty();
+        } catch (FetchException | IllegalArgumentException e) {
+            problem = Optional.of(e.getMessage());
+            expires = now.plus(refetchInterval); // the keys it has go on verifying; try again then
+            jwksUri = Optional.empty(); // find it anew next time: the issuer may have moved it
+            LOG.log(Level.WARNING, "the keys of " + issuer + " could not be had: " + e.getMessage());
+        }
+        return true;
     }
 
     private void fetch(Instant now) {
@@ -146,8 +200,8 @@ final class KeySet {
             throw new FetchException("the discovery document of " + issuer + " has no jwks_uri");
         }
         URI uri = uri(jwks);
-        if (!"https".equals(uri.getScheme()) && !("http".equals(uri.getScheme()) && issuer.startsWith("http:"))) {
-            throw new FetchException("the jwks_uri " + jwks + " is not https, and the issuer is");
+        if (!isTrustedForKeys(uri)) {
+            throw new FetchException("the jwks_uri " + jwks + " is neither https nor http on a loopback host");
         }
         return uri;
     }
@@ -169,8 +223,11 @@ final class KeySet {
      */
     void retire(String keyId, Instant until) {
         retired.put(keyId, until);
-        synchronized (fetching) {
+        fetching.lock();
+        try {
             rebuild(clock.instant());
+        } finally {
+            fetching.unlock();
         }
     }
 
@@ -191,6 +248,11 @@ final class KeySet {
     int size() {
         return (int) (hmacKeys.stream().filter(key -> !retired.containsKey(key.keyId())).count()
                 + published.stream().filter(key -> !retired.containsKey(key.keyId())).count());
+    }
+
+    /** @return whether public keys are fetched from the issuer at all: not over plain http beyond this machine */
+    boolean fetchesPublicKeys() {
+        return fetchesPublicKeys;
     }
 
     /** @return why the last fetch failed, if it did */

@@ -27,6 +27,7 @@ final class FakeInkan implements AutoCloseable {
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
+    private final Map<String, java.util.concurrent.CountDownLatch> holds = new ConcurrentHashMap<>();
     /** Every feed connection, in order; the test writes to them. */
     final LinkedBlockingQueue<FeedConnection> connections = new LinkedBlockingQueue<>();
     final List<FeedConnection> all = new CopyOnWriteArrayList<>();
@@ -61,6 +62,13 @@ final class FakeInkan implements AutoCloseable {
         answers.put(path, new Answer(status, body, cacheControl));
     }
 
+    /** @return a latch that holds every answer at {@code path}, once counted, until it is counted down */
+    java.util.concurrent.CountDownLatch hold(String path) {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        holds.put(path, release);
+        return release;
+    }
+
     void feedStatus(int status) {
         this.feedStatus = status;
     }
@@ -85,6 +93,14 @@ final class FakeInkan implements AutoCloseable {
         if (path.equals("/auth/revocations")) {
             feed(exchange);
             return;
+        }
+        java.util.concurrent.CountDownLatch hold = holds.get(path);
+        if (hold != null) {
+            try {
+                hold.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         Answer answer = answers.getOrDefault(path, new Answer(404, "{}", null));
         byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);

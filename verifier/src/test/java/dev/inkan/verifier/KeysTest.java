@@ -7,6 +7,11 @@ import dev.inkan.domain.AccessTokenClaims;
 import dev.inkan.token.JwsAlgorithm;
 import dev.inkan.token.TokenException;
 import dev.inkan.verifier.TestTokens.Pair;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ProxySelector;
+import java.net.URI;
+import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -141,6 +146,49 @@ class KeysTest {
         assertThat(inkan.requests("/jwks.json")).as("once the interval is up").isEqualTo(before + 2);
     }
 
+    /**
+     * Random kids while Inkan answers slowly (or not at all, until the client's time limit): one of them
+     * fetches, and the others must not wait for it, each holding one of the service's request threads.
+     */
+    @Test
+    void whileAFetchForAnUnknownKidHangs_otherUnknownKids_areRefusedAtOnce() throws Exception {
+        MutableClock clock = new MutableClock(Instant.now());
+        verifier = builder().clock(clock).keyRefetchInterval(Duration.ofSeconds(30)).build();
+        assertThat(verifier.awaitReady(Duration.ofSeconds(5))).isTrue();
+        int before = inkan.requests("/jwks.json");
+        java.util.concurrent.CountDownLatch release = inkan.hold("/jwks.json");
+        clock.advance(Duration.ofSeconds(31));
+        String byX = TestTokens.sign(Pair.generate("x").signingKey(), issuer, TestTokens.claims(issuer, USER, SESSION, "x",
+                clock.instant(), List.of()));
+        String byY = TestTokens.sign(Pair.generate("y").signingKey(), issuer, TestTokens.claims(issuer, USER, SESSION, "y",
+                clock.instant(), List.of()));
+        java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.Future<TokenRefusedException> hanging = callers.submit(() -> refusal(byX));
+            Awaits.until(() -> inkan.requests("/jwks.json") == before + 1, "the fetch for the unknown kid began");
+
+            java.util.concurrent.Future<TokenRefusedException> next = callers.submit(() -> refusal(byY));
+
+            assertThat(next.get(5, java.util.concurrent.TimeUnit.SECONDS).tokenReason()).hasValue(TokenException.Reason.UNKNOWN_KEY);
+            release.countDown();
+            assertThat(hanging.get(5, java.util.concurrent.TimeUnit.SECONDS).tokenReason())
+                    .hasValue(TokenException.Reason.UNKNOWN_KEY);
+            assertThat(inkan.requests("/jwks.json")).isEqualTo(before + 1);
+        } finally {
+            release.countDown();
+            callers.shutdownNow();
+        }
+    }
+
+    private TokenRefusedException refusal(String token) {
+        try {
+            verifier.verify(token);
+        } catch (TokenRefusedException e) {
+            return e;
+        }
+        throw new AssertionError("accepted");
+    }
+
     @Test
     void aJwkSetPastItsMaxAge_isFetchedAgain_whileTheOldKeysGoOnVerifying() throws Exception {
         MutableClock clock = new MutableClock(Instant.now());
@@ -194,6 +242,58 @@ class KeysTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("too short");
         assertThatThrownBy(() -> builder().hmacKeys("{\"keys\":[{\"kty\":\"oct\",\"kid\":\"x\",\"alg\":\"HS256\",\"k\":\"a+b/\"}]}"))
                 .hasMessageContaining("key 'x'").hasMessageContaining("base64url");
+    }
+
+    /**
+     * An issuer on plain http beyond this machine: whoever is on the way (here a proxy that answers for
+     * it) could hand over a JWK Set with a key of theirs, so no public key is taken from it.
+     */
+    @Test
+    void anIssuerOnPlainHttpBeyondThisMachine_givesNoPublicKey_andWithoutHmacKeysTheVerifierIsRefused() {
+        String remote = "http://inkan.example";
+        Pair attacker = Pair.generate("attacker");
+        inkan.answer("/.well-known/oauth-authorization-server", 200,
+                "{\"issuer\":\"" + remote + "\",\"jwks_uri\":\"" + remote + "/jwks.json\"}");
+        inkan.answer("/jwks.json", 200, TestTokens.jwkSet(attacker.jwk()));
+        byte[] secret = new byte[32];
+        Arrays.fill(secret, (byte) 7);
+
+        assertThatThrownBy(() -> InkanVerifier.builder(remote).withoutRevocationFeed().httpClient(throughTheFake()).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("https");
+        verifier = InkanVerifier.builder(remote).withoutRevocationFeed().httpClient(throughTheFake())
+                .hmacKey("hs", JwsAlgorithm.HS256, secret).build();
+        String hmacToken = TestTokens.sign(dev.inkan.token.JwsKey.hmac("hs", JwsAlgorithm.HS256,
+                dev.inkan.token.JdkCrypto.hmac(new dev.inkan.token.SigningKey("hs", JwsAlgorithm.HS256, secret))), remote,
+                TestTokens.claims(remote, USER, SESSION, "j", Instant.now(), List.of()));
+        String forged = TestTokens.sign(attacker.signingKey(), remote, TestTokens.claims(remote, USER, SESSION, "f", Instant.now(),
+                List.of("admin")));
+
+        assertThat(verifier.verify(hmacToken).tokenId()).isEqualTo("j");
+        assertThatThrownBy(() -> verifier.verify(forged)).isInstanceOf(TokenRefusedException.class);
+        assertThat(inkan.requests("/jwks.json")).isZero();
+    }
+
+    @Test
+    void aJwksUriOnPlainHttpBeyondThisMachine_isRefused_evenForALoopbackIssuer() {
+        Pair attacker = Pair.generate("attacker");
+        inkan.answer("/.well-known/oauth-authorization-server", 200,
+                "{\"issuer\":\"" + issuer + "\",\"jwks_uri\":\"http://keys.example/jwks.json\"}");
+        inkan.answer("/jwks.json", 200, TestTokens.jwkSet(attacker.jwk()));
+        verifier = builder().httpClient(throughTheFake()).build();
+        String forged = TestTokens.sign(attacker.signingKey(), issuer, TestTokens.claims(issuer, USER, SESSION, "f", Instant.now(),
+                List.of()));
+
+        assertThatThrownBy(() -> verifier.verify(forged)).isInstanceOfSatisfying(TokenRefusedException.class,
+                e -> assertThat(e.reason()).isEqualTo(TokenRefusedException.Reason.KEYS_UNAVAILABLE));
+        assertThat(verifier.status().keysProblem().orElseThrow()).contains("http://keys.example/jwks.json");
+        assertThat(inkan.requests("/jwks.json")).isZero();
+    }
+
+    /** A client whose every plain http request goes to the fake, whatever host it names: the place of an attacker on the way. */
+    private HttpClient throughTheFake() {
+        int port = URI.create(inkan.url()).getPort();
+        return HttpClient.newBuilder().proxy(ProxySelector.of(new InetSocketAddress(InetAddress.getLoopbackAddress(), port)))
+                .build();
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +23,10 @@ import org.slf4j.LoggerFactory;
  * request is asynchronous meanwhile), first what the follower missed, then {@code ready}, then each
  * revocation as it comes and a heartbeat whenever the stream has been quiet that long. It ends when
  * the client goes, when its access token expires or is revoked, when it falls too far behind (it
- * reconnects and catches up), or when the server stops; then {@link #done()} completes.
+ * reconnects and catches up), or when the server stops; then {@link #done()} completes. An access
+ * token is also checked again once per heartbeat interval, as the server verifies any other: a token
+ * whose signing key was retired is named by no revocation, and one forged with a stolen key may carry
+ * any expiry, yet neither may keep a stream open.
  */
 final class RevocationEventStream implements RevocationFollower, Runnable {
 
@@ -35,6 +39,7 @@ final class RevocationEventStream implements RevocationFollower, Runnable {
     private final OutputStream out;
     private final Duration heartbeat;
     private final Optional<Instant> expiry;
+    private final BooleanSupplier stillAccepted;
     private final Clock clock;
     private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
     private final AtomicInteger backlog = new AtomicInteger();
@@ -42,11 +47,17 @@ final class RevocationEventStream implements RevocationFollower, Runnable {
     private volatile RevocationFollow follow;
     private volatile String end = "";
 
-    /** @param expiry when the follower's access token expires; empty for a feed token */
-    RevocationEventStream(OutputStream out, Duration heartbeat, Optional<Instant> expiry, Clock clock) {
+    /**
+     * @param expiry when the follower's access token expires; empty for a feed token
+     * @param stillAccepted whether the server still accepts the follower's credential, asked once per
+     *     heartbeat interval (always true for a feed token)
+     */
+    RevocationEventStream(OutputStream out, Duration heartbeat, Optional<Instant> expiry, BooleanSupplier stillAccepted,
+                          Clock clock) {
         this.out = Objects.requireNonNull(out, "out");
         this.heartbeat = Objects.requireNonNull(heartbeat, "heartbeat");
         this.expiry = Objects.requireNonNull(expiry, "expiry");
+        this.stillAccepted = Objects.requireNonNull(stillAccepted, "stillAccepted");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -134,10 +145,18 @@ final class RevocationEventStream implements RevocationFollower, Runnable {
         }
         out.write(RevocationEvents.ready(follow.position()));
         out.flush();
+        Instant nextCheck = clock.instant().plus(heartbeat);
         while (true) {
             Instant now = clock.instant();
             if (expired(now)) {
                 return "its access token expired";
+            }
+            if (!now.isBefore(nextCheck)) {
+                if (!stillAccepted.getAsBoolean()) {
+                    out.flush();
+                    return "its access token is no longer accepted";
+                }
+                nextCheck = now.plus(heartbeat);
             }
             long wait = expiry.map(at -> Math.min(heartbeat.toMillis(), Duration.between(now, at).toMillis() + 1))
                     .orElse(heartbeat.toMillis());

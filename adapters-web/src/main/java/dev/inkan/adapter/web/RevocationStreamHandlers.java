@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 /**
  * {@code GET /auth/revocations}: the revocation log as Server-Sent Events, for resource servers that
@@ -63,6 +64,7 @@ final class RevocationStreamHandlers {
                 new ProblemException(404, "no-revocation-stream", "No revocation stream",
                         "this server's revocation feed keeps no sequence, so it cannot be followed"));
         Optional<AccessTokenClaims> caller = caller(ctx);
+        BooleanSupplier stillAccepted = caller.isEmpty() ? () -> true : stillAccepted(bearerToken(ctx));
         OptionalLong since = since(ctx);
         if (open.incrementAndGet() > settings.maxStreams()) {
             open.decrementAndGet();
@@ -72,7 +74,8 @@ final class RevocationStreamHandlers {
         }
         RevocationEventStream stream;
         try {
-            stream = new RevocationEventStream(outputOf(ctx), settings.heartbeat(), caller.map(AccessTokenClaims::expiresAt), clock);
+            stream = new RevocationEventStream(outputOf(ctx), settings.heartbeat(), caller.map(AccessTokenClaims::expiresAt),
+                    stillAccepted, clock);
             stream.begin(log.follow(since, caller, stream));
         } catch (RuntimeException e) {
             open.decrementAndGet();
@@ -102,11 +105,7 @@ final class RevocationStreamHandlers {
      * @throws InsufficientRoleException (403) for an access token without the role
      */
     private Optional<AccessTokenClaims> caller(Context ctx) {
-        String header = ctx.header("Authorization");
-        if (header == null || header.length() <= BEARER.length() || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            throw new InvalidTokenException(InvalidTokenException.Reason.MISSING);
-        }
-        String token = header.substring(BEARER.length()).strip();
+        String token = bearerToken(ctx);
         if (settings.isFeedToken(token)) {
             return Optional.empty();
         }
@@ -115,6 +114,30 @@ final class RevocationStreamHandlers {
             throw new InsufficientRoleException();
         }
         return Optional.of(claims);
+    }
+
+    /** @throws InvalidTokenException (401) unless the request has {@code Authorization: Bearer <token>} */
+    private static String bearerToken(Context ctx) {
+        String header = ctx.header("Authorization");
+        if (header == null || header.length() <= BEARER.length() || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            throw new InvalidTokenException(InvalidTokenException.Reason.MISSING);
+        }
+        return header.substring(BEARER.length()).strip();
+    }
+
+    /**
+     * @return whether the server still accepts {@code token}, verified as on any request: its key
+     *     still in the ring, no revocation refusing it
+     */
+    private BooleanSupplier stillAccepted(String token) {
+        return () -> {
+            try {
+                authentication.verify(token);
+                return true;
+            } catch (InvalidTokenException e) {
+                return false;
+            }
+        };
     }
 
     /** @throws ProblemException (400) unless each given is a sequence number */

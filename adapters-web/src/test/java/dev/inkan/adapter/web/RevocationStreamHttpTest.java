@@ -192,6 +192,28 @@ class RevocationStreamHttpTest {
         awaitNoFollowers();
     }
 
+    /**
+     * A retired signing key sends no revocation that names the token, and a token forged with a
+     * stolen key may carry any expiry: the stream must end once the server no longer accepts its token.
+     */
+    @Test
+    void aServiceAccessToken_endsTheStream_onceTheServerNoLongerAcceptsIt_asWhenItsKeyIsRetired() throws Exception {
+        int port = start(RevocationFeedSettings.of(List.of(), HEARTBEAT, 10));
+        when(verify.verify("service-token")).thenReturn(claims(List.of("service"), Instant.now().plus(Duration.ofDays(3650))));
+        SseClient stream = open(port, "", "Bearer service-token");
+        assertThat(stream.status()).isEqualTo(200);
+        stream.nextEvent(SOON);
+        assertThat(stream.nextEvent(SOON).event()).isEqualTo("ready");
+
+        when(verify.verify("service-token")).thenThrow(new InvalidTokenException(InvalidTokenException.Reason.UNKNOWN_KEY));
+
+        long deadline = System.nanoTime() + SOON.toNanos();
+        while (stream.next(SOON).isPresent()) {
+            assertThat(System.nanoTime()).as("the stream ends, not only heartbeats on").isLessThan(deadline);
+        }
+        awaitNoFollowers();
+    }
+
     @Test
     void beyondTheLimitOfStreams_is503_untilOneCloses() throws Exception {
         int port = start(RevocationFeedSettings.of(List.of(FEED_TOKEN), HEARTBEAT, 1));

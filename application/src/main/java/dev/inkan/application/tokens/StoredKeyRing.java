@@ -29,11 +29,15 @@ import java.util.function.Supplier;
  * The key ring of the keys in a {@link SigningKeyStore}: the keys that verify now, decrypted, the
  * signing key first. It evaluates them again at the next instant a key starts signing or retires (by
  * its clock, on the scheduler it is given), and reloads them from the store whenever the store says
- * they changed, here or on another instance; its {@link #onChange} listeners hear of each change.
+ * they changed, here or on another instance; its {@link #onChange} listeners hear of each change. A
+ * reload that fails is tried again, a second later and then less often, until one succeeds: the
+ * change it missed may be a key retired in an emergency, which must not go on verifying here.
  */
 public final class StoredKeyRing implements KeyRing, AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(StoredKeyRing.class.getName());
+    private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
+    private static final Duration LONGEST_RETRY = Duration.ofMinutes(1);
 
     private final SigningKeyStore store;
     private final KeyEncryption encryption;
@@ -45,6 +49,9 @@ public final class StoredKeyRing implements KeyRing, AutoCloseable {
     /** The keys as the store last gave them, guarded by this. */
     private List<StoredSigningKey> stored = List.of();
     private ScheduledFuture<?> nextEvaluation;
+    /** The next try of a reload that failed, guarded by this. */
+    private ScheduledFuture<?> retry;
+    private Duration retryDelay = FIRST_RETRY;
     private boolean closed;
     private volatile List<SigningKey> keys = List.of();
 
@@ -110,11 +117,27 @@ public final class StoredKeyRing implements KeyRing, AutoCloseable {
         use(store.keys());
     }
 
-    private void reloadQuietly() {
+    private synchronized void reloadQuietly() {
+        if (retry != null) {
+            retry.cancel(false);
+            retry = null;
+        }
         try {
             reload();
+            retryDelay = FIRST_RETRY;
         } catch (RuntimeException e) {
-            LOG.log(Level.ERROR, "could not reload the signing keys; the keys in use stay: " + e.getMessage());
+            if (closed) {
+                return;
+            }
+            LOG.log(Level.ERROR, "could not reload the signing keys; the keys in use stay until a reload succeeds, tried again in "
+                    + retryDelay.toMillis() + " ms: " + e.getMessage());
+            try {
+                retry = scheduler.schedule(this::reloadQuietly, retryDelay.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException stopped) {
+                LOG.log(Level.DEBUG, "the scheduler is shut down: the signing keys are not read again");
+            }
+            Duration doubled = retryDelay.multipliedBy(2);
+            retryDelay = doubled.compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : doubled;
         }
     }
 
@@ -186,6 +209,9 @@ public final class StoredKeyRing implements KeyRing, AutoCloseable {
         closed = true;
         if (nextEvaluation != null) {
             nextEvaluation.cancel(false);
+        }
+        if (retry != null) {
+            retry.cancel(false);
         }
     }
 }

@@ -4,6 +4,7 @@ import dev.inkan.application.port.out.KeyEncryption;
 import dev.inkan.application.port.out.KeyGenerator;
 import dev.inkan.application.port.out.SigningKeyChange;
 import dev.inkan.application.port.out.SigningKeyStore;
+import dev.inkan.application.port.out.StoreUnavailableException;
 import dev.inkan.application.port.out.StoredSigningKey;
 import dev.inkan.application.port.out.UnreadableKeyException;
 import dev.inkan.domain.Revocation.KeyRetired;
@@ -30,10 +31,20 @@ final class KeyStoreFakes {
         private final List<StoredSigningKey> keys = new ArrayList<>();
         private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
         final List<KeyRetired> retired = new CopyOnWriteArrayList<>();
+        private int failingReads;
 
         @Override
         public synchronized List<StoredSigningKey> keys() {
+            if (failingReads > 0) {
+                failingReads--;
+                throw new StoreUnavailableException("signing key store unavailable", new RuntimeException("the test's outage"));
+            }
             return List.copyOf(keys);
+        }
+
+        /** The next {@code reads} calls of {@link #keys()} fail, as a database that is briefly away; changes still succeed. */
+        synchronized void failNextReads(int reads) {
+            failingReads = reads;
         }
 
         @Override
@@ -48,7 +59,7 @@ final class KeyStoreFakes {
         public SigningKeyChange change(Function<List<StoredSigningKey>, SigningKeyChange> decide) {
             SigningKeyChange change;
             synchronized (this) {
-                change = decide.apply(keys());
+                change = decide.apply(List.copyOf(keys));
                 for (ScheduledKey moved : change.rescheduled()) {
                     keys.replaceAll(key -> key.keyId().equals(moved.keyId()) ? key.rescheduled(moved) : key);
                 }

@@ -121,6 +121,22 @@ class StoredKeyRingTest {
                 .extracting(e -> ((InvalidTokenException) e).reason()).isEqualTo(Reason.UNKNOWN_KEY);
     }
 
+    /** An emergency retirement heard while the database is briefly away must not leave the key verifying until the next change. */
+    @Test
+    void aKeyRetiredWhileTheStoreCannotBeRead_leavesTheRingOnceItCanBe() throws Exception {
+        Clock clock = Clock.systemUTC();
+        StoredKeyRing ring = open(List.of(key("a")), clock);
+        AccessTokens tokens = new AccessTokens(ring, Fixtures.hs256(), RULES, Duration.ofMinutes(15));
+        String underA = tokens.sign(tokens.claimsFor(ANN, SESSION, "jti-a", Map.of(), clock.instant()));
+        store.failNextReads(1);
+
+        new AdministerKeysService(store, encryption, new KeyStoreFakes.NumberedKeys(), JwsAlgorithm.HS256, algorithm -> { },
+                Duration.ofMinutes(10), REACH, clock).retire("a");
+
+        await(() -> refuses(tokens, underA, clock));
+        assertThat(ring.keys()).extracting(SigningKey::keyId).containsExactly("new-1");
+    }
+
     @Test
     void aKeyThatDoesNotDecrypt_stopsTheOpening_butLaterOnlyLeavesTheKeysInUse() {
         Clock clock = Clock.systemUTC();
