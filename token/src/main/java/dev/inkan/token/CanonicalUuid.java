@@ -39,11 +39,11 @@ final class CanonicalUuid {
     private CanonicalUuid() {
     }
 
-    /** @return the UUID written canonically at {@code in[at, at + 36)}, or empty */
-    static Optional<UUID> parse(byte[] in, int at) {
+    /** @return the UUID written canonically at {@code in[at, at + 36)}, or null (on the fast path of every verify, so no {@code Optional}) */
+    static UUID parseOrNull(byte[] in, int at) {
         if (at < 0 || at + LENGTH > in.length
                 || in[at + 8] != '-' || in[at + 13] != '-' || in[at + 18] != '-' || in[at + 23] != '-') {
-            return Optional.empty();
+            return null;
         }
         // Every eight-byte read below lies within the 36 bytes.
         long a = eightDigits(read(in, at));
@@ -52,15 +52,15 @@ final class CanonicalUuid {
         long d = fourDigits(in, at + 19);
         long e = fourDigits(in, at + 24) << 32 | eightDigits(read(in, at + 28));
         if ((a | b | c | d | e) < 0) {
-            return Optional.empty();
+            return null;
         }
-        return Optional.of(new UUID(a << 32 | b << 16 | c, d << 48 | e));
+        return new UUID(a << 32 | b << 16 | c, d << 48 | e);
     }
 
     /** @return the UUID {@code text} holds canonically, or empty */
     static Optional<UUID> parse(String text) {
         // Any char outside ASCII becomes '?', which is neither a hex digit nor a dash.
-        return text.length() == LENGTH ? parse(text.getBytes(StandardCharsets.US_ASCII), 0) : Optional.empty();
+        return Optional.ofNullable(text.length() == LENGTH ? parseOrNull(text.getBytes(StandardCharsets.US_ASCII), 0) : null);
     }
 
     private static long read(byte[] in, int at) {

@@ -20,8 +20,6 @@ import java.util.UUID;
  */
 final class ClaimsReader {
 
-    private static final Optional<TokenClaims> NOT_OWN = Optional.empty();
-
     // The registered names, packed as JsonReader.memberName packs three ASCII characters.
     private static final int ISS = 'i' << 16 | 's' << 8 | 's';
     private static final int SUB = 's' << 16 | 'u' << 8 | 'b';
@@ -70,8 +68,8 @@ final class ClaimsReader {
 
     /** @throws TokenException ({@code MALFORMED_CLAIMS}) unless {@code json} holds claims as the general path reads them */
     TokenClaims read(byte[] json) {
-        Optional<TokenClaims> own = ownLayout(json);
-        return own.isPresent() ? own.get() : anyLayout(json);
+        TokenClaims own = ownLayout(json);
+        return own != null ? own : anyLayout(json);
     }
 
     /**
@@ -80,50 +78,51 @@ final class ClaimsReader {
      * instances it returns), no escapes elsewhere, roles the reader accepts, nothing else. Such bytes
      * are valid JSON that the general path reads to the same claims.
      *
-     * @return the claims, or empty for any other bytes, which go to the general path
+     * @return the claims, or null for any other bytes, which go to the general path (not an
+     *     {@code Optional}: this runs on every verify of a token seen for the first time)
      */
-    Optional<TokenClaims> ownLayout(byte[] json) {
+    TokenClaims ownLayout(byte[] json) {
         PlainCursor in = new PlainCursor(json);
         // The layout ends with the roles; most tokens with custom claims, and those of the layout before
         // roles, end otherwise and go straight to the general path instead of being read twice.
         if (!in.endsWith(OwnLayout.ROLES_LAST) || !in.literal(OwnLayout.ISS) || !in.bytes(issuerJson) || !in.literal(OwnLayout.SUB)) {
-            return NOT_OWN;
+            return null;
         }
-        Optional<UUID> sub = in.plainUuid();
-        if (sub.isEmpty() || !in.literal(OwnLayout.AUD) || !in.bytes(audienceJson) || !in.literal(OwnLayout.IAT)) {
-            return NOT_OWN;
+        UUID sub = in.plainUuid();
+        if (sub == null || !in.literal(OwnLayout.AUD) || !in.bytes(audienceJson) || !in.literal(OwnLayout.IAT)) {
+            return null;
         }
         long iat = in.plainInteger(TokenClaims.LAST_NUMERIC_DATE);
         if (iat == PlainCursor.NOT_PLAIN || !in.literal(OwnLayout.EXP)) {
-            return NOT_OWN;
+            return null;
         }
         long exp = in.plainInteger(TokenClaims.LAST_NUMERIC_DATE);
         if (exp == PlainCursor.NOT_PLAIN || !in.literal(OwnLayout.JTI)) {
-            return NOT_OWN;
+            return null;
         }
-        Optional<String> jti = in.plainString();
-        if (jti.isEmpty() || jti.get().isEmpty() || !in.literal(OwnLayout.SID)) {
-            return NOT_OWN;
+        String jti = in.plainString();
+        if (jti == null || jti.isEmpty() || !in.literal(OwnLayout.SID)) {
+            return null;
         }
-        Optional<UUID> sid = in.plainUuid();
-        if (sid.isEmpty() || !in.literal(OwnLayout.RV)) {
-            return NOT_OWN;
+        UUID sid = in.plainUuid();
+        if (sid == null || !in.literal(OwnLayout.RV)) {
+            return null;
         }
         long rv = in.plainInteger(TokenClaims.MAX_ROLES_VERSION);
         if (rv == PlainCursor.NOT_PLAIN || !in.literal(OwnLayout.EMAIL_VERIFIED_1) || !in.literal(OwnLayout.EMAIL_VERIFIED_2)
                 || !in.literal(OwnLayout.EMAIL_VERIFIED_3)) {
-            return NOT_OWN;
+            return null;
         }
         boolean emailVerified = in.literal(OwnLayout.TRUE);
         if (!emailVerified && !in.literal(OwnLayout.FALSE) || !in.literal(OwnLayout.ROLES) || !in.literal(OwnLayout.ROLES_START)) {
-            return NOT_OWN;
+            return null;
         }
         List<String> roles = roles(in, json);
         if (roles == null || !in.literal(OwnLayout.END) || !in.atEnd()) {
-            return NOT_OWN;
+            return null;
         }
-        return Optional.of(new TokenClaims(issuer, sub.get(), audience, Instant.ofEpochSecond(iat), Instant.ofEpochSecond(exp),
-                Optional.empty(), jti.get(), sid.get(), roles, rv, Map.of(), emailVerified));
+        return new TokenClaims(issuer, sub, audience, Instant.ofEpochSecond(iat), Instant.ofEpochSecond(exp),
+                Optional.empty(), jti, sid, roles, rv, Map.of(), emailVerified);
     }
 
     /**

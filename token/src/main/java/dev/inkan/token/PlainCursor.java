@@ -3,7 +3,6 @@ package dev.inkan.token;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -55,24 +54,24 @@ final class PlainCursor {
         return false;
     }
 
-    /** @return the string of plain bytes up to a closing quote, moving past it, or empty (position unchanged) */
-    Optional<String> plainString() {
+    /** @return the string of plain bytes up to a closing quote, moving past it, or null (position unchanged) */
+    String plainString() {
         int end = JsonStrings.plainEnd(in, pos);
         if (end == JsonStrings.NOT_PLAIN) {
-            return Optional.empty();
+            return null;
         }
         String text = new String(in, pos, end - pos, StandardCharsets.US_ASCII);
         pos = end + 1;
-        return Optional.of(text);
+        return text;
     }
 
-    /** @return the UUID of 36 plain bytes and a closing quote, moving past them, or empty (position unchanged) */
-    Optional<UUID> plainUuid() {
+    /** @return the UUID of 36 plain bytes and a closing quote, moving past them, or null (position unchanged) */
+    UUID plainUuid() {
         if (pos + CanonicalUuid.LENGTH >= in.length || in[pos + CanonicalUuid.LENGTH] != '"') {
-            return Optional.empty();
+            return null;
         }
-        Optional<UUID> uuid = CanonicalUuid.parse(in, pos);
-        if (uuid.isPresent()) {
+        UUID uuid = CanonicalUuid.parseOrNull(in, pos);
+        if (uuid != null) {
             pos += CanonicalUuid.LENGTH + 1;
         }
         return uuid;

@@ -45,7 +45,7 @@ class FastPathTest {
                     rv, Map.of());
             byte[] json = ClaimsWriter.write(claims);
 
-            assertThat(reader.ownLayout(json)).contains(claims);
+            assertThat(ownLayout(json)).contains(claims);
             assertThat(reader.anyLayout(json)).isEqualTo(claims);
         }
     }
@@ -54,7 +54,7 @@ class FastPathTest {
     void threeRoles_andNoCustomClaims_areReadOnTheFastPath_intoAnImmutableListThatTheClaimsKeep() {
         TokenClaims claims = Fixtures.claims(List.of("admin", "billing:read", "support"), 17, Map.of());
 
-        Optional<TokenClaims> read = reader.ownLayout(ClaimsWriter.write(claims));
+        Optional<TokenClaims> read = ownLayout(ClaimsWriter.write(claims));
 
         assertThat(read).contains(claims);
         assertThat(List.copyOf(read.orElseThrow().roles())).as("already immutable, so the claims took it without a copy")
@@ -72,10 +72,10 @@ class FastPathTest {
 
         for (TokenClaims claims : general) {
             byte[] json = ClaimsWriter.write(claims);
-            assertThat(reader.ownLayout(json)).as("%s", claims).isEmpty();
+            assertThat(ownLayout(json)).as("%s", claims).isEmpty();
             assertThat(reader.read(json)).isEqualTo(claims);
         }
-        assertThat(reader.ownLayout(old)).isEmpty();
+        assertThat(ownLayout(old)).isEmpty();
         assertThat(reader.read(old).roles()).isEmpty();
     }
 
@@ -87,7 +87,7 @@ class FastPathTest {
         int fast = 0;
         for (int i = 0; i < 20_000; i++) {
             byte[] json = edit(own, random);
-            Optional<TokenClaims> ownLayout = reader.ownLayout(json);
+            Optional<TokenClaims> ownLayout = ownLayout(json);
             if (ownLayout.isPresent()) {
                 assertThat(outcome(() -> reader.anyLayout(json))).as(new String(json, StandardCharsets.UTF_8)).isEqualTo(ownLayout.get());
                 fast++;
@@ -105,21 +105,21 @@ class FastPathTest {
         byte[] closesEarly = own.replace("]}", "],\"x\":[\"y\"]}").getBytes(StandardCharsets.UTF_8);
 
         for (int round = 0; round < 2; round++) {
-            assertThat(reader.ownLayout(json)).contains(admin);
-            assertThat(reader.ownLayout(sameLength).orElseThrow().roles()).containsExactly("admin", "billing:reaX");
-            assertThat(reader.ownLayout(closesEarly)).as("roles, then a custom claim that is an array too").isEmpty();
+            assertThat(ownLayout(json)).contains(admin);
+            assertThat(ownLayout(sameLength).orElseThrow().roles()).containsExactly("admin", "billing:reaX");
+            assertThat(ownLayout(closesEarly)).as("roles, then a custom claim that is an array too").isEmpty();
             assertThat(reader.read(closesEarly).custom()).isEqualTo(Map.of("x", List.of("y")));
         }
-        assertThat(reader.ownLayout(json).orElseThrow().roles()).as("the list read the first time")
-                .isSameAs(reader.ownLayout(json).orElseThrow().roles());
+        assertThat(ownLayout(json).orElseThrow().roles()).as("the list read the first time")
+                .isSameAs(ownLayout(json).orElseThrow().roles());
         byte[] repeated = own.replace("\"billing:read\"", "\"admin\"").getBytes(StandardCharsets.UTF_8);
-        assertThat(reader.ownLayout(repeated)).isEmpty();
-        assertThat(reader.ownLayout(repeated)).as("refused roles are not remembered").isEmpty();
+        assertThat(ownLayout(repeated)).isEmpty();
+        assertThat(ownLayout(repeated)).as("refused roles are not remembered").isEmpty();
     }
 
     @Test
     void theFastPath_reusesTheRulesIssuerAndAudience() {
-        TokenClaims read = reader.ownLayout(ClaimsWriter.write(claims())).orElseThrow();
+        TokenClaims read = ownLayout(ClaimsWriter.write(claims())).orElseThrow();
 
         assertThat(read.issuer()).isSameAs(Fixtures.RULES.issuer());
         assertThat(read.audience().get(0)).isSameAs(Fixtures.RULES.audience());
@@ -169,13 +169,13 @@ class FastPathTest {
         for (String json : others) {
             byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
             Object general = outcome(() -> reader.anyLayout(bytes));
-            if (reader.ownLayout(bytes).isPresent()) {
-                assertThat(reader.ownLayout(bytes)).as(json).contains((TokenClaims) general);
+            if (ownLayout(bytes).isPresent()) {
+                assertThat(ownLayout(bytes)).as(json).contains((TokenClaims) general);
             } else {
                 assertThat(outcome(() -> reader.read(bytes))).as(json).isEqualTo(general);
             }
         }
-        assertThat(reader.ownLayout(others.get(6).getBytes(StandardCharsets.UTF_8))).as("upper-case hex is canonical too").isPresent();
+        assertThat(ownLayout(others.get(6).getBytes(StandardCharsets.UTF_8))).as("upper-case hex is canonical too").isPresent();
         assertThat(reader.read(others.get(0).getBytes(StandardCharsets.UTF_8))).isEqualTo(claims());
         assertThat(reader.read(others.get(9).getBytes(StandardCharsets.UTF_8)).issuer()).isEqualTo("other");
     }
@@ -188,9 +188,9 @@ class FastPathTest {
                 "j", SESSION);
         byte[] json = ClaimsWriter.write(claims);
 
-        assertThat(unusual.ownLayout(json)).contains(claims);
+        assertThat(unusual.ownLayout(json)).isEqualTo(claims);
         assertThat(unusual.anyLayout(json)).isEqualTo(claims);
-        assertThat(reader.ownLayout(json)).isEmpty();
+        assertThat(ownLayout(json)).isEmpty();
         assertThat(reader.read(json)).isEqualTo(claims);
     }
 
@@ -236,5 +236,10 @@ class FastPathTest {
         } catch (TokenException e) {
             return e.reason();
         }
+    }
+
+    /** The fast path's answer, empty where it stands aside. */
+    private Optional<TokenClaims> ownLayout(byte[] json) {
+        return Optional.ofNullable(reader.ownLayout(json));
     }
 }

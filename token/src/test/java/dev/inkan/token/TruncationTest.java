@@ -58,9 +58,9 @@ class TruncationTest {
         for (TokenClaims claims : List.of(claims(), claims(List.of("admin", "billing:read", "x"), 12_345, Map.of()))) {
             byte[] own = ClaimsWriter.write(claims);
 
-            assertThat(reader.ownLayout(own)).contains(claims);
+            assertThat(reader.ownLayout(own)).isEqualTo(claims);
             for (int length = 0; length < own.length; length++) {
-                assertThat(reader.ownLayout(Arrays.copyOf(own, length))).isEmpty();
+                assertThat(reader.ownLayout(Arrays.copyOf(own, length))).isNull();
             }
         }
     }
@@ -103,7 +103,7 @@ class TruncationTest {
     /** @return whether the general claims reader, the fast path behind it, and the header reader each refused it with a TokenException */
     private boolean outcome(byte[] cut) {
         ClaimsReader reader = new ClaimsReader(RULES);
-        if (reader.ownLayout(cut).isPresent()) {
+        if (reader.ownLayout(cut) != null) {
             return false;
         }
         try {
