@@ -15,6 +15,8 @@
 # Usage: benchmarks/http/run.sh            (from anywhere; needs wrk: apt-get install wrk, and for the
 #        pgbench baseline pgbench and psql: apt-get install postgresql-client-15)
 # Knobs: DURATION (15s per endpoint), CONNECTIONS (16), WRK_THREADS (1), JAVA (java),
+#        REFRESH_WARMUP (30s: unreported refreshes before each measured one, server and RefreshBaseline
+#        alike; on 2 cores the JIT takes about that long to finish compiling the refresh path),
 #        SERVER_JAVA_OPTS (-Xmx64m, as the README runs the server).
 # The server runs as the README runs it, with default settings except: loopback, a fresh data
 # directory, no management listener (nothing here reads /metrics, and 9090 may be taken), and
@@ -24,6 +26,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 DURATION="${DURATION:-15s}"
+REFRESH_WARMUP="${REFRESH_WARMUP:-30s}"
 CONNECTIONS="${CONNECTIONS:-16}"
 WRK_THREADS="${WRK_THREADS:-1}"
 JAVA="${JAVA:-java}"
@@ -102,6 +105,13 @@ sessions() {
   done
 }
 
+# warm_refresh: refreshes for REFRESH_WARMUP, not reported, on sessions of their own
+warm_refresh() {
+  sessions "$work/warm.txt"
+  wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"$REFRESH_WARMUP" -s "$HERE/refresh.lua" "$base/auth/refresh" \
+      -- "$work/warm.txt" "$WRK_THREADS" >/dev/null
+}
+
 results="$work/results.tsv"
 : >"$results"
 # load LABEL DB PATH [wrk options...] [-- script args...]: runs wrk on PATH and appends LABEL, DB,
@@ -127,12 +137,13 @@ load() {
   printf '  %-20s %-10s %10s req/s  p50 %-9s p90 %-9s p99 %-9s non-2xx %s\n' "$label" "$db" "$rps" "$p50" "$p90" "$p99" "$errors"
 }
 # refresh_baseline LABEL DB [VAR=VALUE...]: runs RefreshBaseline with the server's configuration
-# variables given, on CONNECTIONS threads for DURATION, and appends its figures to the results
+# variables given, on CONNECTIONS threads for REFRESH_WARMUP and then DURATION, and appends its
+# figures to the results
 refresh_baseline() {
   local label=$1 db=$2; shift 2
   local rps p50 p90 p99
   read -r rps p50 p90 p99 < <(env "$@" "$JAVA" $SERVER_JAVA_OPTS -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
-      -cp "$JMH_JAR" dev.inkan.benchmarks.RefreshBaseline "$CONNECTIONS" "$(seconds "$DURATION")")
+      -cp "$JMH_JAR" dev.inkan.benchmarks.RefreshBaseline "$CONNECTIONS" "$(seconds "$DURATION")" "$(seconds "$REFRESH_WARMUP")")
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$label" "$db" "$rps" "$p50" "$p90" "$p99" 0 >>"$results"
   printf '  %-20s %-10s %10s tx/s   p50 %-9s p90 %-9s p99 %-9s\n' "$label" "$db" "$rps" "$p50" "$p90" "$p99"
 }
@@ -200,7 +211,7 @@ rps_of() { awk -F'\t' -v label="$1" -v db="$2" '$1 == label && $2 == db {print $
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
 
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo); $("$JAVA" -version 2>&1 | head -1)"
-echo "wrk: $WRK_THREADS thread(s), $CONNECTIONS connections, $DURATION per endpoint, on loopback; server: java $SERVER_JAVA_OPTS -jar $JAR serve"
+echo "wrk: $WRK_THREADS thread(s), $CONNECTIONS connections, $DURATION per endpoint ($REFRESH_WARMUP of refreshes first), on loopback; server: java $SERVER_JAVA_OPTS -jar $JAR serve"
 
 echo "H2 (the default embedded database):"
 start_server h2
@@ -212,6 +223,7 @@ wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d5s "${auth[@]}" "$base/auth/verify" >/de
 load "GET /health" h2 /health
 load "GET /auth/verify" h2 /auth/verify "${auth[@]}"
 load "GET /me" h2 /me "${auth[@]}"
+warm_refresh
 sessions "$work/refresh-h2.txt"
 load "POST /auth/refresh" h2 /auth/refresh -s "$HERE/refresh.lua" -- "$work/refresh-h2.txt" "$WRK_THREADS"
 rss_under_token_load=$(awk '/VmHWM/ {printf "%.0f", $2 / 1024}' "/proc/$server_pid/status")
@@ -227,6 +239,7 @@ if [ -n "$pg_url" ]; then
   echo "PostgreSQL ($pg_url):"
   start_server pg "$pg_url"
   register_and_login
+  warm_refresh
   sessions "$work/refresh-pg.txt"
   load "POST /auth/refresh" postgresql /auth/refresh -s "$HERE/refresh.lua" -- "$work/refresh-pg.txt" "$WRK_THREADS"
   stop_server

@@ -48,8 +48,9 @@ import org.jdbi.v3.core.statement.StatementContext;
  * {@code refresh.lua} does over HTTP.
  *
  * <pre>
- * java -cp benchmarks.jar dev.inkan.benchmarks.RefreshBaseline THREADS SECONDS
- *     prints one line: "transactions/s p50 p90 p99" (milliseconds)
+ * java -cp benchmarks.jar dev.inkan.benchmarks.RefreshBaseline THREADS SECONDS [WARM-UP-SECONDS]
+ *     refreshes unmeasured for the warm-up (3 s unless given), then for SECONDS, and prints one
+ *     line: "transactions/s p50 p90 p99" (milliseconds)
  * java -cp benchmarks.jar dev.inkan.benchmarks.RefreshBaseline --pgbench CLIENTS SCRIPT
  *     PostgreSQL only: seeds CLIENTS sessions, rotates one of them once, writes the statements that
  *     rotation ran as a pgbench script (see {@link PgbenchScript}) and prints the -D options it needs
@@ -57,7 +58,7 @@ import org.jdbi.v3.core.statement.StatementContext;
  */
 public final class RefreshBaseline {
 
-    private static final Duration WARM_UP = Duration.ofSeconds(3);
+    private static final Duration DEFAULT_WARM_UP = Duration.ofSeconds(3);
     private static final Duration REFRESH_TTL = Duration.ofDays(7);
     /** A well-formed PHC string: nothing here checks a password. */
     private static final PasswordHash NO_PASSWORD = new PasswordHash("$argon2id$v=19$m=19456,t=2,p=1$AAAAAAAAAAAAAAAAAAAAAA$AAAA");
@@ -82,10 +83,11 @@ public final class RefreshBaseline {
         try {
             if (args.length == 3 && args[0].equals("--pgbench")) {
                 baseline.writePgbenchScript(Integer.parseInt(args[1]), Path.of(args[2]));
-            } else if (args.length == 2) {
-                baseline.run(Integer.parseInt(args[0]), Duration.ofSeconds(Long.parseLong(args[1])));
+            } else if (args.length == 2 || args.length == 3) {
+                baseline.run(Integer.parseInt(args[0]), Duration.ofSeconds(Long.parseLong(args[1])),
+                        args.length == 3 ? Duration.ofSeconds(Long.parseLong(args[2])) : DEFAULT_WARM_UP);
             } else {
-                System.err.println("usage: RefreshBaseline THREADS SECONDS | RefreshBaseline --pgbench CLIENTS SCRIPT");
+                System.err.println("usage: RefreshBaseline THREADS SECONDS [WARM-UP-SECONDS] | RefreshBaseline --pgbench CLIENTS SCRIPT");
                 System.exit(2);
             }
         } finally {
@@ -93,9 +95,9 @@ public final class RefreshBaseline {
         }
     }
 
-    private void run(int threads, Duration duration) throws InterruptedException {
+    private void run(int threads, Duration duration, Duration warmUp) throws InterruptedException {
         List<Chain> chains = seed(threads);
-        measure(chains, WARM_UP);
+        measure(chains, warmUp);
         long[] latencies = measure(chains, duration);
         Arrays.sort(latencies);
         System.out.printf(Locale.ROOT, "%.1f %.2fms %.2fms %.2fms%n", latencies.length / (duration.toNanos() / 1e9),
