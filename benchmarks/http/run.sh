@@ -107,6 +107,7 @@ sessions() {
 
 # warm_refresh: refreshes for REFRESH_WARMUP, not reported, on sessions of their own
 warm_refresh() {
+  [ "$(seconds "$REFRESH_WARMUP")" -gt 0 ] || return 0
   sessions "$work/warm.txt"
   wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"$REFRESH_WARMUP" -s "$HERE/refresh.lua" "$base/auth/refresh" \
       -- "$work/warm.txt" "$WRK_THREADS" >/dev/null
