@@ -22,8 +22,6 @@ final class Base64Url {
     private static final int[] UNUSED_BITS = {0, 0, 0x0f, 0x03};
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
-    /** Texts up to this long (a signature, a header) are decoded here, longer ones by the JDK. */
-    private static final int SHORT = 128;
 
     static {
         Arrays.fill(VALUES, NOT_BASE64URL);
@@ -78,9 +76,6 @@ final class Base64Url {
             throw new TokenException(TokenException.Reason.MALFORMED); // padding: the JDK would take it
         }
         int decodedLength = length / 4 * 3 + (rest == 0 ? 0 : rest - 1);
-        if (length <= SHORT) {
-            return decodeShort(ascii, from, to, decodedLength);
-        }
         ByteBuffer decoded;
         try {
             decoded = DECODER.decode(ByteBuffer.wrap(ascii, from, length));
@@ -100,31 +95,5 @@ final class Base64Url {
         byte[] exact = new byte[decodedLength];
         decoded.get(exact);
         return exact;
-    }
-
-    /**
-     * Decodes a short text by table, which for a signature or a header is quicker than the JDK's codec
-     * and its buffers. The text's length and last character are checked already.
-     */
-    private static byte[] decodeShort(byte[] ascii, int from, int to, int decodedLength) {
-        byte[] out = new byte[decodedLength];
-        int bits = 0;
-        int held = 0;
-        int at = 0;
-        int outside = 0; // below zero once any character is outside the alphabet
-        for (int i = from; i < to; i++) {
-            int value = VALUES[ascii[i] & 0xff];
-            outside |= value;
-            bits = bits << 6 | value & 0x3f;
-            held += 6;
-            if (held >= 8) {
-                held -= 8;
-                out[at++] = (byte) (bits >>> held);
-            }
-        }
-        if (outside < 0) {
-            throw new TokenException(TokenException.Reason.MALFORMED);
-        }
-        return out;
     }
 }
