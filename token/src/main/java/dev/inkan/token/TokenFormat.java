@@ -55,8 +55,8 @@ public final class TokenFormat {
      * segments), its header (the key it names, before any MAC or signature is computed), its MAC in
      * constant time or its signature (of the one length of its algorithm), its claims (strict JSON,
      * every registered and own claim of its type, custom claims as
-     * {@link TokenClaims} holds them; a payload this format verified before is not read again, its
-     * claims are kept), and then the rules: the time window with the leeway, the issuer, the audience.
+     * {@link TokenClaims} holds them; the claims of a token this format has verified twice are
+     * kept, and not read again), and then the rules: the time window with the leeway, the issuer, the audience.
      *
      * @param token a compact JWS, as a bearer presents it
      * @param now the time to check {@code exp}, {@code nbf} and {@code iat} against
