@@ -7,14 +7,13 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * presents the same access token on every request of its lifetime, so once a token has been read a
  * second time its claims are kept, and its payload segment, when it comes back, is compared whole
  * with the one kept and its claims handed back, already read and checked, instead of being decoded
- * and read again.
- * Only claims read from a token whose signature verified are kept, and a token whose payload is found
- * here still has its signature verified and its time window, issuer and audience checked: the
- * claims of the same bytes are the same claims, whatever signature comes with them.
+ * and read again. Only claims read from a token whose signature verified are kept, and a token whose
+ * payload is found here still has its signature verified and its time window, issuer and audience
+ * checked: the claims of the same bytes are the same claims, whatever signature comes with them.
  *
  * <p>A fixed number of slots, chosen by the token's signature (which is as good as random, and the
- * same each time the token comes back), each holding the last token verified there; so it never
- * grows, and tokens no one presents again are only overwritten. Safe for many threads, since a slot
+ * same each time the token comes back), each holding the last token read there a second time; so it
+ * never grows, and tokens no one presents again are only overwritten. Safe for many threads, since a slot
  * only ever holds a whole, immutable entry.
  */
 final class KnownPayloads {
