@@ -16,6 +16,7 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.SqlStatements;
 import org.jdbi.v3.core.statement.StatementException;
 import org.jdbi.v3.core.statement.StatementExceptions.MessageRendering;
 import org.jdbi.v3.core.statement.StatementExceptions;
@@ -48,6 +49,8 @@ public final class JdbiDatabase implements AutoCloseable {
     private static final int HEALTH_QUERY_TIMEOUT_SECONDS = 2;
     private static final int SHARED_SECRET_BYTES = 32;
     private static final int MIGRATION_ATTEMPTS = 3;
+    /** How long JDBI's flight-recording event may describe the values bound to a statement: too short to show any. */
+    private static final int JFR_VALUES_SHOWN = 3;
     private static final long MIGRATION_RETRY_PAUSE_MILLIS = 200;
 
     private final Jdbi jdbi;
@@ -66,8 +69,12 @@ public final class JdbiDatabase implements AutoCloseable {
         this.dataSource = dataSource;
         this.listenSource = listenSource;
         this.jdbi = Jdbi.create(dataSource);
-        // Failures reach logs as causes: they must not carry bound values (password hashes, token hashes, e-mails).
+        // Failures reach logs as causes, and JDBI writes each statement to a flight recording (JFR) when
+        // one runs: neither may carry bound values (password hashes, token hashes, e-mails). The
+        // recording cuts its description of the values to the length given, which at three leaves
+        // nothing of them (at zero JDBI fails every statement while a recording runs).
         jdbi.getConfig(StatementExceptions.class).setMessageRendering(MessageRendering.NONE);
+        jdbi.getConfig(SqlStatements.class).setIncludeBindingsInTelemetry(false).setJfrParamMaxLength(JFR_VALUES_SHOWN);
         this.closePool = closePool;
     }
 
