@@ -1,10 +1,10 @@
 package dev.inkan.bootstrap;
 
+import dev.inkan.token.PublicKeyUrls;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The URLs of the configuration that say where Inkan is: {@code INKAN_PUBLIC_URL}, an absolute http(s)
@@ -12,8 +12,6 @@ import java.util.regex.Pattern;
  * makes https, to which Inkan adds http on a loopback host, for development on one machine.
  */
 final class IssuerUrl {
-
-    private static final Pattern IPV4_LOOPBACK = Pattern.compile("127(\\.[0-9]{1,3}){3}");
 
     private IssuerUrl() {
     }
@@ -48,16 +46,9 @@ final class IssuerUrl {
         if (problem.isPresent()) {
             return problem;
         }
-        URI uri = URI.create(text);
-        if (uri.getScheme().equalsIgnoreCase("http") && !isLoopback(uri.getHost())) {
+        if (!PublicKeyUrls.isTrusted(URI.create(text))) {
             return Optional.of("http is only for a loopback host (localhost, 127.0.0.1, [::1]); elsewhere the issuer is https");
         }
         return Optional.empty();
-    }
-
-    /** @return whether {@code host} (as a URI gives it) is this machine's loopback: {@code localhost}, 127.0.0.0/8, {@code [::1]} */
-    static boolean isLoopback(String host) {
-        String lower = host.toLowerCase(Locale.ROOT);
-        return lower.equals("localhost") || lower.equals("[::1]") || IPV4_LOOPBACK.matcher(lower).matches();
     }
 }

@@ -1,6 +1,7 @@
 package dev.inkan.verifier;
 
 import dev.inkan.token.JwsKey;
+import dev.inkan.token.PublicKeyUrls;
 import dev.inkan.token.TokenFormat;
 import dev.inkan.token.TokenRules;
 import dev.inkan.verifier.HttpDocuments.Document;
@@ -13,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,7 +21,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -45,7 +44,6 @@ final class KeySet {
     /** How long a JWK Set without {@code max-age} is kept: Inkan's own {@code max-age}. */
     static final Duration DEFAULT_MAX_AGE = Duration.ofMinutes(5);
     private static final Duration LONGEST_MAX_AGE = Duration.ofDays(1);
-    private static final Pattern IPV4_LOOPBACK = Pattern.compile("127(\\.[0-9]{1,3}){3}");
 
     private final String issuer;
     private final HttpDocuments documents;
@@ -72,24 +70,11 @@ final class KeySet {
         this.hmacKeys = List.copyOf(hmacKeys);
         this.refetchInterval = Objects.requireNonNull(refetchInterval, "refetchInterval");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.fetchesPublicKeys = isTrustedForKeys(URI.create(issuer));
+        this.fetchesPublicKeys = PublicKeyUrls.isTrusted(URI.create(issuer));
         this.format = formatOf(hmacKeys);
         if (!fetchesPublicKeys) {
             expires = Instant.MAX;
         }
-    }
-
-    /**
-     * @return whether public keys may come from {@code uri}: https, or http on a loopback host
-     *     ({@code localhost}, 127.0.0.0/8, {@code [::1]}), for development on one machine
-     */
-    static boolean isTrustedForKeys(URI uri) {
-        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-        if (scheme.equals("https")) {
-            return true;
-        }
-        String host = uri.getHost().toLowerCase(Locale.ROOT);
-        return scheme.equals("http") && (host.equals("localhost") || host.equals("[::1]") || IPV4_LOOPBACK.matcher(host).matches());
     }
 
     /**
@@ -122,11 +107,7 @@ final class KeySet {
             return false;
         }
         fetching.lock();
-        try {
-            return fetchNow();
-        } finally {
-            fetching.unlock();
-        }
+        return fetchNowAndUnlock();
     }
 
     /**
@@ -137,33 +118,30 @@ final class KeySet {
      * @return whether it fetched
      */
     boolean fetchForUnknownKey() {
-        if (!fetchesPublicKeys || !fetching.tryLock()) {
-            return false;
-        }
+        return fetchesPublicKeys && fetching.tryLock() && fetchNowAndUnlock();
+    }
+
+    /** Fetches unless the last attempt was within the refetch interval, then releases {@link #fetching}, which the caller holds. */
+    private boolean fetchNowAndUnlock() {
         try {
-            return fetchNow();
+            Instant now = clock.instant();
+            if (now.isBefore(lastAttempt.plus(refetchInterval))) {
+                return false;
+            }
+            lastAttempt = now;
+            try {
+                fetch(now);
+                problem = Optional.empty();
+            } catch (FetchException | IllegalArgumentException e) {
+                problem = Optional.of(e.getMessage());
+                expires = now.plus(refetchInterval); // the keys it has go on verifying; try again then
+                jwksUri = Optional.empty(); // find it anew next time: the issuer may have moved it
+                LOG.log(Level.WARNING, "the keys of " + issuer + " could not be had: " + e.getMessage());
+            }
+            return true;
         } finally {
             fetching.unlock();
         }
-    }
-
-    /** Fetches unless the last attempt was within the refetch interval; the caller holds {@link #fetching}. */
-    private boolean fetchNow() {
-        Instant now = clock.instant();
-        if (now.isBefore(lastAttempt.plus(refetchInterval))) {
-            return false;
-        }
-        lastAttempt = now;
-        try {
-            fetch(now);
-            problem = Optional.empty();
-        } catch (FetchException | IllegalArgumentException e) {
-            problem = Optional.of(e.getMessage());
-            expires = now.plus(refetchInterval); // the keys it has go on verifying; try again then
-            jwksUri = Optional.empty(); // find it anew next time: the issuer may have moved it
-            LOG.log(Level.WARNING, "the keys of " + issuer + " could not be had: " + e.getMessage());
-        }
-        return true;
     }
 
     private void fetch(Instant now) {
@@ -200,7 +178,7 @@ final class KeySet {
             throw new FetchException("the discovery document of " + issuer + " has no jwks_uri");
         }
         URI uri = uri(jwks);
-        if (!isTrustedForKeys(uri)) {
+        if (!PublicKeyUrls.isTrusted(uri)) {
             throw new FetchException("the jwks_uri " + jwks + " is neither https nor http on a loopback host");
         }
         return uri;

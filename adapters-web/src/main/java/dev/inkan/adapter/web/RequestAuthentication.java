@@ -131,10 +131,19 @@ final class RequestAuthentication {
         if (header == null || !settings.transport().acceptsBearer()) {
             return Optional.empty();
         }
-        if (header.length() <= BEARER.length() || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+        return Optional.of(bearerToken(header));
+    }
+
+    /**
+     * @param header an {@code Authorization} header's value, or null
+     * @return the token of {@code Bearer <token>} (the scheme in any case)
+     * @throws InvalidTokenException ({@code MISSING}) for anything else
+     */
+    static String bearerToken(String header) {
+        if (header == null || header.length() <= BEARER.length() || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             throw new InvalidTokenException(InvalidTokenException.Reason.MISSING);
         }
-        return Optional.of(header.substring(BEARER.length()).strip());
+        return header.substring(BEARER.length()).strip();
     }
 
     private static ProblemException forbidden(String detail) {

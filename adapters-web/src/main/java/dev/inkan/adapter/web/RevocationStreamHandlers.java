@@ -31,7 +31,6 @@ final class RevocationStreamHandlers {
     static final String PATH = "/auth/revocations";
     /** The role an access token needs to follow the feed. */
     static final String SERVICE_ROLE = "service";
-    private static final String BEARER = "Bearer ";
     /** A sequence number has at most 19 digits (a long). */
     private static final int MAX_SEQ_DIGITS = 19;
 
@@ -63,8 +62,9 @@ final class RevocationStreamHandlers {
         StreamRevocationsUseCase log = revocations.filter(StreamRevocationsUseCase::available).orElseThrow(() ->
                 new ProblemException(404, "no-revocation-stream", "No revocation stream",
                         "this server's revocation feed keeps no sequence, so it cannot be followed"));
-        Optional<AccessTokenClaims> caller = caller(ctx);
-        BooleanSupplier stillAccepted = caller.isEmpty() ? () -> true : stillAccepted(bearerToken(ctx));
+        String token = RequestAuthentication.bearerToken(ctx.header("Authorization"));
+        Optional<AccessTokenClaims> caller = caller(token);
+        BooleanSupplier stillAccepted = caller.isEmpty() ? () -> true : stillAccepted(token);
         OptionalLong since = since(ctx);
         if (open.incrementAndGet() > settings.maxStreams()) {
             open.decrementAndGet();
@@ -104,8 +104,7 @@ final class RevocationStreamHandlers {
      * @throws InvalidTokenException (401) for neither
      * @throws InsufficientRoleException (403) for an access token without the role
      */
-    private Optional<AccessTokenClaims> caller(Context ctx) {
-        String token = bearerToken(ctx);
+    private Optional<AccessTokenClaims> caller(String token) {
         if (settings.isFeedToken(token)) {
             return Optional.empty();
         }
@@ -114,15 +113,6 @@ final class RevocationStreamHandlers {
             throw new InsufficientRoleException();
         }
         return Optional.of(claims);
-    }
-
-    /** @throws InvalidTokenException (401) unless the request has {@code Authorization: Bearer <token>} */
-    private static String bearerToken(Context ctx) {
-        String header = ctx.header("Authorization");
-        if (header == null || header.length() <= BEARER.length() || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            throw new InvalidTokenException(InvalidTokenException.Reason.MISSING);
-        }
-        return header.substring(BEARER.length()).strip();
     }
 
     /**
