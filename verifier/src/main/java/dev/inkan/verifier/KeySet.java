@@ -85,7 +85,10 @@ final class KeySet {
         if (now.isAfter(expires) && refreshing.compareAndSet(false, true)) {
             Thread refresh = new Thread(() -> {
                 try {
-                    fetchIfAllowed();
+                    // a fetch between the start of this thread and now (a verify's own) may have renewed the set
+                    if (clock.instant().isAfter(expires)) {
+                        fetchIfAllowed();
+                    }
                 } finally {
                     refreshing.set(false);
                 }
