@@ -21,9 +21,16 @@ final class SessionRotation {
 
     private static final String INSERT_SUCCESSOR_FROM =
             "INSERT INTO refresh_tokens (" + RefreshTokenRow.COLUMNS + ") SELECT " + RefreshTokenRow.PARAMETERS + " FROM ";
+    /**
+     * The presented token, found by its hash alone, so that the database reads it through its
+     * unique index: a token's session never changes, and the caller locks the session it read with
+     * the token. With the session's id in the condition too, PostgreSQL's planner, choosing once per
+     * connection while the tables were young, reached the token through the session's index and
+     * read every token the session had ever had, a cost that grew with each refresh.
+     */
     private static final String SPEND = """
             UPDATE refresh_tokens SET used_at = :now
-            WHERE token_hash = :hash AND family_id = :familyId AND used_at IS NULL AND revoked_at IS NULL""";
+            WHERE token_hash = :hash AND used_at IS NULL AND revoked_at IS NULL""";
 
     /**
      * PostgreSQL: one statement, atomic as any. {@code live} locks the session's row as an update
@@ -38,7 +45,7 @@ final class SessionRotation {
             touched AS (
                 UPDATE sessions SET last_used_at = :now WHERE id IN (SELECT id FROM live WHERE last_used_at < :touchBefore)),
             spent AS (
-                %s AND family_id IN (SELECT id FROM live)
+                %s AND EXISTS (SELECT 1 FROM live)
                 RETURNING family_id)
             %sspent""".formatted(SPEND, INSERT_SUCCESSOR_FROM);
 
