@@ -85,10 +85,7 @@ final class KeySet {
         if (now.isAfter(expires) && refreshing.compareAndSet(false, true)) {
             Thread refresh = new Thread(() -> {
                 try {
-                    // a fetch between the start of this thread and now (a verify's own) may have renewed the set
-                    if (clock.instant().isAfter(expires)) {
-                        fetchIfAllowed();
-                    }
+                    fetchIfStillExpired();
                 } finally {
                     refreshing.set(false);
                 }
@@ -111,6 +108,23 @@ final class KeySet {
         }
         fetching.lock();
         return fetchNowAndUnlock();
+    }
+
+    /**
+     * For the background refresh: as {@link #fetchIfAllowed}, but only if the set is still past its
+     * max-age once this holds the lock, since a fetch that ran meanwhile (a verify's own, perhaps
+     * the one this waited for) may have renewed it.
+     */
+    private void fetchIfStillExpired() {
+        if (!fetchesPublicKeys) {
+            return;
+        }
+        fetching.lock();
+        if (clock.instant().isAfter(expires)) {
+            fetchNowAndUnlock();
+        } else {
+            fetching.unlock();
+        }
     }
 
     /**
