@@ -13,8 +13,13 @@ import java.util.regex.Pattern;
  */
 public record DatabaseSettings(String jdbcUrl, String user, String password, int maximumPoolSize) {
 
-    /** The pool size when nothing else is configured. */
-    public static final int DEFAULT_POOL_SIZE = 10;
+    /**
+     * The pool size when nothing else is configured: as many connections as the refreshes a small
+     * server sees at once. With fewer (10, the earlier default, under 16 concurrent refreshes)
+     * requests wait for a connection, and each one returned is handed over by a spinning thread:
+     * 6.7% of the server's CPU in one profile, and a worse p99 (docs/BENCHMARKS.md, issue 17).
+     */
+    public static final int DEFAULT_POOL_SIZE = 16;
 
     private static final int MAX_POOL_SIZE = 200;
     /** {@code password=...} inside a JDBC URL, as H2 ({@code ;PASSWORD=}) and PostgreSQL ({@code ?password=}) accept it. */

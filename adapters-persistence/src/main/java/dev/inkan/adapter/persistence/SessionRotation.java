@@ -23,11 +23,13 @@ final class SessionRotation {
             "INSERT INTO refresh_tokens (" + RefreshTokenRow.COLUMNS + ") SELECT " + RefreshTokenRow.PARAMETERS + " FROM ";
     /**
      * The presented token, found by its hash alone, so that the database reads it through its
-     * unique index: a token's session never changes, and the caller locks the session it read with
-     * the token. With the session's id in the condition too, PostgreSQL's planner, choosing once per
-     * connection while the tables were young, reached the token through the session's index and
-     * read every token the session had ever had, a cost that grew with each refresh.
+     * unique index; that it belongs to the successor's session is checked where that session is
+     * locked ({@link #OF_THE_PRESENTED_TOKEN}). With the session's id in this condition,
+     * PostgreSQL's planner, choosing once per connection while the tables were young, reached the
+     * token through the session's index and read every token the session had ever had, a cost that
+     * grew with each refresh.
      */
+    private static final String OF_THE_PRESENTED_TOKEN = "id = (SELECT family_id FROM refresh_tokens WHERE token_hash = :hash)";
     private static final String SPEND = """
             UPDATE refresh_tokens SET used_at = :now
             WHERE token_hash = :hash AND used_at IS NULL AND revoked_at IS NULL""";
@@ -41,13 +43,14 @@ final class SessionRotation {
      */
     private static final String POSTGRES = """
             WITH live AS (
-                SELECT id, last_used_at FROM sessions WHERE id = :familyId AND ended_at IS NULL FOR NO KEY UPDATE),
+                SELECT id, last_used_at FROM sessions WHERE id = :familyId AND ended_at IS NULL AND %s
+                FOR NO KEY UPDATE),
             touched AS (
                 UPDATE sessions SET last_used_at = :now WHERE id IN (SELECT id FROM live WHERE last_used_at < :touchBefore)),
             spent AS (
                 %s AND EXISTS (SELECT 1 FROM live)
                 RETURNING family_id)
-            %sspent""".formatted(SPEND, INSERT_SUCCESSOR_FROM);
+            %sspent""".formatted(OF_THE_PRESENTED_TOKEN, SPEND, INSERT_SUCCESSOR_FROM);
 
     /**
      * H2 has no data-modifying {@code WITH}. The session's row is written (which locks it) with
@@ -56,7 +59,7 @@ final class SessionRotation {
      */
     private static final String H2_LOCK_SESSION = """
             UPDATE sessions SET last_used_at = CASE WHEN last_used_at < :touchBefore THEN :now ELSE last_used_at END
-            WHERE id = :familyId AND ended_at IS NULL""";
+            WHERE id = :familyId AND ended_at IS NULL AND %s""".formatted(OF_THE_PRESENTED_TOKEN);
     private static final String H2_SPEND_AND_INSERT = INSERT_SUCCESSOR_FROM + "FINAL TABLE (" + SPEND + ")";
 
     private final JdbiStoreCalls calls;
@@ -78,6 +81,7 @@ final class SessionRotation {
             }
             return handle.inTransaction(transaction -> transaction.createUpdate(H2_LOCK_SESSION)
                     .bind("familyId", successor.familyId())
+                    .bind("hash", presented.hex())
                     .bind("now", Timestamps.bind(now))
                     .bind("touchBefore", Timestamps.bind(touchBefore))
                     .execute() == 1

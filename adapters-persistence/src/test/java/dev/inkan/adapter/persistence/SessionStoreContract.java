@@ -131,6 +131,19 @@ abstract class SessionStoreContract extends DatabaseTest {
     }
 
     @Test
+    void aTokenPresentedWithASuccessorOfAnotherSession_staysUnspent_andNoSuccessorIsStored() {
+        RefreshTokenRecord presented = start(alice, NOW);
+        RefreshTokenRecord otherSessions = start(alice, NOW);
+        RefreshTokenRecord successor = token(alice, otherSessions.familyId(), NOW, LATER);
+
+        assertThat(sessions.rotate(presented.tokenHash(), successor, LATER)).isFalse();
+
+        assertThat(sessions.findToken(successor.tokenHash())).isEmpty();
+        assertThat(sessions.findToken(presented.tokenHash())).contains(presented);
+        assertThat(sessions.find(otherSessions.familyId()).orElseThrow().lastUsedAt()).isEqualTo(NOW);
+    }
+
+    @Test
     void unknownToken_cannotRotate_andNoSuccessorIsStored() {
         RefreshTokenRecord live = start(alice, NOW);
         RefreshTokenRecord successor = token(alice, live.familyId(), NOW, LATER);
