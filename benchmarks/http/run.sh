@@ -15,8 +15,9 @@
 # Usage: benchmarks/http/run.sh            (from anywhere; needs wrk: apt-get install wrk, and for the
 #        pgbench baseline pgbench and psql: apt-get install postgresql-client-15)
 # Knobs: DURATION (15s per endpoint), CONNECTIONS (16), WRK_THREADS (1), JAVA (java),
-#        REFRESH_WARMUP (30s: unreported refreshes before each measured one, server and RefreshBaseline
-#        alike; on 2 cores the JIT takes about that long to finish compiling the refresh path),
+#        REFRESH_WARMUP (60s: unreported refreshes before each measured one, server and RefreshBaseline
+#        alike; on 2 cores under load the JIT compiles the refresh path slowly: after 30 s a quarter of
+#        the server's CPU still went to C2, after 90 s a tenth),
 #        SERVER_JAVA_OPTS (-Xmx64m, as the README runs the server).
 # The server runs as the README runs it, with default settings except: loopback, a fresh data
 # directory, no management listener (nothing here reads /metrics, and 9090 may be taken), and
@@ -26,7 +27,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 DURATION="${DURATION:-15s}"
-REFRESH_WARMUP="${REFRESH_WARMUP:-30s}"
+REFRESH_WARMUP="${REFRESH_WARMUP:-60s}"
 CONNECTIONS="${CONNECTIONS:-16}"
 WRK_THREADS="${WRK_THREADS:-1}"
 JAVA="${JAVA:-java}"
