@@ -21,6 +21,8 @@ final class SessionRotation {
 
     private static final String INSERT_SUCCESSOR_FROM =
             "INSERT INTO refresh_tokens (" + RefreshTokenRow.COLUMNS + ") SELECT " + RefreshTokenRow.PARAMETERS + " FROM ";
+    /** The session of the presented token, found by the token's hash: the one a rotation may lock. */
+    private static final String OF_THE_PRESENTED_TOKEN = "id = (SELECT family_id FROM refresh_tokens WHERE token_hash = :hash)";
     /**
      * The presented token, found by its hash alone, so that the database reads it through its
      * unique index; that it belongs to the successor's session is checked where that session is
@@ -29,7 +31,6 @@ final class SessionRotation {
      * token through the session's index and read every token the session had ever had, a cost that
      * grew with each refresh.
      */
-    private static final String OF_THE_PRESENTED_TOKEN = "id = (SELECT family_id FROM refresh_tokens WHERE token_hash = :hash)";
     private static final String SPEND = """
             UPDATE refresh_tokens SET used_at = :now
             WHERE token_hash = :hash AND used_at IS NULL AND revoked_at IS NULL""";

@@ -41,6 +41,7 @@ class PostgresSessionStoreTest extends SessionStoreContract {
     void aRotation_readsTheTokenItSpends_howeverManyItsSessionHasHad() throws SQLException {
         try (TestDatabase young = TestDatabase.postgres();
              Connection connection = young.database().dataSource().getConnection()) {
+            JdbiDatabase database = young.database();
             Jdbi oneConnection = Jdbi.create(new ConnectionFactory() {
                 @Override
                 public Connection openConnection() {
@@ -52,7 +53,6 @@ class PostgresSessionStoreTest extends SessionStoreContract {
                     // kept open for the next handle; closed with the test
                 }
             });
-            JdbiDatabase database = young.database();
             JdbiSessionStore store = new JdbiSessionStore(oneConnection,
                     database.revocationFeed(ACCESS_TTL, LEEWAY, Clock.systemUTC()), database.securityEventLog());
             User user = TestData.user("rotating@example.com");
