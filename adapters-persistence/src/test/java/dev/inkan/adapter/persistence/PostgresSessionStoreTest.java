@@ -17,7 +17,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
-import org.jdbi.v3.core.ConnectionFactory;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 
@@ -42,17 +41,7 @@ class PostgresSessionStoreTest extends SessionStoreContract {
         try (TestDatabase young = TestDatabase.postgres();
              Connection connection = young.database().dataSource().getConnection()) {
             JdbiDatabase database = young.database();
-            Jdbi oneConnection = Jdbi.create(new ConnectionFactory() {
-                @Override
-                public Connection openConnection() {
-                    return connection;
-                }
-
-                @Override
-                public void closeConnection(Connection toClose) {
-                    // kept open for the next handle; closed with the test
-                }
-            });
+            Jdbi oneConnection = Jdbi.create(connection); // every handle on it, left open; closed with the test
             JdbiSessionStore store = new JdbiSessionStore(oneConnection,
                     database.revocationFeed(ACCESS_TTL, LEEWAY, Clock.systemUTC()), database.securityEventLog());
             User user = TestData.user("rotating@example.com");
