@@ -79,10 +79,14 @@ final class KeySet {
 
     /**
      * @return the format to verify with now, or empty when there is no key yet; starts a refresh in
-     *     the background when the JWK Set's {@code max-age} is up
+     *     the background when the JWK Set's {@code max-age} is up and there are keys to verify with
+     *     meanwhile (without any, the caller fetches at once itself: a background refresh started
+     *     beside that fetch would still count as under way when the new set's max-age is up, and
+     *     that refresh would not start)
      */
     Optional<TokenFormat> format(Instant now) {
-        if (now.isAfter(expires) && refreshing.compareAndSet(false, true)) {
+        Optional<TokenFormat> format = this.format;
+        if (format.isPresent() && now.isAfter(expires) && refreshing.compareAndSet(false, true)) {
             Thread refresh = new Thread(() -> {
                 try {
                     fetchIfStillExpired();
