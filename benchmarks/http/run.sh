@@ -5,7 +5,10 @@
 #   POST /auth/refresh (rotation; H2, and PostgreSQL when INKAN_BENCH_POSTGRES_URL or
 #   INKAN_TEST_POSTGRES_URL names one), POST /auth/login (Argon2id-bound, compared with the raw
 #   Argon2id checks per second of this machine, measured by JMH in the same run),
-# then the ratios and the server's peak resident memory.
+# then the ratios and the server's peak resident memory. Beside each figure, what it cost in CPU time
+# per request or transaction: the server's (its process), the client's (wrk, RefreshBaseline,
+# pgbench), and the whole machine's (the busy time of all cores, from /proc/stat, the database's
+# included), so that a run shows where each side's time goes on a machine they share.
 # Refresh is put beside its database's own pace, measured in the same run at the same concurrency:
 # the statements one refresh runs (read the token by hash, read its user, the rotation), run by
 # RefreshBaseline through Inkan's own stores on H2 and on PostgreSQL, and by pgbench -M prepared on
@@ -114,10 +117,21 @@ warm_refresh() {
       -- "$work/warm.txt" "$WRK_THREADS" >/dev/null
 }
 
+# process_ticks PID: the CPU time (user + system) of a process so far, in clock ticks
+process_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+# machine_ticks: the busy time of all cores since boot (user, nice, system, irq, softirq), in clock ticks
+machine_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8}' /proc/stat; }
+# ms_per TICKS COUNT: clock ticks as milliseconds per request or transaction
+ms_per() { awk -v ticks="$1" -v n="$2" -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.3fms", ticks * 1000 / hz / n}'; }
+# timed_ms_per FILE COUNT: the user + system seconds bash's time wrote last to FILE, as milliseconds per request
+timed_ms_per() { awk -v n="$2" 'END {printf "%.3fms", ($1 + $2) * 1000 / n}' "$1"; }
+TIMEFORMAT='%U %S'
+
 results="$work/results.tsv"
 : >"$results"
 # load LABEL DB PATH [wrk options...] [-- script args...]: runs wrk on PATH and appends LABEL, DB,
-# req/s, p50, p90, p99 and the count of failed requests to the results
+# req/s, p50, p90, p99, the count of failed requests, and the server's, wrk's and the machine's CPU
+# time per request to the results
 load() {
   local label=$1 db=$2 path=$3; shift 3
   local options=() script_args=() after_dashes=0 arg
@@ -126,28 +140,40 @@ load() {
     elif [ "$arg" = "--" ]; then after_dashes=1
     else options+=("$arg"); fi
   done
-  local out="$work/wrk.txt"
-  wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "${options[@]}" "$base$path" \
-      ${script_args[@]+-- "${script_args[@]}"} >"$out"
-  local rps p50 p90 p99 errors
+  local out="$work/wrk.txt" server_before machine_before server_after machine_after
+  server_before=$(process_ticks "$server_pid")
+  machine_before=$(machine_ticks)
+  { time wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "${options[@]}" "$base$path" \
+      ${script_args[@]+-- "${script_args[@]}"} >"$out"; } 2>"$work/wrk-time"
+  server_after=$(process_ticks "$server_pid")
+  machine_after=$(machine_ticks)
+  local rps p50 p90 p99 errors requests server client machine
   rps=$(awk '/^Requests\/sec:/ {print $2}' "$out")
   p50=$(awk '$1 == "50%" {print $2}' "$out")
   p90=$(awk '$1 == "90%" {print $2}' "$out")
   p99=$(awk '$1 == "99%" {print $2}' "$out")
   errors=$(awk '/Non-2xx or 3xx responses:/ {n += $NF} /Socket errors:/ {n += 1} END {print n + 0}' "$out")
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$label" "$db" "$rps" "$p50" "$p90" "$p99" "$errors" >>"$results"
-  printf '  %-20s %-10s %10s req/s  p50 %-9s p90 %-9s p99 %-9s non-2xx %s\n' "$label" "$db" "$rps" "$p50" "$p90" "$p99" "$errors"
+  requests=$(awk '/ requests in / {print $1}' "$out")
+  server=$(ms_per $((server_after - server_before)) "$requests")
+  client=$(timed_ms_per "$work/wrk-time" "$requests")
+  machine=$(ms_per $((machine_after - machine_before)) "$requests")
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$label" "$db" "$rps" "$p50" "$p90" "$p99" "$errors" \
+      "$server" "$client" "$machine" >>"$results"
+  printf '  %-20s %-10s %10s req/s  p50 %-9s p90 %-9s p99 %-9s non-2xx %s  CPU/req: server %s wrk %s machine %s\n' \
+      "$label" "$db" "$rps" "$p50" "$p90" "$p99" "$errors" "$server" "$client" "$machine"
 }
 # refresh_baseline LABEL DB [VAR=VALUE...]: runs RefreshBaseline with the server's configuration
 # variables given, on CONNECTIONS threads for REFRESH_WARMUP and then DURATION, and appends its
 # figures to the results
 refresh_baseline() {
   local label=$1 db=$2; shift 2
-  local rps p50 p90 p99
-  read -r rps p50 p90 p99 < <(env "$@" "$JAVA" $SERVER_JAVA_OPTS -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+  local rps p50 p90 p99 client machine
+  read -r rps p50 p90 p99 client machine < <(env "$@" "$JAVA" $SERVER_JAVA_OPTS -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
       -cp "$JMH_JAR" dev.inkan.benchmarks.RefreshBaseline "$CONNECTIONS" "$(seconds "$DURATION")" "$(seconds "$REFRESH_WARMUP")")
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$label" "$db" "$rps" "$p50" "$p90" "$p99" 0 >>"$results"
-  printf '  %-20s %-10s %10s tx/s   p50 %-9s p90 %-9s p99 %-9s\n' "$label" "$db" "$rps" "$p50" "$p90" "$p99"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$label" "$db" "$rps" "$p50" "$p90" "$p99" 0 - "$client" "$machine" \
+      >>"$results"
+  printf '  %-20s %-10s %10s tx/s   p50 %-9s p90 %-9s p99 %-9s CPU/tx: client %s machine %s\n' "$label" "$db" "$rps" "$p50" \
+      "$p90" "$p99" "$client" "$machine"
 }
 
 # create_pg_schema JDBC-URL: points psql and pgbench at that database (PGHOST, PGPORT, PGDATABASE,
@@ -183,11 +209,14 @@ pgbench_baseline() {
   defines=$(env INKAN_DB_URL="$pg_schema_url" "$JAVA" $SERVER_JAVA_OPTS \
       -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$JMH_JAR" dev.inkan.benchmarks.RefreshBaseline \
       --pgbench "$CONNECTIONS" "$work/refresh.pgbench")
+  local machine_before machine_after
+  machine_before=$(machine_ticks)
   # shellcheck disable=SC2086 # $defines is a list of -D options
-  PGOPTIONS="-c search_path=$pg_schema" pgbench -n -M prepared -c "$CONNECTIONS" -j "$WRK_THREADS" \
+  { time PGOPTIONS="-c search_path=$pg_schema" pgbench -n -M prepared -c "$CONNECTIONS" -j "$WRK_THREADS" \
       -T "$(seconds "$DURATION")" $defines -f "$work/refresh.pgbench" -l --log-prefix="$work/pgbench_log" \
-      >"$work/pgbench.txt" 2>&1 || { cat "$work/pgbench.txt" >&2; exit 1; }
-  local tps processed spent p50 p90 p99
+      >"$work/pgbench.txt" 2>&1; } 2>"$work/pgbench-time" || { cat "$work/pgbench.txt" >&2; exit 1; }
+  machine_after=$(machine_ticks)
+  local tps processed spent p50 p90 p99 client machine
   tps=$(awk '/^tps = / {printf "%.1f", $3}' "$work/pgbench.txt")
   processed=$(awk '/^number of transactions actually processed:/ {split($NF, n, "/"); print n[1]}' "$work/pgbench.txt")
   # the seeding rotated one token itself, to learn the statements
@@ -203,10 +232,12 @@ pgbench_baseline() {
         }
         print ""
       }')
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "refresh via pgbench" postgresql "$tps" "$p50" "$p90" "$p99" \
-      $((processed - spent)) >>"$results"
-  printf '  %-20s %-10s %10s tx/s   p50 %-9s p90 %-9s p99 %-9s unspent %s\n' "refresh via pgbench" postgresql "$tps" \
-      "$p50" "$p90" "$p99" $((processed - spent))
+  client=$(timed_ms_per "$work/pgbench-time" "$processed")
+  machine=$(ms_per $((machine_after - machine_before)) "$processed")
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "refresh via pgbench" postgresql "$tps" "$p50" "$p90" "$p99" \
+      $((processed - spent)) - "$client" "$machine" >>"$results"
+  printf '  %-20s %-10s %10s tx/s   p50 %-9s p90 %-9s p99 %-9s unspent %s  CPU/tx: client %s machine %s\n' \
+      "refresh via pgbench" postgresql "$tps" "$p50" "$p90" "$p99" $((processed - spent)) "$client" "$machine"
 }
 
 rps_of() { awk -F'\t' -v label="$1" -v db="$2" '$1 == label && $2 == db {print $3}' "$results"; }
@@ -264,8 +295,8 @@ argon2=$("$JAVA" -jar "$JMH_JAR" 'PasswordHashBenchmark.argon2Native' -t "$(npro
 echo "  $argon2 checks/s"
 
 echo
-echo "| endpoint | database | req/s | p50 | p90 | p99 | non-2xx | ratio |"
-echo "|---|---|---:|---:|---:|---:|---:|---|"
+echo "| endpoint | database | req/s | p50 | p90 | p99 | non-2xx | CPU/req: server | client | machine | ratio |"
+echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|"
 health=$(rps_of "GET /health" h2)
 # against_baselines DB RPS: RPS as a multiple of each refresh baseline measured on DB
 against_baselines() {
@@ -277,7 +308,7 @@ against_baselines() {
   local IFS=';'
   echo "${notes[*]}" | sed 's/;/; /g'
 }
-while IFS=$'\t' read -r label db rps p50 p90 p99 errors; do
+while IFS=$'\t' read -r label db rps p50 p90 p99 errors server client machine; do
   case "$label" in
     "GET /health") note="baseline" ;;
     "POST /auth/login") note="$(ratio "$rps" "$argon2")x raw Argon2id ($argon2/s)" ;;
@@ -285,7 +316,7 @@ while IFS=$'\t' read -r label db rps p50 p90 p99 errors; do
     "refresh via "*) note="baseline for /auth/refresh" ;;
     *) note="$(ratio "$rps" "$health")x /health" ;;
   esac
-  echo "| $label | $db | $rps | $p50 | $p90 | $p99 | $errors | $note |"
+  echo "| $label | $db | $rps | $p50 | $p90 | $p99 | $errors | $server | $client | $machine | $note |"
 done <"$results"
 echo
 echo "server peak resident memory (VmHWM), H2: ${rss_under_token_load} MB through /health, /auth/verify, /me and /auth/refresh; ${rss_peak_h2} MB after /auth/login too"

@@ -20,6 +20,7 @@ import dev.inkan.domain.User;
 import dev.inkan.domain.UserId;
 import dev.inkan.server.InkanSettings;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +33,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jdbi.v3.core.statement.SqlLogger;
@@ -50,7 +52,9 @@ import org.jdbi.v3.core.statement.StatementContext;
  * <pre>
  * java -cp benchmarks.jar dev.inkan.benchmarks.RefreshBaseline THREADS SECONDS [WARM-UP-SECONDS]
  *     refreshes unmeasured for the warm-up (3 s unless given), then for SECONDS, and prints one
- *     line: "transactions/s p50 p90 p99" (milliseconds)
+ *     line: "transactions/s p50 p90 p99 cpu machine" (milliseconds; cpu is this process's CPU time
+ *     per transaction, machine the busy time of all the machine's cores per transaction, from
+ *     Linux's /proc/stat, or "-" where there is none)
  * java -cp benchmarks.jar dev.inkan.benchmarks.RefreshBaseline --pgbench CLIENTS SCRIPT
  *     PostgreSQL only: seeds CLIENTS sessions, rotates one of them once, writes the statements that
  *     rotation ran as a pgbench script (see {@link PgbenchScript}) and prints the -D options it needs
@@ -98,10 +102,23 @@ public final class RefreshBaseline {
     private void run(int threads, Duration duration, Duration warmUp) throws InterruptedException {
         List<Chain> chains = seed(threads);
         measure(chains, warmUp);
+        long cpuBefore = processCpuNanos();
+        OptionalLong busyBefore = MachineTime.busyNanos();
         long[] latencies = measure(chains, duration);
+        long cpu = processCpuNanos() - cpuBefore;
+        OptionalLong busyAfter = MachineTime.busyNanos();
+        int count = latencies.length;
+        String machine = busyBefore.isPresent() && busyAfter.isPresent()
+                ? String.format(Locale.ROOT, "%.3fms", (busyAfter.getAsLong() - busyBefore.getAsLong()) / 1e6 / count)
+                : "-";
         Arrays.sort(latencies);
-        System.out.printf(Locale.ROOT, "%.1f %.2fms %.2fms %.2fms%n", latencies.length / (duration.toNanos() / 1e9),
-                percentile(latencies, 50) / 1e6, percentile(latencies, 90) / 1e6, percentile(latencies, 99) / 1e6);
+        System.out.printf(Locale.ROOT, "%.1f %.2fms %.2fms %.2fms %.3fms %s%n", count / (duration.toNanos() / 1e9),
+                percentile(latencies, 50) / 1e6, percentile(latencies, 90) / 1e6, percentile(latencies, 99) / 1e6,
+                cpu / 1e6 / count, machine);
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private void writePgbenchScript(int clients, Path script) throws IOException {
