@@ -31,6 +31,8 @@ public final class QueuedMailSender implements MailSender, AutoCloseable {
     static final int DEFAULT_CAPACITY = 1_000;
     /** How long {@link #close} lets the messages already due be delivered. */
     static final Duration DEFAULT_CLOSE_GRACE = Duration.ofSeconds(5);
+    /** How long {@link #close} then waits for an interrupted delivery to end and say what it abandoned. */
+    private static final Duration INTERRUPTED_GRACE = Duration.ofSeconds(1);
 
     private static final Logger LOG = LoggerFactory.getLogger(QueuedMailSender.class);
 
@@ -134,7 +136,9 @@ public final class QueuedMailSender implements MailSender, AutoCloseable {
 
     /**
      * Stops taking messages, gives those already due a few seconds to be delivered, abandons the
-     * rest (with a warning that counts them) and stops the mail thread.
+     * rest (with a warning that counts them) and stops the mail thread: a delivery still under way
+     * is interrupted, and given a second more to end and log what it abandoned, so that its warning
+     * comes before the count and no thread of this sender logs after it has closed.
      */
     @Override
     public void close() {
@@ -145,6 +149,7 @@ public final class QueuedMailSender implements MailSender, AutoCloseable {
         try {
             if (!worker.awaitTermination(closeGrace.toMillis(), TimeUnit.MILLISECONDS)) {
                 worker.shutdownNow();
+                worker.awaitTermination(INTERRUPTED_GRACE.toMillis(), TimeUnit.MILLISECONDS);
             }
         } catch (InterruptedException e) {
             worker.shutdownNow();
