@@ -129,6 +129,8 @@ TIMEFORMAT='%U %S'
 
 results="$work/results.tsv"
 : >"$results"
+# record LABEL DB RPS P50 P90 P99 FAILED SERVER CLIENT MACHINE: appends one figure to the results
+record() { local IFS=$'\t'; echo "$*" >>"$results"; }
 # load LABEL DB PATH [wrk options...] [-- script args...]: runs wrk on PATH and appends LABEL, DB,
 # req/s, p50, p90, p99, the count of failed requests, and the server's, wrk's and the machine's CPU
 # time per request to the results
@@ -157,8 +159,7 @@ load() {
   server=$(ms_per $((server_after - server_before)) "$requests")
   client=$(timed_ms_per "$work/wrk-time" "$requests")
   machine=$(ms_per $((machine_after - machine_before)) "$requests")
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$label" "$db" "$rps" "$p50" "$p90" "$p99" "$errors" \
-      "$server" "$client" "$machine" >>"$results"
+  record "$label" "$db" "$rps" "$p50" "$p90" "$p99" "$errors" "$server" "$client" "$machine"
   printf '  %-20s %-10s %10s req/s  p50 %-9s p90 %-9s p99 %-9s non-2xx %s  CPU/req: server %s wrk %s machine %s\n' \
       "$label" "$db" "$rps" "$p50" "$p90" "$p99" "$errors" "$server" "$client" "$machine"
 }
@@ -170,8 +171,7 @@ refresh_baseline() {
   local rps p50 p90 p99 client machine
   read -r rps p50 p90 p99 client machine < <(env "$@" "$JAVA" $SERVER_JAVA_OPTS -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
       -cp "$JMH_JAR" dev.inkan.benchmarks.RefreshBaseline "$CONNECTIONS" "$(seconds "$DURATION")" "$(seconds "$REFRESH_WARMUP")")
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$label" "$db" "$rps" "$p50" "$p90" "$p99" 0 - "$client" "$machine" \
-      >>"$results"
+  record "$label" "$db" "$rps" "$p50" "$p90" "$p99" 0 - "$client" "$machine"
   printf '  %-20s %-10s %10s tx/s   p50 %-9s p90 %-9s p99 %-9s CPU/tx: client %s machine %s\n' "$label" "$db" "$rps" "$p50" \
       "$p90" "$p99" "$client" "$machine"
 }
@@ -234,8 +234,7 @@ pgbench_baseline() {
       }')
   client=$(timed_ms_per "$work/pgbench-time" "$processed")
   machine=$(ms_per $((machine_after - machine_before)) "$processed")
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "refresh via pgbench" postgresql "$tps" "$p50" "$p90" "$p99" \
-      $((processed - spent)) - "$client" "$machine" >>"$results"
+  record "refresh via pgbench" postgresql "$tps" "$p50" "$p90" "$p99" $((processed - spent)) - "$client" "$machine"
   printf '  %-20s %-10s %10s tx/s   p50 %-9s p90 %-9s p99 %-9s unspent %s  CPU/tx: client %s machine %s\n' \
       "refresh via pgbench" postgresql "$tps" "$p50" "$p90" "$p99" $((processed - spent)) "$client" "$machine"
 }
