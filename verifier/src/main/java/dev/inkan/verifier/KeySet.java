@@ -116,9 +116,9 @@ final class KeySet {
 
     /**
      * For the background refresh: as {@link #fetchIfAllowed}, but only if the set is still past its
-     * max-age once this holds the lock, since a fetch that ran meanwhile (a verify's own, perhaps
-     * the one this waited for) may have renewed it. A set that fetches no public keys never
-     * expires, so it never gets here.
+     * max-age once this holds the lock, since a fetch that ran meanwhile (a verify's for a key the
+     * set did not have, perhaps the one this waited for) may have renewed it. A set that fetches
+     * no public keys never expires, so it never gets here.
      */
     private void fetchIfStillExpired() {
         fetching.lock();
